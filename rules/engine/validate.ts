@@ -1,0 +1,247 @@
+/**
+ * The engine: recognise tabs, parse rows, run every registered rule, and build the SPEC §7
+ * per-file report. Pure: "today" and the campaign are inputs; nothing here touches I/O.
+ */
+import type { Workbook } from '../model.js';
+import { a1 } from '../model.js';
+import type { FileReport, Lang, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
+import { SHEET_KINDS } from '../types.js';
+import type { Campaign } from '../campaign/campaign.js';
+import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
+import { recogniseTable } from '../sheet/header.js';
+import { parseSheet, type ParsedSheet, type ParsedRow, type SheetIssue } from '../sheet/parse.js';
+import { TW_OFFICE_CALENDAR, isWorkingDay, nthWorkingDayBefore, YearNotCoveredError, type OfficeCalendar } from '../time/office-calendar.js';
+import { dayFromYmd, ymdFromDay, isoDate } from '../time/civil.js';
+import type { Baseline } from './baseline.js';
+import type { ReportInput, RuleContext, TableIssue, Rule } from './rule.js';
+import { RULES, RULES_BY_ID } from '../registry.js';
+import { renderViolation } from './render.js';
+import { countViolations } from '../report.js';
+
+export interface ValidateOptions {
+  readonly campaign?: Campaign;
+  /** Problems of a campaign file that failed to load (reported as `campaign/invalid-config`). */
+  readonly campaignProblems?: readonly string[];
+  /** "Today" as `YYYY-MM-DD` or a day number (Asia/Taipei). Required for deadline rules on unsubmitted rows. */
+  readonly today: string | number;
+  readonly lang?: Lang;
+  /** Severity overrides by rule id, like ESLint's config. */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  readonly baseline?: Baseline;
+  /** The file's path, for the report. */
+  readonly path?: string;
+  readonly calendar?: OfficeCalendar;
+}
+
+/** The campaign's year for `M/D` dates: the year that puts the date inside the period. */
+export function yearForCampaign(campaign: Campaign): (m: number, d: number) => number {
+  const startY = ymdFromDay(campaign.periodStart).y;
+  const endY = ymdFromDay(campaign.periodEnd).y;
+  return (m, d) => {
+    for (let y = startY; y <= endY; y++) {
+      const day = dayFromYmd(y, m, d);
+      if (day >= campaign.periodStart && day <= campaign.periodEnd) return y;
+    }
+    return startY;
+  };
+}
+
+export interface WorkbookAnalysis {
+  readonly sheets: readonly ParsedSheet[];
+  readonly summaries: readonly SheetSummary[];
+  readonly tableIssues: readonly TableIssue[];
+}
+
+/** Recognises and parses every tab (no rules run). Shared by validation, calendars and schedules. */
+export function analyseWorkbook(workbook: Workbook, campaign: Campaign = DEFAULT_CAMPAIGN): WorkbookAnalysis {
+  const dates = { yearFor: yearForCampaign(campaign) };
+  const sheets: ParsedSheet[] = [];
+  const summaries: SheetSummary[] = [];
+  const tableIssues: TableIssue[] = [];
+  for (const table of workbook.tables) {
+    const rec = recogniseTable(table);
+    if (!rec.location) {
+      if (rec.nameKind) tableIssues.push({ ruleId: 'sheet/no-header', sheet: table.name, data: { sheet: table.name, kind: rec.nameKind } });
+      else tableIssues.push({ ruleId: 'workbook/unknown-sheet', sheet: table.name, data: { sheet: table.name } });
+      summaries.push({ name: table.name, kind: rec.nameKind ?? null, headerRow: null, rows: 0 });
+      continue;
+    }
+    const parsed = parseSheet(table, rec.location.kind, rec.location.rowIndex, dates);
+    sheets.push(parsed);
+    summaries.push({ name: table.name, kind: parsed.kind, headerRow: parsed.headerRow, rows: parsed.rows.length });
+  }
+  return { sheets, summaries, tableIssues };
+}
+
+function todayDay(today: string | number): number {
+  if (typeof today === 'number') return today;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!m) throw new TypeError(`today must be YYYY-MM-DD, got ${today}`);
+  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+
+/**
+ * Validates a workbook and returns its SPEC §7 file entry.
+ * @example validateWorkbook({ tables: [tableFromValues('報名表', rows)] }, { today: '2026-03-20' })
+ */
+export function validateWorkbook(workbook: Workbook, options: ValidateOptions): FileReport {
+  const campaign = options.campaign ?? DEFAULT_CAMPAIGN;
+  const lang = options.lang ?? 'zh-TW';
+  const calendar = options.calendar ?? TW_OFFICE_CALENDAR;
+  const today = todayDay(options.today);
+  const analysis = analyseWorkbook(workbook, campaign);
+  const sheetOrder = new Map(workbook.tables.map((t, i) => [t.name, i]));
+
+  const violations: { v: Violation; col: number | null }[] = [];
+  const byKind = new Map<SheetKind, ParsedSheet[]>(SHEET_KINDS.map((k) => [k, []]));
+  for (const s of analysis.sheets) byKind.get(s.kind)!.push(s);
+  const present = new Set(analysis.sheets.map((s) => s.kind));
+  const rowsCache = new Map<SheetKind, { sheet: ParsedSheet; row: ParsedRow }[]>();
+  const memo = new Map<string, unknown>();
+  const reportedYears = new Set<string>();
+  let current: Rule | undefined;
+  let currentSeverity: Severity = 'error';
+
+  const sheetIssues: { sheet: ParsedSheet; issue: SheetIssue }[] = [];
+  for (const s of analysis.sheets) for (const issue of s.issues) sheetIssues.push({ sheet: s, issue });
+
+  const push = (rule: Rule, severity: Severity, input: ReportInput) => {
+    const sheet = input.sheet;
+    const rowNo = input.row == null ? null : typeof input.row === 'number' ? input.row : input.row.row;
+    let column: string | null = null;
+    let col: number | null = input.col ?? null;
+    let value: string | undefined;
+    if (sheet && 'columns' in sheet && input.key) {
+      const bound = sheet.columns.get(input.key);
+      if (bound) {
+        column = bound.header;
+        col = bound.index;
+      }
+    }
+    if (sheet && 'table' in sheet && col !== null && rowNo !== null) {
+      const cell = sheet.table.rows[rowNo - 1]?.[col];
+      if (cell && cell.text !== '') value = cell.text;
+      if (column === null) {
+        const h = sheet.table.rows[sheet.headerRow - 1]?.[col];
+        column = h ? (typeof h.value === 'string' ? h.value : h.text) || null : null;
+      }
+    }
+    const v: Violation = {
+      ruleId: rule.meta.id,
+      messageId: input.messageId ?? 'default',
+      data: input.data ?? {},
+      severity,
+      sheet: sheet ? sheet.name : null,
+      row: rowNo,
+      column,
+      cell: col !== null && rowNo !== null ? a1(rowNo - 1, col) : null,
+      ...(value !== undefined ? { value } : {}),
+      ...(input.suggestion ? { suggestion: input.suggestion } : {}),
+    };
+    violations.push({ v, col });
+  };
+
+  const yearProblem = (e: unknown, where: { sheet: ParsedSheet; row: ParsedRow; key: string }) => {
+    if (!(e instanceof YearNotCoveredError)) throw e;
+    const k = `${where.sheet.name}|${where.row.row}|${where.key}|${e.year}`;
+    if (reportedYears.has(k)) return;
+    reportedYears.add(k);
+    const sev = severityOf('calendar/year-not-covered');
+    if (sev === 'off') return;
+    push(RULES_BY_ID.get('calendar/year-not-covered')!, sev, {
+      sheet: where.sheet,
+      row: where.row,
+      key: where.key,
+      data: { year: e.year, covered: e.covered.join('、'), coveredEn: e.covered.join(', ') },
+    });
+  };
+
+  function severityOf(id: string): SeveritySetting {
+    return options.severities?.[id] ?? RULES_BY_ID.get(id)?.meta.defaultSeverity ?? 'error';
+  }
+
+  const ctx: RuleContext = {
+    campaign,
+    today,
+    calendar,
+    baseline: options.baseline,
+    sheets: <K extends SheetKind>(kind: K) => (byKind.get(kind) ?? []) as unknown as readonly ParsedSheet<K>[],
+    rows: <K extends SheetKind>(kind: K) => {
+      let r = rowsCache.get(kind);
+      if (!r) {
+        r = [];
+        for (const sheet of byKind.get(kind) ?? []) for (const row of sheet.rows) r.push({ sheet, row });
+        rowsCache.set(kind, r);
+      }
+      return r as unknown as readonly { sheet: ParsedSheet<K>; row: ParsedRow<K> }[];
+    },
+    sheetIssues,
+    tableIssues: analysis.tableIssues,
+    campaignProblems: options.campaignProblems ?? [],
+    report: (input) => {
+      if (current) push(current, currentSeverity, input);
+    },
+    deadlineDay: (startDay, lead, where) => {
+      try {
+        return nthWorkingDayBefore(startDay, lead, calendar);
+      } catch (e) {
+        yearProblem(e, where);
+        return undefined;
+      }
+    },
+    workingDay: (day, where) => {
+      try {
+        return isWorkingDay(day, calendar);
+      } catch (e) {
+        yearProblem(e, where);
+        return undefined;
+      }
+    },
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
+
+  const skippedRules: { ruleId: string; missing: SheetKind[] }[] = [];
+  for (const rule of RULES) {
+    const sev = severityOf(rule.meta.id);
+    if (sev === 'off') continue;
+    const missing = rule.meta.requires.filter((k) => !present.has(k));
+    if (missing.length > 0) {
+      skippedRules.push({ ruleId: rule.meta.id, missing });
+      continue;
+    }
+    current = rule;
+    currentSeverity = sev;
+    rule.check(ctx);
+    current = undefined;
+  }
+
+  violations.sort((a, b) => {
+    const sa = a.v.sheet === null ? -1 : sheetOrder.get(a.v.sheet) ?? 1e9;
+    const sb = b.v.sheet === null ? -1 : sheetOrder.get(b.v.sheet) ?? 1e9;
+    if (sa !== sb) return sa - sb;
+    const ra = a.v.row ?? -1;
+    const rb = b.v.row ?? -1;
+    if (ra !== rb) return ra - rb;
+    const ca = a.col ?? -1;
+    const cb = b.col ?? -1;
+    if (ca !== cb) return ca - cb;
+    if (a.v.ruleId !== b.v.ruleId) return a.v.ruleId < b.v.ruleId ? -1 : 1;
+    // Same rule and cell: keep the order the rule reported in (Array.prototype.sort is stable).
+    return 0;
+  });
+
+  const rendered: ReportViolation[] = violations.map(({ v }) => renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang));
+  const counts = countViolations(rendered);
+  return {
+    path: options.path ?? '',
+    error: null,
+    sheets: analysis.summaries,
+    violations: rendered,
+    counts,
+    meta: { skippedRules, today: isoDate(today) },
+  };
+}

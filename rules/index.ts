@@ -1,0 +1,26 @@
+/**
+ * The public API of the rules module. Pure TypeScript: no Node, no Apps Script, no clock. The
+ * validator (validator/), the add-on (addon/) and the templates (templates/) import only this.
+ */
+export * from './types.js';
+export * from './model.js';
+export { SHEET_KIND_DEFS, ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA, kindDef } from './columns.js';
+export type { ColumnDef, ColumnType, EnumOption, SheetKindDef } from './columns.js';
+export { validateWorkbook, analyseWorkbook, yearForCampaign } from './engine/validate.js';
+export type { ValidateOptions, WorkbookAnalysis } from './engine/validate.js';
+export { renderMessage, renderViolation, fillTemplate } from './engine/render.js';
+export type { Rule, RuleContext } from './engine/rule.js';
+export type { Baseline, BaselineContract, BaselineEnrollment } from './engine/baseline.js';
+export { RULES, RULES_BY_ID, RULE_IDS } from './registry.js';
+export { loadCampaign, DEFAULT_CAMPAIGN } from './campaign/campaign.js';
+export type { Campaign, Plan, CampaignLoadResult } from './campaign/campaign.js';
+export { CampaignSchema } from './campaign/schema.js';
+export type { CampaignConfig } from './campaign/schema.js';
+export { CAMPAIGN_2026_Q2 } from './campaign/default-2026q2.js';
+export { rebateCalendar, calendarGrid, expectedRate } from './compute/rebate-calendar.js';
+export type { RebateDay, RebateMonth, RebateReason } from './compute/rebate-calendar.js';
+export { unreadableFileReport, buildReport, countViolations, TOOL_VERSION } from './report.js';
+export * as civil from './time/civil.js';
+export { isWorkingDay, holidayName, nthWorkingDayBefore, submissionDeadlineDay, submissionDeadlineWall, TW_OFFICE_CALENDAR, YearNotCoveredError } from './time/office-calendar.js';
+export type { OfficeCalendar } from './time/office-calendar.js';
+export { normalizeText } from './text/normalize.js';

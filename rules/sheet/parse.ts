@@ -1,0 +1,222 @@
+/**
+ * Turns a recognised tab into typed rows: binds header cells to column definitions (reporting
+ * missing, duplicate and unknown columns), then parses each cell by its column's type. Every
+ * malformed cell becomes a `cell/*` issue; nothing here throws on user data.
+ */
+import type { Cell, CellValue, Table } from '../model.js';
+import type { SheetKind, MessageData, Suggestion } from '../types.js';
+import { kindDef, type ColumnDef } from '../columns.js';
+import type { ValuesByKind } from './rows.js';
+import { cellText, matchHeader } from './header.js';
+import { parseDateValue, parseDateText, type DateParseOptions } from '../values/date.js';
+import { parsePercentValue } from '../values/percent.js';
+import { parseBooleanValue } from '../values/boolean.js';
+import { parseEmailsValue } from '../values/email.js';
+import { parseIntegerValue, parseMoneyValue, parseNumberValue } from '../values/number.js';
+import { parseTimeValue } from '../values/time-of-day.js';
+import { parseEnumValue, enumLookup } from '../values/enum.js';
+import { splitList } from '../values/list.js';
+import { ok, type ParseOutcome, type CellIssue } from '../values/outcome.js';
+import { wallOfDay } from '../time/civil.js';
+
+export interface BoundColumn {
+  readonly def: ColumnDef;
+  /** 0-based column index. */
+  readonly index: number;
+  /** The header as the user wrote it. */
+  readonly header: string;
+}
+
+/** A problem found while reading a sheet, before any rule runs. */
+export interface SheetIssue {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly data: MessageData;
+  /** 1-based row, or null. */
+  readonly row: number | null;
+  /** 0-based column index, or null. */
+  readonly col: number | null;
+  readonly header: string | null;
+  readonly suggestion?: Suggestion;
+}
+
+export interface ParsedRow<K extends SheetKind = SheetKind> {
+  /** 1-based spreadsheet row. */
+  readonly row: number;
+  readonly values: ValuesByKind[K];
+  /** Raw cells by column key. */
+  readonly cells: Readonly<Record<string, Cell | undefined>>;
+  /** Keys whose cells could not be parsed (so rules skip them rather than guess). */
+  readonly invalid: ReadonlySet<string>;
+}
+
+export interface ParsedSheet<K extends SheetKind = SheetKind> {
+  readonly table: Table;
+  readonly name: string;
+  readonly kind: K;
+  /** 1-based header row. */
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<string, BoundColumn>;
+  readonly rows: readonly ParsedRow<K>[];
+  readonly issues: readonly SheetIssue[];
+}
+
+function isBlank(cell: Cell | null | undefined): boolean {
+  if (!cell) return true;
+  const v = cell.value;
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function bindColumns(kind: SheetKind, headerCells: ReadonlyArray<Cell | null | undefined>, headerRow: number, issues: SheetIssue[]): Map<string, BoundColumn> {
+  const bound = new Map<string, BoundColumn>();
+  headerCells.forEach((cell, index) => {
+    const header = cellText(cell).trim();
+    if (!header) return;
+    const def = matchHeader(kind, header);
+    if (!def) {
+      issues.push({ ruleId: 'sheet/unknown-column', messageId: 'default', data: { header }, row: headerRow, col: index, header });
+      return;
+    }
+    const first = bound.get(def.key);
+    if (first) {
+      issues.push({
+        ruleId: 'sheet/duplicate-column',
+        messageId: 'default',
+        data: { header, first: first.header, firstCell: `${columnLabel(first.index)}${headerRow}` },
+        row: headerRow,
+        col: index,
+        header,
+      });
+      return;
+    }
+    bound.set(def.key, { def, index, header });
+  });
+  for (const def of kindDef(kind).columns) {
+    if (def.required && !bound.has(def.key)) {
+      issues.push({ ruleId: 'sheet/missing-column', messageId: 'default', data: { column: def.zh, columnEn: def.en }, row: headerRow, col: null, header: null });
+    }
+  }
+  return bound;
+}
+
+function columnLabel(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function textValue(value: CellValue, cell: Cell): ParseOutcome<string> {
+  if (typeof value === 'object' && value !== null) {
+    if (value.type === 'error') return { ok: false, issues: [{ ruleId: 'cell/formula-error', messageId: 'default', data: { error: value.error } }] };
+    return ok(cell.text || '');
+  }
+  if (typeof value === 'number') return ok(Number.isInteger(value) ? String(value) : cell.text || String(value));
+  return ok(String(value).trim());
+}
+
+/** Per-kind parser cache: enum lookups are built once per column, not per cell. */
+const lookups = new Map<ColumnDef, (t: string) => string | undefined>();
+function lookupFor(def: ColumnDef) {
+  let l = lookups.get(def);
+  if (!l) {
+    l = enumLookup(def.options ?? []);
+    lookups.set(def, l);
+  }
+  return l;
+}
+
+function parseCell(def: ColumnDef, cell: Cell, dates: DateParseOptions): ParseOutcome<unknown> {
+  const v = cell.value;
+  switch (def.type) {
+    case 'text':
+      return textValue(v, cell);
+    case 'emails':
+      return parseEmailsValue(v);
+    case 'enum':
+      return parseEnumValue(v, def.options ?? [], lookupFor(def));
+    case 'boolean':
+      return parseBooleanValue(v);
+    case 'percent':
+      return parsePercentValue(v, cell.format);
+    case 'integer':
+      return parseIntegerValue(v);
+    case 'money':
+      return parseMoneyValue(v);
+    case 'number':
+      return parseNumberValue(v);
+    case 'time':
+      return parseTimeValue(v);
+    case 'date': {
+      const r = parseDateValue(v, cell.format, dates);
+      return r.ok ? ok(r.value.day, r.issues) : r;
+    }
+    case 'datetime': {
+      const r = parseDateValue(v, cell.format, dates);
+      if (!r.ok) return r;
+      const secs = r.value.seconds ?? (def.dateOnly === 'endOfDay' ? 86_399 : 0);
+      return ok(wallOfDay(r.value.day, secs), r.issues);
+    }
+    case 'dateList': {
+      if (typeof v === 'object' && v !== null) {
+        if (v.type === 'error') return { ok: false, issues: [{ ruleId: 'cell/formula-error', messageId: 'default', data: { error: v.error } }] };
+        return ok([{ day: Math.floor(v.wall / 86_400_000), text: cell.text }]);
+      }
+      const items = typeof v === 'number' ? [cell.text || String(v)] : splitList(String(v ?? ''));
+      const issues: CellIssue[] = [];
+      const out: { day: number; text: string }[] = [];
+      for (const item of items) {
+        const r = parseDateText(item, dates);
+        issues.push(...r.issues);
+        if (r.ok) out.push({ day: r.value.day, text: item });
+      }
+      return { ok: true, value: out, issues };
+    }
+  }
+}
+
+/**
+ * Parses the rows below `headerIndex` (0-based). Blank rows are skipped; trailing data beyond the
+ * known columns is ignored (its header was reported as unknown).
+ */
+export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerIndex: number, dates: DateParseOptions): ParsedSheet<K> {
+  const issues: SheetIssue[] = [];
+  const headerRow = headerIndex + 1;
+  const columns = bindColumns(kind, table.rows[headerIndex] ?? [], headerRow, issues);
+  const bound = [...columns.values()];
+  const rows: ParsedRow<K>[] = [];
+  for (let r = headerIndex + 1; r < table.rows.length; r++) {
+    const raw = table.rows[r] ?? [];
+    if (bound.every((c) => isBlank(raw[c.index]))) continue;
+    const rowNo = r + 1;
+    const values: Record<string, unknown> = {};
+    const cells: Record<string, Cell | undefined> = {};
+    const invalid = new Set<string>();
+    for (const col of bound) {
+      const cell = raw[col.index] ?? undefined;
+      cells[col.def.key] = cell ?? undefined;
+      if (isBlank(cell)) {
+        if (col.def.type === 'boolean') {
+          // SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer).
+          if (col.def.key !== 'partnerPlan') values[col.def.key] = false;
+        } else if (col.def.required) {
+          issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: rowNo, col: col.index, header: col.header });
+          invalid.add(col.def.key);
+        }
+        continue;
+      }
+      const out = parseCell(col.def, cell!, dates);
+      for (const i of out.issues) {
+        issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: rowNo, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
+      }
+      if (out.ok) values[col.def.key] = out.value;
+      else invalid.add(col.def.key);
+    }
+    rows.push({ row: rowNo, values: values as ValuesByKind[K], cells, invalid });
+  }
+  return { table, name: table.name, kind, headerRow, columns, rows, issues };
+}

@@ -1,0 +1,25 @@
+/**
+ * Enum cells: matched after normalisation against each option's value, English label and aliases.
+ */
+import type { CellValue } from '../model.js';
+import type { EnumOption } from '../columns.js';
+import { normalizeCompact } from '../text/normalize.js';
+import { ok, fail, type ParseOutcome } from './outcome.js';
+
+export function enumLookup(options: readonly EnumOption[]): (text: string) => string | undefined {
+  const map = new Map<string, string>();
+  for (const o of options) for (const s of [o.value, o.en, ...(o.aliases ?? [])]) map.set(normalizeCompact(s), o.value);
+  return (text) => map.get(normalizeCompact(text));
+}
+
+/** @example parseEnumValue('approved', STATUS_OPTIONS) → '通過' */
+export function parseEnumValue(value: CellValue, options: readonly EnumOption[], lookup = enumLookup(options)): ParseOutcome<string> {
+  if (value === null) return fail('cell/required');
+  if (typeof value === 'object') {
+    if (value.type === 'error') return fail('cell/formula-error', 'default', { error: value.error });
+    return fail('cell/invalid-enum', 'default', { text: 'date', allowed: options.map((o) => o.value).join('、') });
+  }
+  const hit = lookup(String(value));
+  if (hit === undefined) return fail('cell/invalid-enum', 'default', { text: String(value), allowed: options.map((o) => o.value).join('、'), allowedEn: options.map((o) => `${o.value} (${o.en})`).join(', ') });
+  return ok(hit);
+}

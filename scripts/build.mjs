@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Builds the bundles: the validator CLI and its reader worker (Node ESM), and the Apps Script
+// add-on (addon/build.mjs owns the add-on's details). `node scripts/build.mjs [validator|addon]`.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const which = process.argv[2] ?? 'all';
+
+async function buildValidator() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: {
+      cli: 'validator/cli.ts',
+      worker: 'validator/read/worker.ts',
+    },
+    outdir: 'dist/validator',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+async function buildAddon() {
+  const { buildAddon } = await import('../addon/build.mjs');
+  await buildAddon(root);
+}
+
+if (which === 'all' || which === 'validator') await buildValidator();
+if (which === 'all' || which === 'addon') await buildAddon();
