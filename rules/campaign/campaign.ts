@@ -57,6 +57,7 @@ export function loadCampaign(input: unknown): CampaignLoadResult {
   const periodEnd = dayFromIso(config.period.end);
   if (periodStart === undefined) problems.push(`period.start: not a real date (${config.period.start})`);
   if (periodEnd === undefined) problems.push(`period.end: not a real date (${config.period.end})`);
+  const periodOk = periodStart !== undefined && periodEnd !== undefined && periodEnd >= periodStart;
   if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
     problems.push(`period ends (${config.period.end}) before it starts (${config.period.start})`);
   }
@@ -77,7 +78,7 @@ export function loadCampaign(input: unknown): CampaignLoadResult {
         problems.push(`plans.${p.id}.months: bad month ${key}`);
         continue;
       }
-      if (periodStart !== undefined && periodEnd !== undefined && (r.first < periodStart || r.last > periodEnd)) {
+      if (periodOk && (r.first < periodStart! || r.last > periodEnd!)) {
         problems.push(`plans.${p.id}.months: ${key} lies outside the period ${config.period.start}..${config.period.end}`);
       }
       monthRanges.push({ key, first: r.first, last: r.last });

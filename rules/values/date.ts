@@ -139,6 +139,7 @@ export function parseDateValue(value: CellValue, format: string | undefined, opt
   if (value === null) return fail('cell/required');
   if (typeof value === 'object') {
     if (value.type === 'date') {
+      if (!Number.isFinite(value.wall)) return fail('cell/invalid-date', 'default', { text: 'NaN' });
       const day = Math.floor(value.wall / MS_PER_DAY);
       return ok({ day, seconds: Math.round((value.wall - day * MS_PER_DAY) / 1000) });
     }

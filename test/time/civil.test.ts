@@ -1,0 +1,47 @@
+import { describe, it, expect } from 'vitest';
+import { dayFromYmd, ymdFromDay, isoWeekday, isoDate, formatWall, wallFrom, dayOfWall, secondsOfWall, daysInMonth, monthRange, shortDate, slashDate, dayFromIso, isValidYmd, wallFromInstant } from '../../rules/time/civil.js';
+
+describe('civil time (host TZ independent)', () => {
+  it('round-trips day numbers', () => {
+    for (const [y, m, dd] of [[1970, 1, 1], [2026, 5, 8], [2024, 2, 29], [2027, 12, 31]] as const) {
+      expect(ymdFromDay(dayFromYmd(y, m, dd))).toEqual({ y, m, d: dd });
+    }
+    expect(dayFromYmd(1970, 1, 1)).toBe(0);
+    expect(dayFromYmd(2026, 5, 8)).toBe(20581);
+  });
+
+  it('knows weekdays, Monday = 1', () => {
+    expect(isoWeekday(dayFromYmd(2026, 5, 8))).toBe(5);
+    expect(isoWeekday(dayFromYmd(2026, 1, 1))).toBe(4);
+    expect(isoWeekday(dayFromYmd(2026, 5, 10))).toBe(7);
+    expect(isoWeekday(dayFromYmd(1969, 12, 29))).toBe(1);
+  });
+
+  it('formats the CMS way', () => {
+    expect(formatWall(wallFrom(2026, 1, 2, 23, 59, 59))).toBe('2026/01/02 23:59:59');
+    expect(slashDate(dayFromYmd(2026, 1, 1))).toBe('2026/01/01');
+    expect(shortDate(dayFromYmd(2026, 1, 14))).toBe('1/14');
+    expect(isoDate(dayFromYmd(2026, 5, 8))).toBe('2026-05-08');
+  });
+
+  it('splits wall values into day and seconds', () => {
+    const w = wallFrom(2026, 3, 20, 10, 0, 0);
+    expect(isoDate(dayOfWall(w))).toBe('2026-03-20');
+    expect(secondsOfWall(w)).toBe(36000);
+  });
+
+  it('converts a real instant to Taipei wall time (+8 h, no DST)', () => {
+    const instant = Date.UTC(2026, 4, 7, 16, 30, 0); // 2026-05-08 00:30 in Taipei
+    expect(formatWall(wallFromInstant(instant))).toBe('2026/05/08 00:30:00');
+  });
+
+  it('validates dates and months', () => {
+    expect(isValidYmd(2026, 2, 29)).toBe(false);
+    expect(isValidYmd(2028, 2, 29)).toBe(true);
+    expect(daysInMonth(2026, 2)).toBe(28);
+    expect(dayFromIso('2026-02-30')).toBeUndefined();
+    expect(monthRange('2026-13')).toBeUndefined();
+    const r = monthRange('2026-05')!;
+    expect([isoDate(r.first), isoDate(r.last)]).toEqual(['2026-05-01', '2026-05-31']);
+  });
+});
