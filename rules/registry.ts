@@ -15,6 +15,25 @@ import cellInvalidNumber from './checks/cell/invalid-number.js';
 import cellInvalidPercent from './checks/cell/invalid-percent.js';
 import cellRequired from './checks/cell/required.js';
 import cellWeekdayMismatch from './checks/cell/weekday-mismatch.js';
+import contractApprovedChanged from './checks/contract/approved-changed.js';
+import contractBaseRateMismatch from './checks/contract/base-rate-mismatch.js';
+import contractChosenDaysChanged from './checks/contract/chosen-days-changed.js';
+import contractCpsBelowBase from './checks/contract/cps-below-base.js';
+import contractCpsChanged from './checks/contract/cps-changed.js';
+import contractEndBeforeStart from './checks/contract/end-before-start.js';
+import contractFrontBelowBase from './checks/contract/front-below-base.js';
+import contractFundingNegative from './checks/contract/funding-negative.js';
+import contractInvalidRebateCap from './checks/contract/invalid-rebate-cap.js';
+import contractLateSubmission from './checks/contract/late-submission.js';
+import contractMissingProductId from './checks/contract/missing-product-id.js';
+import contractNoBaseContract from './checks/contract/no-base-contract.js';
+import contractNotWholeDay from './checks/contract/not-whole-day.js';
+import contractOverlap from './checks/contract/overlap.js';
+import contractPartnerCps from './checks/contract/partner-cps.js';
+import contractPartnerVendorBonus from './checks/contract/partner-vendor-bonus.js';
+import contractProductTypesMismatch from './checks/contract/product-types-mismatch.js';
+import contractRemarkSpecialChars from './checks/contract/remark-special-chars.js';
+import contractVendorBonusMismatch from './checks/contract/vendor-bonus-mismatch.js';
 import enrollmentBaseCpsAtOrAbovePartner from './checks/enrollment/base-cps-at-or-above-partner.js';
 import enrollmentChosenDayOnFriday from './checks/enrollment/chosen-day-on-friday.js';
 import enrollmentChosenDayOutsidePlan from './checks/enrollment/chosen-day-outside-plan.js';
@@ -27,6 +46,17 @@ import enrollmentNoPromotionCommitment from './checks/enrollment/no-promotion-co
 import enrollmentTooManyChosenDays from './checks/enrollment/too-many-chosen-days.js';
 import enrollmentUnknownPlan from './checks/enrollment/unknown-plan.js';
 import enrollmentUnusedChosenDays from './checks/enrollment/unused-chosen-days.js';
+import partnerCrossesMonth from './checks/partner/crosses-month.js';
+import partnerExtraContract from './checks/partner/extra-contract.js';
+import partnerMissingDay from './checks/partner/missing-day.js';
+import partnerWrongRate from './checks/partner/wrong-rate.js';
+import ringAudience from './checks/ring/audience.js';
+import ringExcludeBuyersWindow from './checks/ring/exclude-buyers-window.js';
+import ringInvalidCap from './checks/ring/invalid-cap.js';
+import ringInvalidTime from './checks/ring/invalid-time.js';
+import ringLateRequest from './checks/ring/late-request.js';
+import ringMissingMonthlySend from './checks/ring/missing-monthly-send.js';
+import ringNoBonusActive from './checks/ring/no-bonus-active.js';
 import sheetDuplicateColumn from './checks/sheet/duplicate-column.js';
 import sheetMissingColumn from './checks/sheet/missing-column.js';
 import sheetNoHeader from './checks/sheet/no-header.js';
@@ -46,6 +76,25 @@ const LIST: Rule[] = [
   cellInvalidPercent,
   cellRequired,
   cellWeekdayMismatch,
+  contractApprovedChanged,
+  contractBaseRateMismatch,
+  contractChosenDaysChanged,
+  contractCpsBelowBase,
+  contractCpsChanged,
+  contractEndBeforeStart,
+  contractFrontBelowBase,
+  contractFundingNegative,
+  contractInvalidRebateCap,
+  contractLateSubmission,
+  contractMissingProductId,
+  contractNoBaseContract,
+  contractNotWholeDay,
+  contractOverlap,
+  contractPartnerCps,
+  contractPartnerVendorBonus,
+  contractProductTypesMismatch,
+  contractRemarkSpecialChars,
+  contractVendorBonusMismatch,
   enrollmentBaseCpsAtOrAbovePartner,
   enrollmentChosenDayOnFriday,
   enrollmentChosenDayOutsidePlan,
@@ -58,6 +107,17 @@ const LIST: Rule[] = [
   enrollmentTooManyChosenDays,
   enrollmentUnknownPlan,
   enrollmentUnusedChosenDays,
+  partnerCrossesMonth,
+  partnerExtraContract,
+  partnerMissingDay,
+  partnerWrongRate,
+  ringAudience,
+  ringExcludeBuyersWindow,
+  ringInvalidCap,
+  ringInvalidTime,
+  ringLateRequest,
+  ringMissingMonthlySend,
+  ringNoBonusActive,
   sheetDuplicateColumn,
   sheetMissingColumn,
   sheetNoHeader,

@@ -2,9 +2,10 @@
  * Builders for test workbooks in the rules' model: a tab from column keys and rows of values,
  * with the zh-TW headers taken from the column definitions (so tests never spell headers twice).
  */
-import { kindDef, tableFromValues, type CellValue, type SheetKind, type Table, type DateValue } from '../../rules/index.js';
+import { kindDef, tableFromValues, type Cell, type CellValue, type SheetKind, type Table, type DateValue } from '../../rules/index.js';
 
-export type RowSpec = Partial<Record<string, CellValue>>;
+/** Values by column key; a full Cell when a case needs a format or display text. */
+export type RowSpec = Partial<Record<string, CellValue | Cell>>;
 
 /** A date cell's value for a Taipei wall-clock reading. */
 export function dateCell(y: number, m: number, d: number, h = 0, mi = 0, s = 0): DateValue {
@@ -23,7 +24,7 @@ export function kindTable(kind: SheetKind, rows: readonly RowSpec[], opts: { nam
     if (!col) throw new Error(`no column ${k} in ${kind}`);
     return col.zh;
   });
-  const body = rows.map((r) => keys.map((k) => (r[k] === undefined ? null : (r[k] as CellValue))));
+  const body = rows.map((r) => keys.map((k) => r[k] ?? null));
   return tableFromValues(opts.name ?? def.names[0]!, [...(opts.titleRows ?? []), headers, ...body]);
 }
 

@@ -1,0 +1,83 @@
+import { defineRule, msg } from '../../engine/rule.js';
+import { CAMPAIGN_BONUS, contractGroupsOf, countsAsLive, groupRowsData, rangeText, type ContractGroup } from '../../derive/contracts.js';
+import { formatWall } from '../../time/civil.js';
+
+export interface Overlap {
+  /** The contract reported: it starts no earlier than `earlier`. */
+  readonly later: ContractGroup;
+  /** Among the contracts starting before or with `later`, the one that ends last. */
+  readonly earlier: ContractGroup;
+}
+
+/**
+ * The overlaps among one shop's contracts, by a sweep over them sorted by start (then end, then
+ * position) that keeps the contract ending last so far: O(n log n). Each contract overlapping any
+ * earlier one appears once, paired with the earlier contract that reaches furthest.
+ * @example overlapsOf([5/2–5/4, 5/4]) → [{ later: 5/4, earlier: 5/2–5/4 }]
+ */
+export function overlapsOf(groups: readonly ContractGroup[], order: (g: ContractGroup) => number): Overlap[] {
+  const sorted = [...groups].sort((a, b) => a.start - b.start || a.end - b.end || order(a) - order(b));
+  const out: Overlap[] = [];
+  let reach: ContractGroup | undefined;
+  for (const g of sorted) {
+    if (reach && g.start <= reach.end) out.push({ later: g, earlier: reach });
+    if (!reach || g.end > reach.end) reach = g;
+  }
+  return out;
+}
+
+/**
+ * `contract/overlap`: two 活動加碼 contracts of one shop overlap in time (the deck: with 12/1-12/5
+ * in place, 12/4 cannot be submitted again). 不通過 and 草稿 contracts do not count. Reported on
+ * the later contract's start cell, naming the earlier one; suggests starting right after the
+ * earlier one ends when that still leaves a period.
+ */
+export default defineRule({
+  meta: {
+    id: 'contract/overlap',
+    defaultSeverity: 'error',
+    scope: 'contracts',
+    requires: ['contracts'],
+    docs: msg('同一商店的活動加碼合約時間重疊（不通過與草稿不計）。', 'Two campaign-wide contracts of one shop overlap in time (rejected and draft ones aside).'),
+    messages: {
+      default: msg(
+        '這份活動加碼合約（{range}）與「{otherSheet}」第 {otherRows} 列的合約（{otherRange}）時間重疊，同一商店的活動加碼合約不可重疊{rowsNote}。',
+        'This campaign-wide contract ({range}) overlaps the one at "{otherSheet}" row {otherRowsEn} ({otherRange}); a shop\'s campaign-wide contracts must not overlap{rowsNoteEn}.',
+      ),
+    },
+    hasSuggestion: true,
+  },
+  check(ctx) {
+    const all = contractGroupsOf(ctx);
+    const position = new Map(all.map((g, i) => [g, i]));
+    const byShop = new Map<string, ContractGroup[]>();
+    for (const g of all) {
+      if (g.contractType !== CAMPAIGN_BONUS || !countsAsLive(g.status) || g.end <= g.start) continue;
+      const list = byShop.get(g.shopId);
+      if (list) list.push(g);
+      else byShop.set(g.shopId, [g]);
+    }
+    const found: Overlap[] = [];
+    for (const groups of byShop.values()) found.push(...overlapsOf(groups, (g) => position.get(g)!));
+    // Report in sheet order, so a long list reads top to bottom.
+    found.sort((a, b) => position.get(a.later)! - position.get(b.later)!);
+    for (const { later, earlier } of found) {
+      const otherRows = earlier.rows.map((r) => r.row);
+      const newStart = earlier.end + 1000;
+      const data = {
+        range: rangeText(later.start, later.end),
+        otherSheet: earlier.sheet.name,
+        otherRows: otherRows.join('、'),
+        otherRowsEn: otherRows.join(', '),
+        otherRange: rangeText(earlier.start, earlier.end),
+        ...groupRowsData(later),
+      };
+      if (newStart <= later.end) {
+        const range = rangeText(newStart, later.end);
+        ctx.report({ sheet: later.sheet, row: later.first, key: 'start', data, suggestion: { value: formatWall(newStart), label: msg(`把期間改為 ${range}`, `Change the period to ${range}`) } });
+      } else {
+        ctx.report({ sheet: later.sheet, row: later.first, key: 'start', data });
+      }
+    }
+  },
+});

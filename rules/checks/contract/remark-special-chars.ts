@@ -1,0 +1,84 @@
+import { defineRule, msg } from '../../engine/rule.js';
+import { contractGroupByRow } from '../../derive/contracts.js';
+
+/** The ASCII punctuation a remark may hold besides letters, digits and spaces. */
+const ALLOWED_PUNCTUATION = new Set(['_', '-', '/', '%', '(', ')', '+', '.', ',', ':', '~', ' ']);
+const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+const INVISIBLE = /^[\p{C}\p{Z}]$/u;
+
+/**
+ * Whether one character (code point) may appear in a remark: letters of any script (so CJK),
+ * decimal digits, space, `_ - / % ( ) + . , : ~`, their full-width forms (U+FF01–FF5E, U+3000)
+ * and `、`. Everything else, emoji included, is special.
+ * @example isRemarkChar('加') === true; isRemarkChar('％') === true; isRemarkChar('🎉') === false; isRemarkChar('!') === false
+ */
+export function isRemarkChar(ch: string): boolean {
+  if (ch === '、' || ALLOWED_PUNCTUATION.has(ch) || LETTER_OR_DIGIT.test(ch)) return true;
+  const code = ch.codePointAt(0)!;
+  if (code === 0x3000) return true;
+  if (code >= 0xff01 && code <= 0xff5e) return ALLOWED_PUNCTUATION.has(String.fromCharCode(code - 0xfee0));
+  return false;
+}
+
+/**
+ * The distinct special characters of a remark, in order; invisible ones as `U+XXXX`.
+ * @example specialChars('5/12_加碼10% 🎉!') → ['🎉', '!']
+ */
+export function specialChars(remark: string): string[] {
+  const out: string[] = [];
+  for (const ch of Array.from(remark)) {
+    if (isRemarkChar(ch)) continue;
+    const shown = INVISIBLE.test(ch) ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : ch;
+    if (!out.includes(shown)) out.push(shown);
+  }
+  return out;
+}
+
+/**
+ * The remark without its special characters, runs of spaces folded and trimmed.
+ * @example cleanRemark('5/12_加碼10% 🎉') === '5/12_加碼10%'
+ * @example cleanRemark('★ 5/1 ★ 加碼') === '5/1 加碼'
+ */
+export function cleanRemark(remark: string): string {
+  return Array.from(remark)
+    .filter(isRemarkChar)
+    .join('')
+    .replace(/[ \u3000]{2,}/g, (run) => run[0]!)
+    .trim();
+}
+
+/**
+ * `contract/remark-special-chars`: the deck asks for remarks without special symbols ("備註勿填寫
+ * 特殊符號"). Reported once per contract (its rows share the remark), on the first row, with the
+ * cleaned remark as the suggestion.
+ */
+export default defineRule({
+  meta: {
+    id: 'contract/remark-special-chars',
+    defaultSeverity: 'error',
+    scope: 'contracts',
+    requires: ['contracts'],
+    docs: msg('合約備註含特殊符號（只可用文字、數字、空白與 _ - / % ( ) + . , : ~ 、）。', 'The remark holds special characters (only letters, digits, spaces and _ - / % ( ) + . , : ~ 、 are allowed).'),
+    messages: {
+      default: msg('合約備註含特殊符號 {chars}，請移除；建議改為「{cleaned}」。', 'The remark holds special characters {chars}; remove them, e.g. "{cleaned}".'),
+      nothingLeft: msg('合約備註含特殊符號 {chars}，移除後沒有內容；請用文字說明，例如 5/1_加碼10%。', 'The remark holds special characters {chars} and nothing else; describe the contract, e.g. 5/1_加碼10%.'),
+    },
+    hasSuggestion: true,
+  },
+  check(ctx) {
+    const groupOf = contractGroupByRow(ctx);
+    for (const { sheet, row } of ctx.rows('contracts')) {
+      const remark = row.values.remark;
+      if (remark === undefined) continue;
+      // Rows of one contract share the remark: report it on the contract's first row only.
+      const group = groupOf.get(row);
+      if (group && group.first !== row) continue;
+      const chars = specialChars(remark);
+      if (chars.length === 0) continue;
+      const cleaned = cleanRemark(remark);
+      const data = { chars: chars.join(' '), cleaned };
+      if (cleaned === '') ctx.report({ sheet, row, key: 'remark', messageId: 'nothingLeft', data });
+      else ctx.report({ sheet, row, key: 'remark', data, suggestion: { value: cleaned, label: msg('改為「{value}」', 'Use "{value}"') } });
+    }
+  },
+});

@@ -1,0 +1,382 @@
+/**
+ * Contracts as the CMS sees them, derived once per validation (ctx.memo) and shared by the
+ * contract, partner and ring rules:
+ *
+ * - **contract groups**: rows of one 加碼合約 tab with the same shop, contract type, start, end and
+ *   remark are one contract with one row per product type (SPEC §4.2);
+ * - the **base-contract index**: 鋪底合約 rows by shop and product type, sorted by start, with
+ *   the merged periods they cover (the CMS's base contracts may be consecutive periods);
+ * - whether a row is a **partner-plan contract** (the 夥伴互利 column, or inferred).
+ *
+ * Everything here is pure and O(n log n) to build; queries are O(log n) plus what they return.
+ */
+import type { RuleContext } from '../engine/rule.js';
+import type { MessageData } from '../types.js';
+import type { ParsedRow, ParsedSheet } from '../sheet/parse.js';
+import { enrollmentsOf } from './enrollments.js';
+import { normalizeText } from '../text/normalize.js';
+import { formatWall } from '../time/civil.js';
+import { cleanPercent } from '../values/percent.js';
+
+/** Canonical contract types and statuses (the `value`s of columns.ts' enum options). */
+export const CAMPAIGN_BONUS = '活動加碼';
+export const SINGLE_PRODUCT_BONUS = '單品加碼';
+export const STATUS_PENDING = '待審核';
+export const STATUS_APPROVED = '通過';
+export const STATUS_REJECTED = '不通過';
+export const STATUS_DRAFT = '草稿';
+
+/** The smallest step of a wall value the sheets carry: one second. */
+const SECOND_MS = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Contract groups
+
+export interface ContractGroup {
+  readonly sheet: ParsedSheet<'contracts'>;
+  /** The group's rows in sheet order (one per product type, normally). */
+  readonly rows: readonly ParsedRow<'contracts'>[];
+  /** `rows[0]`: group-level rules report here. */
+  readonly first: ParsedRow<'contracts'>;
+  readonly shopId: string;
+  /** `活動加碼` or `單品加碼`. */
+  readonly contractType: string;
+  /** The remark as written ('' when blank or unreadable). */
+  readonly remark: string;
+  /** Wall ms. */
+  readonly start: number;
+  /** Wall ms (a date alone was read as 23:59:59). */
+  readonly end: number;
+  /** Distinct product types as written, in row order (blank or unreadable ones left out). */
+  readonly productTypes: readonly string[];
+  /** The first row's status (undefined = blank: a new contract). */
+  readonly status: string | undefined;
+  /** The latest submittedAt of its rows (a contract counts as submitted when all of it is), or undefined. */
+  readonly submittedAt: number | undefined;
+}
+
+/**
+ * The grouping key of a row, or undefined when a key cell is blank or unreadable (such rows form
+ * no contract; `cell/*` rules report them).
+ * @example groupKey({ shopId: 'a', contractType: '活動加碼', start: 0, end: 86399000, remark: 'x' }) === 'a\u0000活動加碼\u00000\u000086399000\u0000x'
+ */
+export function groupKey(v: { shopId?: string; contractType?: string; start?: number; end?: number; remark?: string }): string | undefined {
+  if (v.shopId === undefined || v.contractType === undefined || v.start === undefined || v.end === undefined) return undefined;
+  return [v.shopId, v.contractType, String(v.start), String(v.end), v.remark ?? ''].join('\u0000');
+}
+
+function buildGroup(sheet: ParsedSheet<'contracts'>, rows: ParsedRow<'contracts'>[]): ContractGroup {
+  const first = rows[0]!;
+  const v = first.values;
+  const productTypes: string[] = [];
+  const seenTypes = new Set<string>();
+  let submittedAt: number | undefined;
+  for (const r of rows) {
+    const t = r.values.productType;
+    if (t !== undefined && !seenTypes.has(productTypeKey(t))) {
+      seenTypes.add(productTypeKey(t));
+      productTypes.push(t);
+    }
+    const s = r.values.submittedAt;
+    if (s !== undefined && (submittedAt === undefined || s > submittedAt)) submittedAt = s;
+  }
+  return {
+    sheet,
+    rows,
+    first,
+    shopId: v.shopId!,
+    contractType: v.contractType!,
+    remark: v.remark ?? '',
+    start: v.start!,
+    end: v.end!,
+    productTypes,
+    status: v.status,
+    submittedAt,
+  };
+}
+
+/** Groups the rows of one contracts tab, in order of each group's first row. */
+export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGroup[] {
+  const byKey = new Map<string, ParsedRow<'contracts'>[]>();
+  for (const row of sheet.rows) {
+    const key = groupKey(row.values);
+    if (key === undefined) continue;
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  // Map iteration follows insertion order, i.e. the order of each group's first row.
+  return [...byKey.values()].map((rows) => buildGroup(sheet, rows));
+}
+
+/** Every contract group of every contracts tab (workbook order, then first row). Memoised. */
+export function contractGroupsOf(ctx: RuleContext): readonly ContractGroup[] {
+  return ctx.memo('contract/groups', () => ctx.sheets('contracts').flatMap((s) => groupContractRows(s)));
+}
+
+/** The group each grouped row belongs to. Memoised. */
+export function contractGroupByRow(ctx: RuleContext): ReadonlyMap<ParsedRow<'contracts'>, ContractGroup> {
+  return ctx.memo('contract/groupByRow', () => {
+    const out = new Map<ParsedRow<'contracts'>, ContractGroup>();
+    for (const g of contractGroupsOf(ctx)) for (const r of g.rows) out.set(r, g);
+    return out;
+  });
+}
+
+/**
+ * Message data naming a group's other rows, for group-level violations reported on its first row:
+ * `rows` ('3、4', '' for a one-row contract) and a ready sentence in both languages
+ * (`rowsNote`/`rowsNoteEn`, '' for a one-row contract) that templates append as `{rowsNote}`.
+ * @example groupRowsData(group of rows 2, 3, 4) → { rows: '3、4', rowsNote: '（同一合約另含第 3、4 列）', rowsNoteEn: ' (same contract: also rows 3, 4)' }
+ */
+export function groupRowsData(group: ContractGroup): MessageData {
+  const others = group.rows.slice(1).map((r) => r.row);
+  if (others.length === 0) return { rows: '', rowsNote: '', rowsNoteEn: '' };
+  return {
+    rows: others.join('、'),
+    rowsNote: `（同一合約另含第 ${others.join('、')} 列）`,
+    rowsNoteEn: ` (same contract: also row${others.length > 1 ? 's' : ''} ${others.join(', ')})`,
+  };
+}
+
+/** Whether a contract takes part in overlaps and coverage: 不通過 and 草稿 rows do not. */
+export function countsAsLive(status: string | undefined): boolean {
+  return status !== STATUS_REJECTED && status !== STATUS_DRAFT;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Base contracts
+
+export interface BaseContract {
+  readonly sheet: ParsedSheet<'base-contracts'>;
+  readonly row: ParsedRow<'base-contracts'>;
+  readonly shopId: string;
+  /** As written, e.g. `normal`, `3c`. */
+  readonly productType: string;
+  readonly baseRate: number | undefined;
+  readonly cps: number | undefined;
+  readonly pointPrice: number | undefined;
+  /** Wall ms. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A maximal period covered without a gap by consecutive (or overlapping) base contracts. */
+export interface CoveredSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface BaseIndexEntry {
+  /** Sorted by start (then end, then sheet order). */
+  readonly contracts: readonly BaseContract[];
+  /** maxEnd[i] = max end of contracts[0..i]: lets a backward scan stop early. */
+  readonly maxEnd: readonly number[];
+  /** Merged covered periods, sorted and disjoint. */
+  readonly spans: readonly CoveredSpan[];
+}
+
+export interface BaseContractIndex {
+  /** Base contracts by `baseKey(shopId, productType)`, sorted by start. */
+  readonly byKey: ReadonlyMap<string, readonly BaseContract[]>;
+  /** Base contracts by shop id, sorted by start. */
+  readonly byShop: ReadonlyMap<string, readonly BaseContract[]>;
+  /** Whether any base-contracts tab is present (rules that need one declare `requires`). */
+  readonly present: boolean;
+  /** Internal search structures, by the same keys as `byKey` (and `shop:` + shopId for byShop). */
+  readonly entries: ReadonlyMap<string, BaseIndexEntry>;
+}
+
+/**
+ * Product types compare case-insensitively and width-insensitively: the deck writes `Normal` in
+ * prose and `normal` in tables.
+ * @example productTypeKey(' Normal ') === 'normal'
+ */
+export function productTypeKey(productType: string): string {
+  return normalizeText(productType);
+}
+
+/** @example baseKey('goodday_food', 'Normal') === 'goodday_food\u0000normal' */
+export function baseKey(shopId: string, productType: string): string {
+  return `${shopId}\u0000${productTypeKey(productType)}`;
+}
+
+function byStart(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * Merges periods that overlap or follow each other within one second (an end of 23:59:59 and a
+ * start of 00:00:00 the next day are consecutive).
+ * @example mergeSpans([{start: 0, end: 86_399_000}, {start: 86_400_000, end: 172_799_000}]) → [{start: 0, end: 172_799_000}]
+ */
+export function mergeSpans(sorted: readonly { readonly start: number; readonly end: number }[]): CoveredSpan[] {
+  const out: { start: number; end: number }[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.start <= last.end + SECOND_MS) last.end = Math.max(last.end, p.end);
+    else out.push({ start: p.start, end: p.end });
+  }
+  return out;
+}
+
+function entryOf(list: BaseContract[]): BaseIndexEntry {
+  list.sort(byStart);
+  const maxEnd: number[] = [];
+  let m = -Infinity;
+  for (const b of list) {
+    m = Math.max(m, b.end);
+    maxEnd.push(m);
+  }
+  return { contracts: list, maxEnd, spans: mergeSpans(list) };
+}
+
+/** Builds the index from base-contract rows (rows missing shop, type, start or end, or ending before they start, are left out). */
+export function indexBaseContracts(sheets: readonly ParsedSheet<'base-contracts'>[]): BaseContractIndex {
+  const byKeyLists = new Map<string, BaseContract[]>();
+  const byShopLists = new Map<string, BaseContract[]>();
+  for (const sheet of sheets) {
+    for (const row of sheet.rows) {
+      const v = row.values;
+      if (v.shopId === undefined || v.productType === undefined || v.start === undefined || v.end === undefined || v.end < v.start) continue;
+      const b: BaseContract = { sheet, row, shopId: v.shopId, productType: v.productType, baseRate: v.baseRate, cps: v.cps, pointPrice: v.pointPrice, start: v.start, end: v.end };
+      const k = baseKey(b.shopId, b.productType);
+      (byKeyLists.get(k) ?? byKeyLists.set(k, []).get(k)!).push(b);
+      (byShopLists.get(b.shopId) ?? byShopLists.set(b.shopId, []).get(b.shopId)!).push(b);
+    }
+  }
+  const entries = new Map<string, BaseIndexEntry>();
+  const byKey = new Map<string, readonly BaseContract[]>();
+  const byShop = new Map<string, readonly BaseContract[]>();
+  for (const [k, list] of byKeyLists) {
+    const e = entryOf(list);
+    entries.set(k, e);
+    byKey.set(k, e.contracts);
+  }
+  for (const [shop, list] of byShopLists) {
+    const e = entryOf(list);
+    entries.set(`shop:${shop}`, e);
+    byShop.set(shop, e.contracts);
+  }
+  return { byKey, byShop, present: sheets.length > 0, entries };
+}
+
+/** The base-contract index of the workbook. Memoised. */
+export function baseContractsOf(ctx: RuleContext): BaseContractIndex {
+  return ctx.memo('contract/baseIndex', () => indexBaseContracts(ctx.sheets('base-contracts')));
+}
+
+/** Index of the last contract whose start ≤ wall, or -1. */
+function lastStartingBy(list: readonly { readonly start: number }[], wall: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= wall) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Contracts of an entry in force at `wall`, latest start first. */
+function inForce(e: BaseIndexEntry | undefined, wall: number): BaseContract[] {
+  if (!e) return [];
+  const out: BaseContract[] = [];
+  for (let i = lastStartingBy(e.contracts, wall); i >= 0 && e.maxEnd[i]! >= wall; i--) {
+    if (e.contracts[i]!.end >= wall) out.push(e.contracts[i]!);
+  }
+  return out;
+}
+
+/**
+ * The base contract of a shop and product type in force at `wall` (the one that started last,
+ * should several be), or undefined.
+ * @example coveringBaseContract(index, 'goodday_food', 'normal', wallFrom(2026, 5, 1)) → the 2026 normal base contract
+ */
+export function coveringBaseContract(index: BaseContractIndex, shopId: string, productType: string, wall: number): BaseContract | undefined {
+  const e = index.entries.get(baseKey(shopId, productType));
+  if (!e) return undefined;
+  const i = lastStartingBy(e.contracts, wall);
+  for (let j = i; j >= 0 && e.maxEnd[j]! >= wall; j--) if (e.contracts[j]!.end >= wall) return e.contracts[j];
+  return undefined;
+}
+
+/**
+ * Whether base contracts of a shop and product type cover [start, end] wholly, alone or as a run
+ * of consecutive periods.
+ * @example coversPeriod(index, 'bloom_beauty', 'normal', wallFrom(2026, 6, 30), wallFrom(2026, 7, 1, 23, 59, 59))
+ *   === true when one base contract ends 6/30 23:59:59 and the next starts 7/1 00:00:00
+ */
+export function coversPeriod(index: BaseContractIndex, shopId: string, productType: string, start: number, end: number): boolean {
+  const until = coveredUntil(index, shopId, productType, start);
+  return until !== undefined && until >= end;
+}
+
+/**
+ * Until when the base contracts of a shop and product type cover without a gap from `wall` on
+ * (the end of the merged period holding `wall`), or undefined when nothing covers `wall`.
+ * @example coveredUntil(index, 'bloom_beauty', 'normal', wallFrom(2026, 5, 1)) === wallFrom(2026, 6, 30, 23, 59, 59)
+ */
+export function coveredUntil(index: BaseContractIndex, shopId: string, productType: string, wall: number): number | undefined {
+  const e = index.entries.get(baseKey(shopId, productType));
+  if (!e) return undefined;
+  const i = lastStartingBy(e.spans, wall);
+  if (i < 0 || e.spans[i]!.end < wall) return undefined;
+  return e.spans[i]!.end;
+}
+
+/**
+ * The shop's base contracts in force at `wall`, any product type, latest start first.
+ * @example baseContractsAt(index, 'bloom_beauty', wallFrom(2026, 5, 14)) → [normal 2026/01/01–06/30]
+ */
+export function baseContractsAt(index: BaseContractIndex, shopId: string, wall: number): readonly BaseContract[] {
+  return inForce(index.entries.get(`shop:${shopId}`), wall);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partner-plan contracts
+
+/** Shop ids with any enrollment row (whatever its plan). Memoised. */
+export function enrolledShopIds(ctx: RuleContext): ReadonlySet<string> {
+  return ctx.memo('contract/enrolledShopIds', () => {
+    const out = new Set<string>();
+    for (const e of enrollmentsOf(ctx)) if (e.shopId !== undefined) out.add(e.shopId);
+    return out;
+  });
+}
+
+/**
+ * Whether a contract row belongs to the partner plan: the 夥伴互利 column when it says 是/否;
+ * blank (or unreadable) = inferred: CPS equals the campaign's partner CPS and the shop is enrolled
+ * (any enrollment row with that shop id). Without an enrollment tab the CPS alone decides.
+ * @example isPartnerContract(ctx, row with partnerPlan 否, CPS 15%) === false
+ * @example isPartnerContract(ctx, row with partnerPlan blank, CPS 15%, shop enrolled) === true
+ */
+export function isPartnerContract(ctx: RuleContext, row: ParsedRow<'contracts'>): boolean {
+  const v = row.values;
+  if (v.partnerPlan !== undefined) return v.partnerPlan;
+  if (v.cps === undefined || !samePercent(v.cps, ctx.campaign.config.partnerCps)) return false;
+  if (ctx.sheets('enrollment').length === 0) return true;
+  return v.shopId !== undefined && enrolledShopIds(ctx).has(v.shopId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small formatting and arithmetic helpers shared by the contract rules
+
+/** Percent points compare after rounding away binary noise. @example samePercent(0.1 + 0.2, 0.3) === true */
+export function samePercent(a: number, b: number): boolean {
+  return cleanPercent(a) === cleanPercent(b);
+}
+
+/** Percent points as a user types them. @example percentText(6) === '6%'; percentText(8 - 2.5) === '5.5%' */
+export function percentText(points: number): string {
+  return `${cleanPercent(points)}%`;
+}
+
+/** A wall range as the CMS shows it. @example rangeText(wallFrom(2026,1,1), wallFrom(2026,1,2,23,59,59)) === '2026/01/01 00:00:00 ~ 2026/01/02 23:59:59' */
+export function rangeText(start: number, end: number): string {
+  return `${formatWall(start)} ~ ${formatWall(end)}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * `partner-check template …` (validator/commands/template.ts): which files it writes, its usage
+ * errors and exit codes, both io styles (plain functions and the CLI's stream-like io), and the
+ * CLI's dispatch to it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runTemplateCommand } from '../../validator/commands/template';
+import { main } from '../../validator/cli';
+import { CAMPAIGN_2026_Q2 } from '../../rules/index';
+import { xlsxParts } from './helpers/xlsx-parts';
+import { readFile } from 'node:fs/promises';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'partner-check-template-cmd-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function capture(lang?: 'zh-TW' | 'en') {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), ...(lang ? { lang } : {}) } };
+}
+
+async function files(d: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(d, { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...(await files(path.join(d, e.name))).map((f) => `${e.name}/${f}`));
+    else out.push(e.name);
+  }
+  return out.sort();
+}
+
+describe('runTemplateCommand', () => {
+  it('all: writes the four templates and the examples', async () => {
+    const c = capture('en');
+    expect(await runTemplateCommand(['all', '--out', dir], c.io)).toBe(0);
+    expect(await files(dir)).toEqual(['base-contracts.xlsx', 'contracts.xlsx', 'enrollment.xlsx', 'examples/clean.xlsx', 'examples/mistakes.xlsx', 'ring-data.xlsx']);
+    expect(c.out.join('')).toMatch(/^wrote .*enrollment\.xlsx$/m);
+    expect(c.err).toEqual([]);
+  });
+
+  it('all --no-examples and a single kind write only templates', async () => {
+    expect(await runTemplateCommand(['all', '--no-examples', '--out', dir], capture().io)).toBe(0);
+    expect(await files(dir)).toEqual(['base-contracts.xlsx', 'contracts.xlsx', 'enrollment.xlsx', 'ring-data.xlsx']);
+    const one = path.join(dir, 'one');
+    const c = capture();
+    expect(await runTemplateCommand(['ring-data', `--out=${one}`], c.io)).toBe(0);
+    expect(await files(one)).toEqual(['ring-data.xlsx']);
+    expect(c.out.join('')).toMatch(/^已產生 .*ring-data\.xlsx$/m);
+  });
+
+  it('prints help in the language asked for', async () => {
+    const c = capture();
+    expect(await runTemplateCommand(['--help', '--lang', 'en'], c.io)).toBe(0);
+    expect(c.out.join('')).toContain('Usage: partner-check template');
+    const z = capture();
+    expect(await runTemplateCommand(['-h'], z.io)).toBe(0);
+    expect(z.out.join('')).toContain('用法：partner-check template');
+  });
+
+  it('reports misuse with exit code 2', async () => {
+    for (const args of [['quarterly'], ['enrollment', 'contracts'], ['enrollment', '--no-examples'], ['--bogus'], ['all', '--out'], ['all', '--lang', 'fr']]) {
+      const c = capture('en');
+      expect(await runTemplateCommand([...args], c.io), args.join(' ')).toBe(2);
+      expect(c.err.join(''), args.join(' ')).toMatch(/^partner-check: .+\nRun partner-check template --help for usage\.\n$/);
+      expect(c.out).toEqual([]);
+    }
+  });
+
+  it('exits 2 when the output folder cannot be written', async () => {
+    const blocker = path.join(dir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const c = capture('en');
+    expect(await runTemplateCommand(['enrollment', '--out', path.join(blocker, 'sub')], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/^partner-check: Could not write to /);
+  });
+
+  it('takes the plan dropdown from --campaign, and rejects a broken campaign file', async () => {
+    const campaignFile = path.join(dir, 'campaign.json');
+    await writeFile(campaignFile, JSON.stringify({ ...CAMPAIGN_2026_Q2, plans: [{ ...CAMPAIGN_2026_Q2.plans[0], label: 'Q2季方案' }] }));
+    expect(await runTemplateCommand(['enrollment', '--campaign', campaignFile, '--out', dir], capture().io)).toBe(0);
+    const xml = xlsxParts(new Uint8Array(await readFile(path.join(dir, 'enrollment.xlsx')))).sheetXml('報名表');
+    expect(xml).toContain('<formula1>&quot;Q2季方案&quot;</formula1>');
+    await writeFile(campaignFile, JSON.stringify({ ...CAMPAIGN_2026_Q2, period: { start: '2026-04-01', end: '2025-06-30' } }));
+    const c = capture('en');
+    expect(await runTemplateCommand(['enrollment', '--campaign', campaignFile, '--out', dir], c.io)).toBe(2);
+    expect(c.err.join('')).toContain('2025-06-30');
+  });
+
+  it('accepts the CLI io (stream-like writers) through partner-check main()', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env: {}, now: () => 0 };
+    expect(await main(['template', 'contracts', '--out', dir, '--lang', 'en'], io)).toBe(0);
+    expect(await files(dir)).toEqual(['contracts.xlsx']);
+    expect(out.join('')).toMatch(/^wrote .*contracts\.xlsx$/m);
+    expect(err).toEqual([]);
+  });
+});

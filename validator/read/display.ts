@@ -1,0 +1,146 @@
+/**
+ * The display text of a cell: what the user sees in Excel, close enough to recognise the cell
+ * in a report ("8%" rather than 0.08, "2026/3/20 10:00:00" rather than a serial or a
+ * host-TZ `Date.toString()`). exceljs's `cell.text` is neither (it is `String(value)`, and for
+ * dates the host's local time), so the readers compute it here from value and format.
+ * This is not a full Excel number formatter: percent, fixed decimals, thousands separators,
+ * literal text, dates and times, and zh-TW built-in date formats.
+ */
+import { displayText, type CellValue } from '../../rules/model';
+import { builtinIdOf, ZH_TW_BUILTIN_STYLES, type ZhTwBuiltinStyle } from './number-formats';
+
+export function displayTextFor(value: CellValue, format: string | undefined): string {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return displayText(value);
+  if (typeof value === 'number') return formatNumber(value, format);
+  if (value.type === 'error') return value.error;
+  return formatDate(value.wall, format);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function formatDate(wall: number, format: string | undefined): string {
+  if (!format) return displayText({ type: 'date', wall });
+  const d = new Date(wall);
+  const y = d.getUTCFullYear();
+  const mo = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const h = d.getUTCHours();
+  const mi = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  const id = builtinIdOf(format);
+  const style = id !== null ? ZH_TW_BUILTIN_STYLES[id] : undefined;
+  if (style) return formatZhTwBuiltin(style, { y, mo, day, h, mi, s });
+
+  // Which parts the format shows; `e` is the ROC/era year, `g` the era name.
+  const code = stripLiterals(firstSection(format));
+  const hasDate = /[ydeg]/i.test(code);
+  const hasTime = /[hs]/i.test(code);
+  // `e` without `y` is the ROC year in a zh-TW format (`[$-404]e/m/d` → 115/3/20).
+  const year = /e/i.test(code) && !/y/i.test(code) ? y - 1911 : y;
+  const date = /年/.test(format) && /月/.test(format) ? `${year}年${mo}月${day}日` : `${year}/${mo}/${day}`;
+  const time = /s/i.test(code) ? `${pad(h)}:${pad(mi)}:${pad(s)}` : `${pad(h)}:${pad(mi)}`;
+  if (hasDate && hasTime) return `${date} ${time}`;
+  if (hasTime) return time;
+  return date;
+}
+
+function formatZhTwBuiltin(
+  style: ZhTwBuiltinStyle,
+  t: { y: number; mo: number; day: number; h: number; mi: number; s: number },
+): string {
+  const roc = t.y - 1911;
+  const ampm = `${t.h < 12 ? '上午' : '下午'} ${pad(t.h % 12 === 0 ? 12 : t.h % 12)}`;
+  switch (style) {
+    case 'roc-slash':
+      return `${roc}/${t.mo}/${t.day}`;
+    case 'roc-cjk':
+      return `${roc}年${t.mo}月${t.day}日`;
+    case 'mdy':
+      return `${t.mo}/${t.day}/${pad(t.y % 100)}`;
+    case 'ymd-cjk':
+      return `${t.y}年${t.mo}月${t.day}日`;
+    case 'hm-cjk':
+      return `${pad(t.h)}時${pad(t.mi)}分`;
+    case 'hms-cjk':
+      return `${pad(t.h)}時${pad(t.mi)}分${pad(t.s)}秒`;
+    case 'ampm-hm-cjk':
+      return `${ampm}時${pad(t.mi)}分`;
+    case 'ampm-hms-cjk':
+      return `${ampm}時${pad(t.mi)}分${pad(t.s)}秒`;
+  }
+}
+
+/** The first `;` section of a format code (positive numbers), quotes respected. */
+function firstSection(format: string): string {
+  let inQuote = false;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c === '"') inQuote = !inQuote;
+    else if (c === '\\') i++;
+    else if (c === ';' && !inQuote) return format.slice(0, i);
+  }
+  return format;
+}
+
+/** A format code without quoted text, escapes and `[...]` sections: only its placeholders. */
+function stripLiterals(code: string): string {
+  return code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*]/g, '');
+}
+
+/** Excel's General: integers as is, other numbers to 10 significant digits without float noise. */
+function general(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
+  return String(Number(n.toPrecision(10)));
+}
+
+function formatNumber(n: number, format: string | undefined): string {
+  if (!format || /^(general|@)$/i.test(format) || builtinIdOf(format) !== null) return general(n);
+  const section = firstSection(format);
+  const placeholders = stripLiterals(section);
+  if (!/[0#?]/.test(placeholders) || /e[+-]/i.test(placeholders) || /\//.test(placeholders)) return general(n);
+
+  const percent = /%/.test(placeholders);
+  const dot = placeholders.indexOf('.');
+  const decimals = dot < 0 ? 0 : (placeholders.slice(dot + 1).match(/[0#?]/g) ?? []).length;
+  const grouping = /[0#?],[0#?]/.test(placeholders);
+  const scaled = percent ? n * 100 : n;
+  let digits = Math.abs(scaled).toFixed(decimals);
+  if (grouping) {
+    const [int, frac] = digits.split('.');
+    digits = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+  }
+  const sign = scaled < 0 && Number(digits.replace(/,/g, '')) !== 0 ? '-' : '';
+  return sign + renderAround(section, digits);
+}
+
+/**
+ * Puts the formatted digits where the format's placeholders are and keeps its literal text
+ * (`"NT$"#,##0`, `0.0"%"`, `#,##0 元`), dropping colour/locale sections and padding marks.
+ */
+function renderAround(section: string, digits: string): string {
+  let out = '';
+  let placed = false;
+  for (let i = 0; i < section.length; i++) {
+    const c = section[i];
+    if (c === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (c === '\\') {
+      out += section[i + 1] ?? '';
+      i++;
+    } else if (c === '[') {
+      const end = section.indexOf(']', i);
+      i = end < 0 ? section.length : end;
+    } else if (c === '_' || c === '*') {
+      i++; // `_x` pads with the width of x, `*x` repeats x: no visible text
+    } else if (/[0#?.,]/.test(c)) {
+      if (!placed) out += digits;
+      placed = true;
+    } else {
+      out += c;
+    }
+  }
+  return placed ? out : digits + out;
+}
