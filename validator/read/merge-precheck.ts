@@ -7,6 +7,10 @@
  * - `full`: merges are harmless for the full reader;
  * - `stream`: many or large merges: read with the streaming reader, which never expands them;
  * - `reject`: a merge no real form has (millions of cells): a clear "malformed file" reason.
+ * The same scan looks at `<dataValidation sqref>`: exceljs's full reader creates a validation
+ * entry for every cell of its range, so a whole-sheet or whole-column validation (common in
+ * hand-made forms) would take minutes; such sheets go to the streaming reader, which ignores
+ * validations (the rules never need them).
  * The worker's memory limit and timeout remain the backstop for anything this misses.
  */
 import { Readable } from 'node:stream';
@@ -26,6 +30,8 @@ export const ABSURD_MERGED_CELLS = 16 * 1_048_576;
 export const FULL_READER_MAX_MERGED_CELLS = 200_000;
 /** The full reader compares each merge with all earlier ones (quadratic); beyond this, stream. */
 export const FULL_READER_MAX_MERGES = 5_000;
+/** Cells covered by data validations beyond which the full reader is too slow; stream instead. */
+export const FULL_READER_MAX_VALIDATED_CELLS = 200_000;
 /** Stop inflating a sheet for the scan beyond this; such a sheet goes to the streaming reader. */
 const MAX_SCANNED_SHEET_BYTES = 512 * 1024 * 1024;
 
@@ -50,6 +56,7 @@ export async function precheckMerges(src: ByteSource): Promise<MergeVerdict> {
     if (scan.truncated) stream ??= `${entry.name} is larger than ${MAX_SCANNED_SHEET_BYTES} bytes`;
     mergedCells += scan.mergedCells;
     merges += scan.merges;
+    if (scan.validatedCells > FULL_READER_MAX_VALIDATED_CELLS) stream ??= `${names.get(entry.name) ?? entry.name}: data validations over ${scan.validatedCells} cells`;
   }
   if (mergedCells > FULL_READER_MAX_MERGED_CELLS) stream ??= `${mergedCells} merged cells`;
   if (merges > FULL_READER_MAX_MERGES) stream ??= `${merges} merged ranges`;
@@ -60,10 +67,24 @@ interface SheetMergeScan {
   readonly merges: number;
   readonly mergedCells: number;
   readonly largest: { readonly ref: string; readonly cells: number } | null;
+  readonly validatedCells: number;
   readonly truncated: boolean;
 }
 
 const MERGE_REF = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
+const VALIDATION_SQREF = /<(?:[\w.-]+:)?dataValidation\b[^>]*?\bsqref\s*=\s*["']([^"']+)["']/g;
+
+/** Cells covered by a space-separated list of ranges (`A2:A2000 C2:C2000`); whole columns count in full. */
+export function sqrefCells(sqref: string): number {
+  let cells = 0;
+  for (const part of sqref.trim().split(/\s+/)) {
+    const whole = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(part);
+    const ref = whole ? `${whole[1]}1:${whole[2]}1048576` : part.replace(/\$/g, '');
+    const range = decodeRange(ref.includes(':') ? ref : `${ref}:${ref}`);
+    if (range) cells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+  }
+  return cells;
+}
 /** Bytes kept between chunks so an element split across chunks is seen whole. */
 const CARRY = 1024;
 const READ_CHUNK = 1024 * 1024;
@@ -72,6 +93,7 @@ async function scanSheetMerges(src: ByteSource, entry: ZipEntry): Promise<SheetM
   let merges = 0;
   let mergedCells = 0;
   let largest: { ref: string; cells: number } | null = null;
+  let validatedCells = 0;
   let carry = '';
   let seen = 0;
   let truncated = false;
@@ -90,6 +112,13 @@ async function scanSheetMerges(src: ByteSource, entry: ZipEntry): Promise<SheetM
       mergedCells += cells;
       if (!largest || cells > largest.cells) largest = { ref: m[1], cells };
     }
+    VALIDATION_SQREF.lastIndex = 0;
+    for (let m = VALIDATION_SQREF.exec(buf); m; m = VALIDATION_SQREF.exec(buf)) {
+      if (!final && m.index >= buf.length - CARRY) break;
+      consumedTo = Math.max(consumedTo, m.index + m[0].length);
+      validatedCells += sqrefCells(m[1]!);
+    }
+    // Counted elements end at or before consumedTo, so the carry never holds one twice.
     carry = final ? '' : buf.slice(Math.max(consumedTo, buf.length - CARRY));
   };
 
@@ -102,7 +131,7 @@ async function scanSheetMerges(src: ByteSource, entry: ZipEntry): Promise<SheetM
     }
   }
   consume('', true);
-  return { merges, mergedCells, largest, truncated };
+  return { merges, mergedCells, largest, validatedCells, truncated };
 }
 
 /** The entry's uncompressed bytes, chunk by chunk (stored or deflated). */

@@ -122,3 +122,13 @@ describe('worker limits', () => {
     expect(result).toEqual({ ok: false, reason: REASONS.timedOut, detail: 'reading took longer than 1 ms' });
   });
 });
+
+describe('whole-sheet data validations', () => {
+  it('counts the cells of a sqref list, whole columns included', async () => {
+    const { sqrefCells } = await import('../../../validator/read/merge-precheck.js');
+    expect(sqrefCells('A2:A2000 C2:D2000')).toBe(1999 + 2 * 1999);
+    expect(sqrefCells('A:A')).toBe(1_048_576);
+    expect(sqrefCells('A1:XFD1048576')).toBe(16_384 * 1_048_576);
+    expect(sqrefCells('B7')).toBe(1);
+  });
+});

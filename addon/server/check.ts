@@ -1,0 +1,204 @@
+/**
+ * The check: read every tab (one batch read each), hand the workbook to the shared rules engine,
+ * mark the violating cells, and return a JSON-safe report shaped like one file entry of SPEC §7
+ * (`path`, `error`, `sheets`, `violations`, `counts`, `meta`). The add-on adds its facts under
+ * `meta` (language, today, time zone, shops, marks); nothing about a rule is decided here.
+ */
+import {
+  countViolations,
+  shopPlans,
+  validateWorkbook,
+  type FileReport,
+  type Lang,
+  type ReportViolation,
+  type Workbook,
+} from '../../rules/index.js';
+import { campaign, getLang, jsonSafe, nowTaipei, todayTaipei } from './env.js';
+import { isGeneratedTab } from './generated.js';
+import { decodeA1, planMarks, updateMarks, type Mark, type TabForMarks } from './marks.js';
+import { gridToTable, readTab, wallConverter, type ReadTab } from './read.js';
+import { TEXT, tr } from './i18n.js';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ShopSummary {
+  readonly shopId: string;
+  readonly months: readonly string[];
+}
+
+export interface AddonMeta {
+  readonly skippedRules: FileReport['meta']['skippedRules'];
+  readonly today: string;
+  readonly checkedAt: string;
+  readonly lang: Lang;
+  readonly timeZone: string;
+  readonly campaign: string;
+  /** 'workbook' for checkWorkbook, 'sheet' for checkActiveSheet (then `sheet` names the tab). */
+  readonly scope: 'workbook' | 'sheet';
+  readonly sheet: string | null;
+  /** Generated tabs left out of the check. */
+  readonly excludedTabs: readonly string[];
+  readonly shops: readonly ShopSummary[];
+  readonly marks: { readonly marked: number; readonly cleared: number; readonly truncated: number };
+}
+
+export interface AddonReport extends Omit<FileReport, 'meta'> {
+  readonly meta: AddonMeta;
+}
+
+export interface LoadedWorkbook {
+  readonly ss: Spreadsheet;
+  readonly timeZone: string;
+  /** Every tab's sheet and id (generated ones too: their marks and stored state are kept in step). */
+  readonly all: readonly { readonly sheet: Sheet; readonly id: number; readonly name: string }[];
+  /** The tabs handed to the rules. */
+  readonly tabs: readonly ReadTab[];
+  readonly workbook: Workbook;
+  readonly excluded: readonly string[];
+}
+
+/** Reads every tab but the generated ones: O(tabs) service calls. */
+export function loadWorkbook(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): LoadedWorkbook {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const toWall = wallConverter(timeZone);
+  const all: { sheet: Sheet; id: number; name: string }[] = [];
+  const tabs: ReadTab[] = [];
+  const excluded: string[] = [];
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (isGeneratedTab(name)) {
+      all.push({ sheet, id: sheet.getSheetId(), name });
+      excluded.push(name);
+      continue;
+    }
+    const tab = readTab(sheet);
+    all.push({ sheet, id: tab.id, name });
+    tabs.push(tab);
+  }
+  const workbook: Workbook = { tables: tabs.map((t) => gridToTable(t.name, t.grid, toWall)) };
+  return { ss, timeZone, all, tabs, workbook, excluded };
+}
+
+export function forMarks(tab: ReadTab): TabForMarks {
+  const rows = tab.grid.values.length;
+  const cols = rows > 0 ? (tab.grid.values[0]?.length ?? 0) : 0;
+  return { sheet: tab.sheet, id: tab.id, range: tab.range, rows, cols };
+}
+
+export interface CheckOptions {
+  /** No toast (the sidebar shows the result itself). */
+  readonly quiet?: boolean;
+}
+
+/** Runs the check over the workbook; `activeOnly` reports and marks the active tab only. */
+export function runCheck(activeOnly: boolean, options: CheckOptions = {}): AddonReport {
+  const lang = getLang();
+  const loaded = loadWorkbook();
+  const { ss } = loaded;
+  const today = todayTaipei();
+  const c = campaign();
+  const full = validateWorkbook(loaded.workbook, { campaign: c, today, lang, path: ss.getName() });
+
+  const activeName = activeOnly ? ss.getActiveSheet().getName() : null;
+  const violations: readonly ReportViolation[] = activeName === null ? full.violations : full.violations.filter((v) => v.sheet === activeName);
+
+  const { bySheet, truncated: cappedOut } = planMarks(violations, lang);
+  const scopeTabs = loaded.tabs.filter((t) => activeName === null || t.name === activeName);
+  const wanted = new Map<number, ReadonlyMap<string, Mark>>();
+  for (const t of scopeTabs) {
+    const marks = bySheet.get(t.name);
+    if (marks) wanted.set(t.id, marks);
+  }
+  const outcome = updateMarks(scopeTabs.map(forMarks), wanted, loaded.all.map((t) => t.id), lang);
+
+  const counts = countViolations(violations);
+  const report: AddonReport = {
+    path: full.path,
+    error: full.error,
+    sheets: full.sheets,
+    violations,
+    counts,
+    meta: {
+      skippedRules: full.meta.skippedRules,
+      today,
+      checkedAt: nowTaipei(),
+      lang,
+      timeZone: loaded.timeZone,
+      campaign: c.id,
+      scope: activeName === null ? 'workbook' : 'sheet',
+      sheet: activeName,
+      excludedTabs: loaded.excluded,
+      shops: shopPlans(loaded.workbook, { campaign: c }).map((p) => ({ shopId: p.shopId, months: p.months.map((m) => m.month) })),
+      marks: { marked: outcome.marked, cleared: outcome.cleared, truncated: outcome.truncated + cappedOut },
+    },
+  };
+  if (!options.quiet) ss.toast(tr(TEXT.toastChecked, lang, counts), tr(TEXT.addonTitle, lang), 5);
+  return jsonSafe(report);
+}
+
+/** Removes every mark the add-on made, on every tab, restoring backgrounds and notes. */
+export function runClearMarks(options: CheckOptions = {}): { cleared: number } {
+  const lang = getLang();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const scope: TabForMarks[] = [];
+  const ids: number[] = [];
+  for (const sheet of ss.getSheets()) {
+    const range = sheet.getDataRange();
+    const id = sheet.getSheetId();
+    ids.push(id);
+    scope.push({ sheet, id, range, rows: range.getNumRows(), cols: range.getNumColumns() });
+  }
+  const outcome = updateMarks(scope, new Map(), ids, lang, { sweep: true });
+  if (!options.quiet) ss.toast(tr(TEXT.toastCleared, lang, { cells: outcome.cleared }), tr(TEXT.addonTitle, lang), 5);
+  return { cleared: outcome.cleared };
+}
+
+/** A1 references the sidebar may ask for: a cell (`C4`), a cell range (`A2:C4`) or whole rows (`5:5`). */
+export function isSafeA1(ref: unknown): ref is string {
+  return typeof ref === 'string' && /^(?:[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?|\d{1,7}:\d{1,7})$/.test(ref);
+}
+
+/** Moves the cursor to a cell of a tab (the sidebar's violation buttons). */
+export function runSelectCell(sheetName: unknown, ref: unknown): boolean {
+  if (typeof sheetName !== 'string' || !isSafeA1(ref)) return false;
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) return false;
+  sheet.activate();
+  sheet.getRange(ref).activate();
+  return true;
+}
+
+/**
+ * Text the user would type, made safe to put into a cell with setValue: a leading `=` (or `+`,
+ * `@`, or `-` not starting a number) would turn it into a formula, so it is kept as text.
+ */
+export function neutralise(value: string): string {
+  if (/^[=+@]/.test(value) || /^-(?![\d.])/.test(value)) return `'${value}`;
+  return value;
+}
+
+export interface ApplyResult {
+  readonly applied: boolean;
+  /** Why not: the tab or cell is gone, or the cell changed since the check (`expected` differs). */
+  readonly reason: 'no-sheet' | 'bad-cell' | 'changed' | null;
+  readonly report: AddonReport;
+}
+
+/**
+ * Puts a suggestion into its cell, then checks again. With `expected` (the cell's text when the
+ * report was made), a cell edited in the meantime is left alone.
+ */
+export function runApplySuggestion(sheetName: unknown, ref: unknown, value: unknown, expected?: unknown): ApplyResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = typeof sheetName === 'string' ? ss.getSheetByName(sheetName) : null;
+  let reason: ApplyResult['reason'] = null;
+  if (!sheet) reason = 'no-sheet';
+  else if (typeof ref !== 'string' || !decodeA1(ref) || typeof value !== 'string') reason = 'bad-cell';
+  else {
+    const range = sheet.getRange(ref);
+    if (typeof expected === 'string' && range.getDisplayValue() !== expected) reason = 'changed';
+    else range.setValue(neutralise(value));
+  }
+  return { applied: reason === null, reason, report: runCheck(false, { quiet: true }) };
+}

@@ -1,0 +1,89 @@
+/** The sidebar's own words, zh-TW (default) and English. Rule messages arrive already rendered. */
+export type Lang = 'zh-TW' | 'en';
+
+const S = {
+  title: ['夥伴互利檢查', 'Partner Check'],
+  langToggle: ['English', '中文'],
+  langToggleLabel: ['Switch to English', '切換為中文'],
+  summary: ['檢查結果', 'Check result'],
+  errors: ['錯誤', 'Errors'],
+  warnings: ['警告', 'Warnings'],
+  infos: ['提示', 'Notes'],
+  filterHint: ['按數字可顯示或隱藏該類問題', 'Press a count to show or hide that kind'],
+  recheck: ['重新檢查', 'Check again'],
+  clearMarks: ['清除標記', 'Clear marks'],
+  issues: ['問題清單', 'Issues'],
+  noIssues: ['沒有發現問題 🎉', 'No issues found 🎉'],
+  noneShown: ['目前的篩選沒有顯示任何項目。', 'Nothing matches the current filter.'],
+  fileLevel: ['整份檔案', 'Whole file'],
+  row: ['第 {row} 列', 'row {row}'],
+  gotoCell: ['前往 {sheet} 的 {cell}', 'Go to {cell} on {sheet}'],
+  apply: ['套用建議：{value}', 'Apply: {value}'],
+  applyLabel: ['把 {cell} 改為「{value}」並重新檢查', 'Set {cell} to "{value}" and check again'],
+  showMore: ['再顯示 {n} 項', 'Show {n} more'],
+  sevError: ['錯誤', 'Error'],
+  sevWarning: ['警告', 'Warning'],
+  sevInfo: ['提示', 'Note'],
+  calendar: ['回饋行事曆', 'Rebate calendar'],
+  shop: ['商店', 'Shop'],
+  noShops: ['尚無已報名的商店（需填商店代碼與方案）。', 'No enrolled shop yet (shop ID and plan needed).'],
+  monthTitle: ['{y} 年 {m} 月', '{monthEn} {y}'],
+  legendHigh: ['{rate}%：週五、任選日 (★)', '{rate}%: Fridays, chosen days (★)'],
+  legendDaily: ['{rate}%：日常', '{rate}%: daily'],
+  legendOff: ['紅字：放假日', 'Red: day off'],
+  chosen: ['任選日', 'chosen day'],
+  friday: ['週五', 'Friday'],
+  daily: ['日常', 'daily'],
+  dayOff: ['放假', 'day off'],
+  costs: ['成本試算', 'Cost estimate'],
+  runCosts: ['試算成本', 'Estimate costs'],
+  costMonth: ['月份', 'Month'],
+  costIncrease: ['CPS 增加', 'CPS increase'],
+  costSaving: ['免點數費', 'Fee saved'],
+  costNet: ['淨效益', 'Net'],
+  costMissing: ['缺少：{fields}', 'Missing: {fields}'],
+  costNote: ['金額四捨五入到整數元；節省 = LINE 負擔點數 × NT${fee}。', 'Whole NT$, rounded half-up; saving = LINE-funded points × NT${fee}.'],
+  tools: ['工具', 'Tools'],
+  insertTemplates: ['插入範本分頁', 'Insert template tabs'],
+  buildCalendar: ['產生回饋行事曆分頁', 'Build calendar tab'],
+  buildSchedule: ['產生加碼合約排程分頁', 'Build schedule tab'],
+  buildCosts: ['產生成本試算分頁', 'Build cost tab'],
+  checking: ['檢查中…', 'Checking…'],
+  working: ['處理中…', 'Working…'],
+  checkedAt: ['{time} 檢查完成，標記了 {marked} 格。', 'Checked at {time}; {marked} cells marked.'],
+  truncated: ['（另有 {n} 項未標記在儲存格上）', ' ({n} more not marked on cells)'],
+  cleared: ['已清除 {n} 格的標記。', 'Cleared the marks of {n} cells.'],
+  templates: ['已新增：{created}；已存在：{skipped}', 'Added: {created}; already there: {skipped}'],
+  built: ['已產生「{sheet}」（{rows} 列）。', 'Built "{sheet}" ({rows} rows).'],
+  applied: ['已套用建議並重新檢查。', 'Applied and checked again.'],
+  notApplied: ['儲存格已被修改，未套用；已重新檢查。', 'The cell changed meanwhile; not applied. Checked again.'],
+  selectFailed: ['找不到分頁「{sheet}」。', 'Tab "{sheet}" not found.'],
+  failed: ['發生錯誤：{message}', 'Something went wrong: {message}'],
+  none: ['無', 'none'],
+} as const;
+
+export type Key = keyof typeof S;
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function t(lang: Lang, key: Key, data: Record<string, string | number> = {}): string {
+  const pair = S[key];
+  const template = lang === 'en' ? pair[1] : pair[0];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+export function monthTitle(lang: Lang, month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return t(lang, 'monthTitle', { y, m, monthEn: MONTHS_EN[m - 1] ?? String(m) });
+}
+
+/** `2026-05` → `5月` / `May`, for narrow tables. */
+export function monthShort(lang: Lang, month: string): string {
+  const m = Number(month.split('-')[1]);
+  return lang === 'en' ? (MONTHS_EN[m - 1] ?? String(m)).slice(0, 3) : `${m}月`;
+}
+
+export const WEEKDAYS: Record<Lang, readonly string[]> = {
+  'zh-TW': ['一', '二', '三', '四', '五', '六', '日'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};

@@ -1,0 +1,433 @@
+/**
+ * The sidebar: summary counts (which double as severity filters), the violations grouped by tab
+ * (each a button that moves the cursor to its cell, with a one-click suggestion where the rules
+ * computed one), the rebate calendar preview of a shop, the cost panel, and the sheet builders.
+ * Everything from a sheet is put into the page as text (dom.ts), never parsed as HTML.
+ */
+import { api, type AddonReport, type CalendarView, type CostsView } from './api.js';
+import { append, byId, clear, el } from './dom.js';
+import { WEEKDAYS, monthShort, monthTitle, t, type Key, type Lang } from './i18n.js';
+
+type Violation = AddonReport['violations'][number];
+type Severity = Violation['severity'];
+
+const PAGE = 200;
+
+const state = {
+  lang: 'zh-TW' as Lang,
+  report: null as AddonReport | null,
+  show: { error: true, warning: true, info: true } as Record<Severity, boolean>,
+  limit: PAGE,
+  shop: '',
+  costs: null as CostsView | null,
+  busy: 0,
+};
+
+function tr(key: Key, data?: Record<string, string | number>): string {
+  return t(state.lang, key, data);
+}
+
+function setStatus(text: string, bad = false): void {
+  const s = byId('status');
+  s.textContent = text;
+  s.classList.toggle('bad', bad);
+}
+
+function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/** Runs a server call with the page marked busy and its buttons disabled. */
+async function busy<T>(label: string, job: () => Promise<T>): Promise<T | undefined> {
+  state.busy++;
+  byId('main').setAttribute('aria-busy', 'true');
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-action]'))) b.disabled = true;
+  setStatus(label);
+  try {
+    return await job();
+  } catch (e) {
+    setStatus(tr('failed', { message: errorText(e) }), true);
+    return undefined;
+  } finally {
+    state.busy--;
+    if (state.busy === 0) {
+      byId('main').removeAttribute('aria-busy');
+      for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-action]'))) b.disabled = false;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static texts
+
+function applyLanguage(): void {
+  document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-Hant-TW';
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-i18n]'))) {
+    node.textContent = tr(node.dataset.i18n as Key);
+  }
+  document.title = tr('title');
+  const toggle = byId<HTMLButtonElement>('lang-toggle');
+  toggle.textContent = tr('langToggle');
+  toggle.setAttribute('aria-label', tr('langToggleLabel'));
+  toggle.lang = state.lang === 'en' ? 'zh-Hant-TW' : 'en';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function renderReport(): void {
+  const r = state.report;
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    const btn = byId(`count-${sev}`);
+    const n = r ? r.counts[sev === 'error' ? 'errors' : sev === 'warning' ? 'warnings' : 'infos'] : null;
+    btn.querySelector('.n')!.textContent = n === null ? '–' : String(n);
+    btn.setAttribute('aria-pressed', String(state.show[sev]));
+  }
+  renderIssues();
+  renderShops();
+}
+
+function sevLabel(sev: Severity): string {
+  return tr(sev === 'error' ? 'sevError' : sev === 'warning' ? 'sevWarning' : 'sevInfo');
+}
+
+/** Where a violation points: its cell, else its row, else nothing. */
+function target(v: Violation): string | null {
+  if (v.cell) return v.cell;
+  if (v.row !== null) return `${v.row}:${v.row}`;
+  return null;
+}
+
+function renderIssues(): void {
+  const box = byId('issues');
+  clear(box);
+  const r = state.report;
+  if (!r) return;
+  if (r.violations.length === 0) {
+    append(box, el('p', { className: 'empty' }, tr('noIssues')));
+    return;
+  }
+  const visible = r.violations.filter((v) => state.show[v.severity]);
+  if (visible.length === 0) {
+    append(box, el('p', { className: 'empty' }, tr('noneShown')));
+    return;
+  }
+  const groups = new Map<string, Violation[]>();
+  for (const v of visible) {
+    const k = v.sheet ?? '';
+    const list = groups.get(k);
+    if (list) list.push(v);
+    else groups.set(k, [v]);
+  }
+  let shown = 0;
+  for (const [sheet, list] of groups) {
+    if (shown >= state.limit) break;
+    const ul = el('ul', { className: 'list' });
+    for (const v of list) {
+      if (shown >= state.limit) break;
+      append(ul, issueItem(v));
+      shown++;
+    }
+    append(
+      box,
+      el('details', { className: 'group', open: true }, el('summary', {}, el('h3', {}, sheet || tr('fileLevel')), el('span', { className: 'badge' }, String(list.length))), ul),
+    );
+  }
+  if (shown < visible.length) {
+    const more = el('button', { type: 'button', className: 'more' }, tr('showMore', { n: Math.min(PAGE, visible.length - shown) }));
+    more.addEventListener('click', () => {
+      state.limit += PAGE;
+      renderIssues();
+    });
+    append(box, more);
+  }
+}
+
+function issueItem(v: Violation): HTMLLIElement {
+  const where = target(v);
+  const meta = el(
+    'span',
+    { className: 'meta' },
+    el('span', { className: 'sev' }, sevLabel(v.severity)),
+    v.cell ? el('span', { className: 'cell' }, v.cell) : v.row !== null ? el('span', { className: 'cell' }, tr('row', { row: v.row })) : null,
+    v.column ? el('span', { className: 'col' }, v.column) : null,
+  );
+  const body: Node[] = [meta, el('span', { className: 'msg' }, v.message)];
+  const li = el('li', { className: `item ${v.severity}` });
+  if (v.sheet && where) {
+    const go = el('button', { type: 'button', className: 'goto', title: tr('gotoCell', { sheet: v.sheet, cell: where }) }, ...body);
+    const sheet = v.sheet;
+    go.addEventListener('click', () => {
+      void api.selectCell(sheet, where).then(
+        (ok) => {
+          if (!ok) setStatus(tr('selectFailed', { sheet }), true);
+        },
+        (e) => setStatus(tr('failed', { message: errorText(e) }), true),
+      );
+    });
+    append(li, go);
+  } else {
+    append(li, el('div', { className: 'static' }, ...body));
+  }
+  if (v.suggestion && v.sheet && v.cell) {
+    const { value } = v.suggestion;
+    const sheet = v.sheet;
+    const cell = v.cell;
+    const apply = el(
+      'button',
+      { type: 'button', className: 'apply', 'data-action': 'apply', 'aria-label': tr('applyLabel', { cell, value }), title: v.suggestion.label ?? null },
+      tr('apply', { value }),
+    );
+    apply.addEventListener('click', () => {
+      void busy(tr('working'), async () => {
+        const res = await api.applySuggestion(sheet, cell, value, v.value);
+        state.report = res.report;
+        renderReport();
+        setStatus(tr(res.applied ? 'applied' : 'notApplied'), !res.applied);
+      });
+    });
+    append(li, apply);
+  }
+  return li;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar preview
+
+function renderShops(): void {
+  const select = byId<HTMLSelectElement>('shop-select');
+  const shops = state.report?.meta.shops ?? [];
+  const keep = shops.some((s) => s.shopId === state.shop) ? state.shop : (shops[0]?.shopId ?? '');
+  clear(select);
+  for (const s of shops) append(select, el('option', { value: s.shopId }, s.shopId));
+  select.disabled = shops.length === 0;
+  if (shops.length === 0) {
+    state.shop = '';
+    const cal = byId('calendar');
+    clear(cal);
+    append(cal, el('p', { className: 'empty' }, tr('noShops')));
+    return;
+  }
+  select.value = keep;
+  if (keep !== state.shop || byId('calendar').childElementCount === 0) {
+    state.shop = keep;
+    void loadCalendar();
+  }
+}
+
+async function loadCalendar(): Promise<void> {
+  const shop = state.shop;
+  if (!shop) return;
+  try {
+    const view = await api.getCalendar(shop);
+    if (state.shop === shop) renderCalendar(view);
+  } catch (e) {
+    setStatus(tr('failed', { message: errorText(e) }), true);
+  }
+}
+
+function reasonText(reason: string): string {
+  return tr(reason === 'chosen' ? 'chosen' : reason === 'friday' ? 'friday' : 'daily');
+}
+
+function renderCalendar(view: CalendarView): void {
+  const box = byId('calendar');
+  clear(box);
+  const high = view.legend[0];
+  const daily = view.legend[1];
+  for (const month of view.months) {
+    const head = el('tr', {}, ...WEEKDAYS[state.lang].map((d, i) => el('th', { scope: 'col', className: i >= 5 ? 'weekend' : null }, d)));
+    const body = el('tbody');
+    for (const week of month.weeks) {
+      const tr_ = el('tr');
+      for (const d of week) {
+        if (!d) {
+          append(tr_, el('td'));
+          continue;
+        }
+        const cls = [d.rate >= (high?.rate ?? Infinity) ? 'high' : d.rate === daily?.rate ? 'daily' : '', d.reason === 'chosen' ? 'chosen' : '', d.workingDay === false ? 'off' : '']
+          .filter(Boolean)
+          .join(' ');
+        const described = [d.date, `${d.rate}%`, reasonText(d.reason), d.holiday ?? '', d.workingDay === false ? tr('dayOff') : ''].filter(Boolean).join(' · ');
+        append(
+          tr_,
+          el(
+            'td',
+            { className: cls || null, title: described },
+            el('span', { className: 'd', 'aria-hidden': 'true' }, String(d.d)),
+            el('span', { className: 'r', 'aria-hidden': 'true' }, `${d.rate}%`),
+            el('span', { className: 'sr-only' }, described),
+          ),
+        );
+      }
+      append(body, tr_);
+    }
+    append(box, el('table', { className: 'cal' }, el('caption', {}, `${view.shopId} · ${monthTitle(state.lang, month.month)}`), el('thead', {}, head), body));
+  }
+  const legend = el('ul', { className: 'legend' });
+  if (high) append(legend, el('li', {}, el('span', { className: 'swatch', style: `background:${high.colour}` }), tr('legendHigh', { rate: high.rate })));
+  if (daily) append(legend, el('li', {}, el('span', { className: 'swatch', style: `background:${daily.colour}` }), tr('legendDaily', { rate: daily.rate })));
+  append(legend, el('li', { className: 'off' }, tr('legendOff')));
+  append(box, legend);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Costs
+
+function renderCosts(): void {
+  const box = byId('costs');
+  clear(box);
+  const view = state.costs;
+  if (!view) return;
+  if (view.shops.length === 0) {
+    append(box, el('p', { className: 'empty' }, tr('noShops')));
+    return;
+  }
+  const wrap = el('div', { className: 'cost' });
+  for (const shop of view.shops) {
+    const rows = [...shop.months, ...(shop.total ? [shop.total] : [])];
+    const body = el('tbody');
+    rows.forEach((m, i) => {
+      const isTotal = shop.total !== null && i === rows.length - 1;
+      const label = isTotal ? m.month : monthShort(state.lang, m.month);
+      if (m.net === null) {
+        append(body, el('tr', {}, el('th', { scope: 'row', title: m.month }, label), el('td', { colspan: 3, className: 'missing' }, tr('costMissing', { fields: m.missing.join('、') }))));
+        return;
+      }
+      append(
+        body,
+        el(
+          'tr',
+          { className: isTotal ? 'total' : null },
+          el('th', { scope: 'row', title: isTotal ? null : m.month }, label),
+          el('td', {}, m.cpsIncrease ?? ''),
+          el('td', {}, m.saving ?? ''),
+          el('td', { className: m.netSign === null ? null : m.netSign < 0 ? 'neg' : 'pos' }, m.net),
+        ),
+      );
+    });
+    append(
+      wrap,
+      el('h3', {}, shop.shopId),
+      el(
+        'table',
+        {},
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, tr('costMonth')), el('th', { scope: 'col' }, tr('costIncrease')), el('th', { scope: 'col' }, tr('costSaving')), el('th', { scope: 'col' }, tr('costNet')))),
+        body,
+      ),
+    );
+  }
+  append(wrap, el('p', { className: 'hint' }, tr('costNote', { fee: view.adPointsFee })));
+  append(box, wrap);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+async function check(): Promise<void> {
+  await busy(tr('checking'), async () => {
+    const report = await api.checkWorkbook();
+    state.report = report;
+    state.limit = PAGE;
+    renderReport();
+    setStatus(checkedStatus());
+  });
+}
+
+function checkedStatus(): string {
+  const r = state.report;
+  if (!r) return '';
+  const time = r.meta.checkedAt.slice(11, 16);
+  return tr('checkedAt', { time, marked: r.meta.marks.marked }) + (r.meta.marks.truncated > 0 ? tr('truncated', { n: r.meta.marks.truncated }) : '');
+}
+
+function on(id: string, handler: () => void): void {
+  const node = byId(id);
+  node.setAttribute('data-action', id);
+  node.addEventListener('click', handler);
+}
+
+function wire(): void {
+  // The skip link moves focus itself: the sidebar lives in an iframe, and a plain #fragment link
+  // must not navigate anything.
+  const skip = document.querySelector<HTMLAnchorElement>('a.skip');
+  skip?.addEventListener('click', (e) => {
+    e.preventDefault();
+    byId('issues-heading').focus();
+  });
+  on('recheck', () => void check());
+  on('clear-marks', () =>
+    void busy(tr('working'), async () => {
+      const r = await api.clearMarks();
+      setStatus(tr('cleared', { n: r.cleared }));
+    }),
+  );
+  on('lang-toggle', () =>
+    void busy(tr('working'), async () => {
+      const next: Lang = state.lang === 'en' ? 'zh-TW' : 'en';
+      const r = await api.setLanguage(next);
+      state.lang = r.lang;
+      applyLanguage();
+      renderReport();
+      if (state.shop) void loadCalendar();
+      // Rule messages and cell notes are rendered on the server: check again in the new language.
+      state.report = await api.checkWorkbook();
+      renderReport();
+      if (state.costs) {
+        state.costs = await api.getCosts();
+        renderCosts();
+      }
+      setStatus(checkedStatus());
+    }),
+  );
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    byId(`count-${sev}`).addEventListener('click', () => {
+      state.show[sev] = !state.show[sev];
+      state.limit = PAGE;
+      renderReport();
+    });
+  }
+  byId<HTMLSelectElement>('shop-select').addEventListener('change', (e) => {
+    state.shop = (e.target as HTMLSelectElement).value;
+    void loadCalendar();
+  });
+  on('run-costs', () =>
+    void busy(tr('working'), async () => {
+      state.costs = await api.getCosts();
+      renderCosts();
+      setStatus(checkedStatus());
+    }),
+  );
+  const none = () => tr('none');
+  on('tool-templates', () =>
+    void busy(tr('working'), async () => {
+      const r = await api.insertTemplates();
+      setStatus(tr('templates', { created: r.created.join('、') || none(), skipped: r.skipped.join('、') || none() }));
+    }),
+  );
+  const builder = (id: string, run: () => Promise<{ sheet: string; rows: number }>) =>
+    on(id, () =>
+      void busy(tr('working'), async () => {
+        const r = await run();
+        setStatus(tr('built', { sheet: r.sheet, rows: r.rows }));
+      }),
+    );
+  builder('tool-calendar', api.buildCalendarSheet);
+  builder('tool-schedule', api.buildScheduleSheet);
+  builder('tool-costs', api.estimateCosts);
+}
+
+async function start(): Promise<void> {
+  wire();
+  try {
+    const s = await api.getSettings();
+    state.lang = s.lang === 'en' ? 'en' : 'zh-TW';
+  } catch {
+    state.lang = 'zh-TW';
+  }
+  applyLanguage();
+  await check();
+}
+
+void start();

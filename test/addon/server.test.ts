@@ -1,0 +1,554 @@
+/**
+ * The add-on's server code (addon/server) against the in-memory fake of the Apps Script services:
+ * reading (spreadsheet time zone, error values, "today"), marks (and their exact removal),
+ * the call budget, the template tabs, the calendar / schedule / cost tabs, the menu and the
+ * sidebar's calls. Runs under any host TZ: nothing may depend on it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  civil,
+  estimateCosts,
+  kindDef,
+  roundNtd,
+  scheduleToRows,
+  schedulesForWorkbook,
+  templateSpecs,
+  validateWorkbook,
+  type Workbook,
+} from '../../rules/index.js';
+import * as addon from '../../addon/server/main.js';
+import { loadWorkbook } from '../../addon/server/check.js';
+import { ERROR_BG, MAX_MARKED_CELLS, NOTE_MARKER, STORE_PREFIX, WARNING_BG } from '../../addon/server/marks.js';
+import { GENERATED_TABS } from '../../addon/server/generated.js';
+import { RATE_COLOURS, DAY_OFF_COLOUR } from '../../addon/server/calendar-sheet.js';
+import { REQUIRED_HEADER_BG, OPTIONAL_HEADER_BG } from '../../addon/server/templates.js';
+import { createFakeGas, installGlobals, type FakeGas, type FakeSheetImpl } from './fakes/gas.js';
+import { dateIn, enrollment, kindGrid } from './helpers/sheets.js';
+
+let gas: FakeGas;
+let uninstall: (() => void) | undefined;
+
+function setup(timeZone = 'Asia/Taipei'): FakeGas {
+  uninstall?.();
+  gas = createFakeGas({ timeZone, files: { Sidebar: '<!DOCTYPE html><title>sidebar</title>' } });
+  uninstall = installGlobals(gas);
+  return gas;
+}
+
+/** Taipei wall clock → the instant, for vi.setSystemTime. */
+function taipeiNow(y: number, m: number, d: number, h = 10): Date {
+  return new Date(Date.UTC(y, m - 1, d, h - 8));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(taipeiNow(2026, 3, 20));
+});
+
+afterEach(() => {
+  uninstall?.();
+  uninstall = undefined;
+  vi.useRealTimers();
+});
+
+/** Every cell's background and note, for exact before/after comparisons. */
+function snapshot(sheet: FakeSheetImpl): Record<string, { bg: string; note: string }> {
+  const out: Record<string, { bg: string; note: string }> = {};
+  for (const [k, c] of sheet._cells) out[k] = { bg: c.background, note: c.note };
+  return out;
+}
+
+function cell(sheet: FakeSheetImpl, a1: string) {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return sheet._peek(Number(m[2]), col);
+}
+
+describe('reading the sheet', () => {
+  it('turns a date cell of a New York spreadsheet into the wall clock it shows, via the spreadsheet zone', () => {
+    setup('America/New_York');
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment({ submittedAt: dateIn('America/New_York', 2026, 5, 8, 10, 0) })]));
+    expect(gas.ss._sheets[0]!._display(gas.sheet('報名表')._peek(2, 6))).toBe('2026/5/8 10:00:00');
+
+    const loaded = loadWorkbook();
+    const submitted = loaded.workbook.tables[0]!.rows[1]![5]!;
+    expect(submitted.value).toEqual({ type: 'date', wall: civil.wallFrom(2026, 5, 8, 10, 0, 0) });
+    expect(submitted.address).toBe('F2');
+    const zones = gas.rec.calls.filter((c) => c.service === 'Utilities' && c.method === 'formatDate').map((c) => c.args[1]);
+    expect(zones.length).toBeGreaterThan(0);
+    expect(new Set(zones)).toEqual(new Set(['America/New_York']));
+  });
+
+  it('compares deadlines on the wall clock: 23:30 on the deadline day in New York is in time', () => {
+    setup('America/New_York');
+    gas.addSheet(
+      '報名表',
+      kindGrid('enrollment', [
+        enrollment({ shopId: 'in_time', submittedAt: dateIn('America/New_York', 2026, 3, 23, 23, 30) }),
+        enrollment({ shopId: 'too_late', submittedAt: dateIn('America/New_York', 2026, 3, 24, 0, 30) }),
+      ]),
+    );
+    const report = addon.checkWorkbook({ quiet: true });
+    const late = report.violations.filter((v) => v.ruleId === 'enrollment/late-registration').map((v) => v.cell);
+    // A conversion through Taipei time would read row 2 as 2026-03-24 11:30 and call it late.
+    expect(late).toEqual(['F3']);
+  });
+
+  it('reads every wall clock right across a DST change, with a few formatDate calls per day', () => {
+    setup('America/New_York');
+    // 2026-03-08: New York clocks jump from 02:00 to 03:00; 11-01: back from 02:00 to 01:00.
+    const times: [number, number, number, number, number][] = [];
+    for (const [m, d] of [
+      [3, 7],
+      [3, 8],
+      [3, 9],
+      [11, 1],
+    ] as const)
+      for (const h of [0, 1, 3, 4, 9, 12, 18, 23]) for (const mi of [0, 30]) times.push([2026, m, d, h, mi]);
+    const rows = times.map(([y, m, d, h, mi]) => [dateIn('America/New_York', y, m, d, h, mi)]);
+    gas.addSheet('times', { values: [['when'], ...rows] });
+    const table = loadWorkbook().workbook.tables[0]!;
+    times.forEach(([y, m, d, h, mi], i) => expect(table.rows[i + 1]![0]!.value).toEqual({ type: 'date', wall: civil.wallFrom(y, m, d, h, mi) }));
+
+    // Ordinary days: about two formatDate calls per UTC day, however many cells.
+    setup('America/New_York');
+    const many = Array.from({ length: 480 }, (_, i) => [dateIn('America/New_York', 2026, 5, 1 + Math.floor(i / 24), i % 24, 15)]);
+    gas.addSheet('many', { values: [['when'], ...many] });
+    const t2 = loadWorkbook().workbook.tables[0]!;
+    many.forEach((_, i) => expect(t2.rows[i + 1]![0]!.value).toEqual({ type: 'date', wall: civil.wallFrom(2026, 5, 1 + Math.floor(i / 24), i % 24, 15) }));
+    expect(gas.rec.count('Utilities', 'formatDate')).toBeLessThanOrEqual(2 * 21);
+  });
+
+  it('rounds sub-second noise of date serials to the shown second', () => {
+    setup('Asia/Taipei');
+    const noisy = new Date(dateIn('Asia/Taipei', 2026, 5, 1, 23, 59, 59).getTime() - 0.4);
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment({ submittedAt: new Date(Math.floor(noisy.getTime())) })]));
+    const v = loadWorkbook().workbook.tables[0]!.rows[1]![5]!.value;
+    expect(v).toEqual({ type: 'date', wall: civil.wallFrom(2026, 5, 1, 23, 59, 59) });
+  });
+
+  it('maps error results shown by getDisplayValues to formula errors', () => {
+    setup();
+    const grid = kindGrid('enrollment', [enrollment({ baseCps: '#N/A' })]);
+    gas.addSheet('報名表', { values: grid.values, display: grid.values.map((r) => r.map((v) => (typeof v === 'string' ? v : undefined))) });
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.violations.filter((v) => v.ruleId === 'cell/formula-error').map((v) => [v.cell, v.value])).toEqual([['J2', '#N/A']]);
+  });
+
+  it('takes "today" in Asia/Taipei, not in the spreadsheet zone', () => {
+    setup('America/Los_Angeles');
+    vi.setSystemTime(new Date(Date.UTC(2026, 2, 23, 16, 30))); // Taipei 3/24 00:30, Los Angeles 3/23 09:30
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment()]));
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.today).toBe('2026-03-24');
+    expect(report.meta.timeZone).toBe('America/Los_Angeles');
+    expect(gas.rec.calls.some((c) => c.service === 'Utilities' && c.args[1] === 'Asia/Taipei' && c.args[2] === 'yyyy-MM-dd')).toBe(true);
+  });
+
+  it('returns a JSON-safe SPEC §7 file entry (no Date, no undefined) equal to the engine on the same model', () => {
+    setup();
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment({ contactEmail: 'bad@@x', chosenDays: '4/3、4/14' })]));
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(JSON.parse(JSON.stringify(report))).toStrictEqual(report);
+    expect(Object.keys(report).sort()).toEqual(['counts', 'error', 'meta', 'path', 'sheets', 'violations']);
+    for (const v of report.violations) expect(Object.keys(v)).toEqual(expect.arrayContaining(['ruleId', 'severity', 'sheet', 'row', 'column', 'cell', 'message']));
+    const engine = validateWorkbook(loadWorkbook().workbook as Workbook, { today: '2026-03-20', path: 'Partner workbook' });
+    expect(report.violations).toEqual(JSON.parse(JSON.stringify(engine.violations)));
+    expect(report.counts).toEqual(engine.counts);
+  });
+});
+
+describe('marks', () => {
+  function markedWorkbook() {
+    setup();
+    const sheet = gas.addSheet(
+      '報名表',
+      kindGrid('enrollment', [
+        enrollment({ chosenDays: '4/3、4/14、4/22、5/5、5/12、5/19、6/2、6/9、6/16' }), // 4/3 is a Friday: warning on I2
+        enrollment({ shopId: 'second_shop', contactEmail: 'bad@@example.com' }), // error on C3
+      ]),
+    );
+    cell(sheet, 'C3').background = '#00ff00'; // the user's own colour on a cell that will be marked
+    cell(sheet, 'C3').note = 'my own note';
+    cell(sheet, 'A1').note = 'header note of the user';
+    cell(sheet, 'B2').background = '#cfe2f3';
+    return sheet;
+  }
+
+  it('marks errors red and warnings amber with a note holding the message, the suggestion and the user note', () => {
+    const sheet = markedWorkbook();
+    const report = addon.checkWorkbook({ quiet: true });
+    const email = report.violations.find((v) => v.ruleId === 'cell/invalid-email')!;
+    expect(email.cell).toBe('C3');
+    expect(cell(sheet, 'C3').background).toBe(ERROR_BG);
+    const note = cell(sheet, 'C3').note;
+    expect(note.startsWith(NOTE_MARKER)).toBe(true);
+    expect(note).toContain(email.message);
+    expect(note.endsWith('my own note')).toBe(true);
+
+    const friday = report.violations.find((v) => v.ruleId === 'enrollment/chosen-day-on-friday')!;
+    expect(friday.cell).toBe('I2');
+    expect(cell(sheet, 'I2').background).toBe(WARNING_BG);
+    expect(cell(sheet, 'I2').note).toContain(friday.suggestion!.label!);
+    // Infos are listed, not painted; untouched cells keep theirs.
+    expect(cell(sheet, 'B2').background).toBe('#cfe2f3');
+    expect(cell(sheet, 'A1').note).toBe('header note of the user');
+    expect(report.meta.marks).toEqual({ marked: 2, cleared: 0, truncated: 0 });
+    expect(Object.keys(gas.docProps.getProperties()).every((k) => k.startsWith(STORE_PREFIX))).toBe(true);
+  });
+
+  it('a re-check replaces only its own marks, restoring what a fixed cell had', () => {
+    const sheet = markedWorkbook();
+    addon.checkWorkbook({ quiet: true });
+    sheet._cell(3, 3).value = 'fixed@example.com';
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.violations.some((v) => v.ruleId === 'cell/invalid-email')).toBe(false);
+    expect(cell(sheet, 'C3').background).toBe('#00ff00');
+    expect(cell(sheet, 'C3').note).toBe('my own note');
+    expect(cell(sheet, 'I2').background).toBe(WARNING_BG);
+    expect(report.meta.marks).toMatchObject({ marked: 1, cleared: 1 });
+  });
+
+  it('clearMarks restores every background and note exactly', () => {
+    const sheet = markedWorkbook();
+    const before = snapshot(sheet);
+    addon.checkWorkbook({ quiet: true });
+    addon.checkWorkbook({ quiet: true }); // twice: marks over marks must not stack
+    expect(cell(sheet, 'C3').note.split(NOTE_MARKER)).toHaveLength(2);
+    const r = addon.clearMarks({ quiet: true });
+    expect(r.cleared).toBe(2);
+    const after = snapshot(sheet);
+    for (const [k, v] of Object.entries(after)) expect({ k, ...v }).toEqual({ k, ...(before[k] ?? { bg: '#ffffff', note: '' }) });
+    expect(gas.docProps.getKeys()).toEqual([]);
+  });
+
+  it("never takes back a colour or note the user set on a marked cell afterwards", () => {
+    const sheet = markedWorkbook();
+    addon.checkWorkbook({ quiet: true });
+    cell(sheet, 'I2').background = '#ff00ff';
+    cell(sheet, 'C3').note = 'rewritten by the user';
+    addon.clearMarks({ quiet: true });
+    expect(cell(sheet, 'I2').background).toBe('#ff00ff');
+    expect(cell(sheet, 'C3').note).toBe('rewritten by the user');
+    expect(cell(sheet, 'C3').background).toBe('#00ff00');
+  });
+
+  it('clearMarks also removes marks that moved or whose stored state was lost', () => {
+    const sheet = markedWorkbook();
+    const before = snapshot(sheet);
+    addon.checkWorkbook({ quiet: true });
+    gas.docProps.setProperties({}, true);
+    addon.clearMarks({ quiet: true });
+    const after = snapshot(sheet);
+    expect(after['3,3']).toEqual({ bg: '#ffffff', note: 'my own note' }); // the note comes back from the mark itself
+    expect(after['2,9']).toEqual(before['2,9'] ?? { bg: '#ffffff', note: '' });
+  });
+
+  it('serialises concurrent runs with the document lock', () => {
+    markedWorkbook();
+    gas.lock.held = true; // another execution holds it
+    expect(() => addon.checkWorkbook({ quiet: true })).toThrow(/另一個檢查正在進行/);
+    gas.lock.held = false;
+    addon.checkWorkbook({ quiet: true });
+    expect(gas.lock.held).toBe(false); // released after the run
+    expect(gas.rec.names((c) => c.service === 'Lock')).toEqual(['Lock.tryLock', 'Lock.tryLock', 'Lock.releaseLock']);
+  });
+
+  it('writes notes in the chosen language', () => {
+    const sheet = markedWorkbook();
+    addon.setLanguage('en');
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.lang).toBe('en');
+    expect(cell(sheet, 'C3').note).toContain('Error: ');
+    expect(cell(sheet, 'C3').note).toContain(report.violations.find((v) => v.cell === 'C3')!.message);
+    expect(() => addon.setLanguage('fr')).toThrow(/unknown language/);
+  });
+
+  it('checkActiveSheet reports and marks the active tab only, keeping the marks of the others', () => {
+    setup();
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment({ contactEmail: 'bad@@example.com' })]));
+    gas.addSheet('環狀數據', kindGrid('ring-data', [{ shopId: 'goodday_food', sendDate: '2026/4/14', sendTime: '20:30', audience: '通發型', sendCap: 1000, excludeBuyers: '否', excludeRecent: '是', requestedAt: '2026/4/1 10:00' }]));
+    addon.checkWorkbook({ quiet: true });
+    expect(cell(gas.sheet('報名表'), 'C2').background).toBe(ERROR_BG);
+    gas.sheet('報名表')._cell(2, 3).value = 'ok@example.com';
+    gas.ss._active = gas.sheet('環狀數據');
+    const report = addon.checkActiveSheet({ quiet: true });
+    expect(report.meta.scope).toBe('sheet');
+    expect(new Set(report.violations.map((v) => v.sheet))).toEqual(new Set(['環狀數據']));
+    expect(cell(gas.sheet('環狀數據'), 'C2').background).toBe(ERROR_BG); // ring/invalid-time
+    expect(cell(gas.sheet('報名表'), 'C2').background).toBe(ERROR_BG); // untouched: another tab
+  });
+});
+
+describe('service-call budget', () => {
+  function callsFor(rows: number): { first: string[]; again: string[]; marked: number } {
+    setup();
+    const list = Array.from({ length: rows }, (_, i) =>
+      enrollment({ shopId: `shop_${String(i).padStart(5, '0')}`, contactEmail: i % 2 ? 'bad@@example.com' : 'ok@example.com', chosenDays: i % 3 ? '4/3' : '' }),
+    );
+    gas.addSheet('報名表', kindGrid('enrollment', list));
+    gas.addSheet('環狀數據', kindGrid('ring-data', []));
+    gas.addSheet('memo', { values: [['free text']] });
+    gas.rec.reset();
+    const r1 = addon.checkWorkbook({ quiet: true });
+    const first = gas.rec.names((c) => ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'].includes(c.service));
+    gas.rec.reset();
+    addon.checkWorkbook({ quiet: true });
+    const again = gas.rec.names((c) => ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'].includes(c.service));
+    uninstall?.();
+    uninstall = undefined;
+    return { first, again, marked: r1.meta.marks.marked };
+  }
+
+  it('makes the same Spreadsheet calls for 10 rows as for 5,000 (one read, one setBackgrounds, one setNotes per tab)', () => {
+    const small = callsFor(10);
+    const big = callsFor(5000);
+    expect(big.marked).toBeGreaterThan(2000);
+    expect(big.first).toEqual(small.first);
+    expect(big.again).toEqual(small.again);
+    expect(small.first.filter((n) => n === 'Range.getValues')).toHaveLength(3);
+    expect(small.first.filter((n) => n === 'Range.setBackgrounds')).toHaveLength(1);
+    expect(small.first.filter((n) => n === 'Range.setNotes')).toHaveLength(1);
+    expect(small.first.length).toBeLessThan(40);
+  }, 120_000);
+
+  it('caps the marks and says so', () => {
+    setup();
+    const list = Array.from({ length: MAX_MARKED_CELLS + 10 }, (_, i) => enrollment({ shopId: `s${i}`, contactEmail: 'bad@@example.com' }));
+    gas.addSheet('報名表', kindGrid('enrollment', list));
+    const r = addon.checkWorkbook({ quiet: true });
+    expect(r.meta.marks.marked + r.meta.marks.truncated).toBeGreaterThanOrEqual(MAX_MARKED_CELLS + 10);
+    expect(r.meta.marks.truncated).toBeGreaterThanOrEqual(10);
+    expect(r.violations.filter((v) => v.ruleId === 'cell/invalid-email')).toHaveLength(MAX_MARKED_CELLS + 10);
+  }, 120_000);
+});
+
+describe('insertTemplates', () => {
+  it('adds the four kinds as validated tabs from the shared column definitions', () => {
+    setup();
+    gas.addSheet('工作表1');
+    const r = addon.insertTemplates({ quiet: true });
+    const specs = templateSpecs();
+    expect(r.created).toEqual(specs.map((s) => s.sheetName));
+    for (const spec of specs) {
+      const sheet = gas.sheet(spec.sheetName);
+      expect(sheet._frozenRows).toBe(1);
+      spec.columns.forEach((col, i) => {
+        const head = sheet._peek(1, i + 1);
+        expect(head.value).toBe(kindDef(spec.kind).columns[i]!.zh);
+        expect(head.note).toContain(col.en);
+        expect(head.note).toContain(col.help['zh-TW']);
+        expect(head.background).toBe(col.required ? REQUIRED_HEADER_BG : OPTIONAL_HEADER_BG);
+        expect(head.fontWeight).toBe('bold');
+        expect(sheet._columnWidths.get(i + 1)).toBe(col.widthPx);
+        for (const row of [spec.firstDataRow, spec.lastDataRow]) {
+          const c = sheet._peek(row, i + 1);
+          expect(c.format).toBe(col.numberFormat ?? '');
+          if (col.dropdown) expect(c.validation).toMatchObject({ criteria: 'VALUE_IN_LIST', values: col.dropdown.values, showDropdown: true });
+          else expect(c.validation).toBeNull();
+        }
+        expect(sheet._peek(spec.lastDataRow + 1, i + 1).validation).toBeNull(); // bounded
+      });
+      const def = kindDef(spec.kind);
+      for (const col of def.columns) {
+        if (col.type === 'enum' || col.type === 'boolean') expect(spec.columns.find((c) => c.key === col.key)!.dropdown).not.toBeNull();
+      }
+    }
+    // Nothing else was touched, and a second run leaves the tabs alone.
+    expect(gas.sheet('工作表1')._cells.size).toBe(0);
+    const again = addon.insertTemplates({ quiet: true });
+    expect(again).toEqual({ created: [], skipped: specs.map((s) => s.sheetName) });
+  });
+
+  it('the inserted tabs are recognised and clean', () => {
+    setup();
+    addon.insertTemplates({ quiet: true });
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.sheets.map((s) => [s.name, s.kind, s.headerRow])).toEqual(templateSpecs().map((s) => [s.sheetName, s.kind, 1]));
+    expect(report.violations.filter((v) => v.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('the generated tabs', () => {
+  function enrolled() {
+    setup();
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment(), enrollment({ shopId: 'bloom_beauty', plan: '5月單月方案', siteExposure: '否', chosenDays: '', monthlyGmv: '' })]));
+    gas.addSheet('鋪底合約', kindGrid('base-contracts', [{ shopId: 'goodday_food', productType: 'normal', baseRate: '2%', cps: '8%', pointPrice: 1.2, start: '2026/1/1 00:00:00', end: '2026/12/31 23:59:59' }]));
+    return loadWorkbook().workbook;
+  }
+
+  it('buildCalendarSheet draws each shop and month Monday first, colour-coded by rate, holidays marked', () => {
+    enrolled();
+    const r = addon.buildCalendarSheet({ quiet: true });
+    expect(r).toMatchObject({ sheet: GENERATED_TABS.calendar, shops: 2 });
+    const sheet = gas.sheet(GENERATED_TABS.calendar);
+    const texts = [...sheet._cells.entries()].map(([k, c]) => [k, String(c.value)] as const);
+    const find = (text: string) => texts.find(([, v]) => v === text)?.[0];
+    const april = find('goodday_food · 2026 年 4 月')!;
+    const aprilRow = Number(april.split(',')[0]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => sheet._peek(aprilRow + 1, c).value)).toEqual(['週一', '週二', '週三', '週四', '週五', '週六', '週日']);
+    // 2026-04-01 is a Wednesday and a chosen day; 4/3 a Friday and a day off (補假).
+    const week1 = [1, 2, 3, 4, 5, 6, 7].map((c) => sheet._peek(aprilRow + 2, c));
+    expect(week1.map((c) => c.value)).toEqual(['', '', '1 ★\n10%', '2\n5%', '3\n10%\n補假', '4\n5%\n兒童節', '5\n5%\n清明節']);
+    expect(week1.map((c) => c.background)).toEqual(['#ffffff', '#ffffff', RATE_COLOURS.high, RATE_COLOURS.daily, RATE_COLOURS.high, RATE_COLOURS.daily, RATE_COLOURS.daily]);
+    expect(week1[4]!.fontColor).toBe(DAY_OFF_COLOUR);
+    expect(week1[4]!.note).toBe('補假');
+    expect(week1[3]!.fontColor).not.toBe(DAY_OFF_COLOUR);
+    expect(find('bloom_beauty · 2026 年 5 月')).toBeDefined();
+    expect(find('goodday_food · 2026 年 6 月')).toBeDefined();
+    // The generated tab is never checked.
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.excludedTabs).toEqual([GENERATED_TABS.calendar]);
+    expect(report.sheets.map((s) => s.name)).not.toContain(GENERATED_TABS.calendar);
+    // Rebuilding reuses the tab.
+    addon.buildCalendarSheet({ quiet: true });
+    expect(gas.ss._sheets.filter((s) => s._name === GENERATED_TABS.calendar)).toHaveLength(1);
+  });
+
+  it('getCalendar gives the sidebar one shop’s months as weeks', () => {
+    enrolled();
+    const view = addon.getCalendar('bloom_beauty');
+    expect(view.found).toBe(true);
+    expect(view.months.map((m) => m.month)).toEqual(['2026-05']);
+    const first = view.months[0]!.weeks[0]!;
+    expect(first.slice(0, 4)).toEqual([null, null, null, null]); // May 1st 2026 is a Friday
+    expect(first[4]).toMatchObject({ date: '2026-05-01', d: 1, rate: 10, reason: 'friday', holiday: '勞動節', workingDay: false });
+    expect(addon.getCalendar('nobody')).toMatchObject({ found: false, months: [] });
+  });
+
+  it('buildScheduleSheet writes the generated schedule in the contracts columns with deadlines', () => {
+    const wb = enrolled();
+    vi.setSystemTime(taipeiNow(2026, 4, 20));
+    const r = addon.buildScheduleSheet({ quiet: true });
+    const schedules = schedulesForWorkbook(wb);
+    const expectedRows = scheduleToRows(schedules);
+    expect(r.rows).toBe(expectedRows.length);
+    const sheet = gas.sheet(GENERATED_TABS.schedule);
+    const cols = kindDef('contracts').columns;
+    expect(cols.map((_, i) => sheet._peek(1, i + 1).value)).toEqual(cols.map((c) => c.zh));
+    expect(sheet._peek(1, cols.length + 1).value).toBe('送審期限');
+    expect(sheet._frozenRows).toBe(1);
+    expectedRows.forEach((row, i) => {
+      expect(cols.map((c, j) => sheet._peek(i + 2, j + 1).value)).toEqual(cols.map((c) => row[c.key]));
+    });
+    const first = schedules[0]!.contracts[0]!;
+    expect(sheet._peek(2, cols.length + 1).value).toBe(first.submitBy);
+    expect(sheet._peek(2, 4).format).toBe('@');
+    // Deadlines before "today" (2026-04-20) are red.
+    const deadlineCells = expectedRows.map((_, i) => sheet._peek(i + 2, cols.length + 1));
+    const overdue = deadlineCells.filter((c) => c.background === ERROR_BG).length;
+    expect(overdue).toBe(r.overdue);
+    expect(overdue).toBeGreaterThan(0);
+    expect(deadlineCells.every((c) => (c.background === ERROR_BG) === (String(c.value) < '2026/04/20'))).toBe(true);
+    // The schedule is not read as a second contracts tab.
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.violations.some((v) => v.sheet === GENERATED_TABS.schedule)).toBe(false);
+  });
+
+  it('estimateCosts writes whole-NT$ amounts per shop and month from the rules', () => {
+    const wb = enrolled();
+    const r = addon.estimateCosts({ quiet: true });
+    const costs = estimateCosts(wb);
+    const sheet = gas.sheet(GENERATED_TABS.costs);
+    const good = costs.find((c) => c.shopId === 'goodday_food')!;
+    expect(r.shops).toBe(2);
+    const may = good.months.find((m) => m.month === '2026-05')!.estimate!;
+    const rowOf = (shop: string, month: string) => {
+      for (let row = 2; row < 20; row++) if (sheet._peek(row, 1).value === shop && sheet._peek(row, 2).value === month) return row;
+      throw new Error(`no row ${shop} ${month}`);
+    };
+    const row = rowOf('goodday_food', '2026-05');
+    expect([3, 7, 8, 9, 10, 11, 12].map((c) => sheet._peek(row, c).value)).toEqual(
+      [may.monthlyGmv, may.cpsCostCurrent, may.cpsCostPartner, may.cpsIncrease, may.linePoints, may.adPointsSaving, may.net].map(roundNtd),
+    );
+    expect(sheet._peek(row, 4).value).toBeCloseTo(0.08);
+    const total = rowOf('goodday_food', '合計');
+    expect(sheet._peek(total, 12).value).toBe(roundNtd(good.total!.net));
+    expect(sheet._peek(total, 1).fontWeight).toBe('bold');
+    // bloom_beauty left its GMV blank: the row says what is missing.
+    const bloom = rowOf('bloom_beauty', '2026-05');
+    expect(sheet._peek(bloom, 13).value).toBe('缺少：預估月業績');
+    const view = addon.getCosts();
+    expect(view.shops.find((s) => s.shopId === 'goodday_food')!.total!.net).toMatch(/^-?NT\$[\d,]+$/);
+  });
+});
+
+describe('menu, sidebar and sidebar calls', () => {
+  it('onOpen in AuthMode.NONE builds the zh-TW menu and touches nothing else', () => {
+    setup();
+    gas.userProps.setProperty('partnerCheck.lang', 'en');
+    gas.rec.reset();
+    addon.onOpen({ authMode: { toString: () => 'NONE' } });
+    expect(new Set(gas.rec.calls.map((c) => c.service))).toEqual(new Set(['SpreadsheetApp', 'Ui', 'Menu']));
+    const menu = gas.ui.menus[0]!;
+    expect(menu.added).toBe(true);
+    const items = menu.items.filter((i): i is { label: string; fn: string } => i !== 'separator');
+    expect(items.map((i) => i.fn)).toEqual(['showSidebar', 'checkWorkbook', 'checkActiveSheet', 'clearMarks', 'insertTemplates', 'buildCalendarSheet', 'buildScheduleSheet', 'estimateCosts']);
+    expect(items[0]!.label).toBe('開啟檢查面板');
+    for (const i of items) expect(typeof (addon as Record<string, unknown>)[i.fn]).toBe('function');
+  });
+
+  it('onInstall / onOpen in LIMITED mode use the saved language', () => {
+    setup();
+    gas.userProps.setProperty('partnerCheck.lang', 'en');
+    addon.onInstall({ authMode: 'LIMITED' });
+    expect((gas.ui.menus[0]!.items[0] as { label: string }).label).toBe('Open checker');
+  });
+
+  it('showSidebar serves Sidebar.html with a title', () => {
+    setup();
+    addon.showSidebar();
+    expect(gas.rec.calls.find((c) => c.service === 'HtmlService')!.args).toEqual(['Sidebar']);
+    expect(gas.ui.sidebars[0].title).toBe('夥伴互利檢查');
+  });
+
+  it('selectCell moves the cursor; nonsense is refused', () => {
+    setup();
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment()]));
+    gas.addSheet('加碼合約', kindGrid('contracts', []));
+    expect(addon.selectCell('報名表', 'C2')).toBe(true);
+    expect(gas.ss._active!._name).toBe('報名表');
+    expect(gas.ss._activeRange).toBe('C2');
+    expect(addon.selectCell('報名表', '5:5')).toBe(true);
+    expect(addon.selectCell('nope', 'A1')).toBe(false);
+    expect(addon.selectCell('報名表', '=A1')).toBe(false);
+    expect(addon.selectCell('報名表', { a1: 'A1' })).toBe(false);
+  });
+
+  it('applySuggestion puts the value in and checks again; a changed cell is left alone', () => {
+    setup();
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment({ shopId: 'trend wear' })]));
+    const before = addon.checkWorkbook({ quiet: true });
+    const v = before.violations.find((x) => x.ruleId === 'enrollment/invalid-shop-id')!;
+    expect(v.suggestion!.value).toBe('trend_wear');
+    const stale = addon.applySuggestion(v.sheet, v.cell, v.suggestion!.value, 'something else');
+    expect(stale.applied).toBe(false);
+    expect(stale.reason).toBe('changed');
+    const res = addon.applySuggestion(v.sheet, v.cell, v.suggestion!.value, v.value);
+    expect(res.applied).toBe(true);
+    expect(cell(gas.sheet('報名表'), 'B2').value).toBe('trend_wear');
+    expect(res.report.violations.some((x) => x.ruleId === 'enrollment/invalid-shop-id')).toBe(false);
+    expect(cell(gas.sheet('報名表'), 'B2').background).toBe('#ffffff');
+    expect(JSON.parse(JSON.stringify(res))).toStrictEqual(res);
+  });
+
+  it('applySuggestion never writes a formula', () => {
+    setup();
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment()]));
+    addon.applySuggestion('報名表', 'M2', '=IMPORTXML("http://x","//a")');
+    expect(gas.rec.calls.filter((c) => c.method === 'setValue').map((c) => c.args[0])).toEqual([`'=IMPORTXML("http://x","//a")`]);
+    expect(cell(gas.sheet('報名表'), 'M2').value).toBe('=IMPORTXML("http://x","//a")');
+    expect(addon.applySuggestion('報名表', 'A1:B2', 'x').reason).toBe('bad-cell');
+    expect(addon.applySuggestion('nope', 'A1', 'x').reason).toBe('no-sheet');
+  });
+
+  it('the menu commands toast a summary when not called quietly', () => {
+    setup();
+    gas.addSheet('報名表', kindGrid('enrollment', [enrollment({ contactEmail: 'x' })]));
+    addon.checkWorkbook();
+    expect(gas.ss._toasts.at(-1)!.message).toMatch(/^錯誤 1、警告 \d+、提示 \d+$/);
+    addon.clearMarks();
+    expect(gas.ss._toasts.at(-1)!.message).toBe('已清除 1 格的檢查標記');
+  });
+});

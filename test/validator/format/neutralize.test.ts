@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeFormula, neutralize, neutralizeValue } from '../../../validator/neutralize';
+
+describe('neutralize', () => {
+  it.each(['=1+1', '+31', '-5%', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")'])('prefixes %j with an apostrophe', (text) => {
+    expect(looksLikeFormula(text)).toBe(true);
+    expect(neutralize(text)).toBe(`'${text}`);
+  });
+
+  it.each(['好日子食品', 'goodday_food', '5/8(五)', '', "'already", ' =leading space', '10%'])('leaves %j alone', (text) => {
+    expect(neutralize(text)).toBe(text);
+  });
+
+  it('only touches strings', () => {
+    expect(neutralizeValue(-1)).toBe(-1);
+    expect(neutralizeValue(null)).toBe(null);
+    expect(neutralizeValue('-1')).toBe("'-1");
+  });
+});

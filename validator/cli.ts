@@ -1,0 +1,108 @@
+/**
+ * The `partner-check` command line. `main(argv)` dispatches to the subcommands and returns the
+ * exit code (bin/partner-check.mjs sets it): 0 no errors · 1 errors found (or more warnings than
+ * --max-warnings) · 2 a file could not be read or the command was misused.
+ */
+import { RULES, TOOL_VERSION, type Lang } from '../rules/index.js';
+import { choiceOption, langOfArgv, langOption, parseArgs, processIo, usageFailure, UsageError, type CliIo } from './args.js';
+import { HELP, t, type HelpTopic } from './i18n.js';
+import { rulesJson, rulesText } from './format/rules.js';
+import { runCalendar } from './commands/calendar.js';
+import { runCost } from './commands/cost.js';
+import { runSchedule } from './commands/schedule.js';
+import { runValidate } from './commands/validate.js';
+
+export { processIo } from './args.js';
+export type { CliIo } from './args.js';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: runValidate,
+  calendar: runCalendar,
+  schedule: runSchedule,
+  cost: runCost,
+  rules: runRules,
+  template: runTemplate,
+  serve: async (argv, io) => (await import('./commands/serve.js')).runServe(argv, io),
+};
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const lang = langOfArgv(argv);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      io.stderr.write(HELP.main[lang]);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      const topic = rest.find((a) => !a.startsWith('-') && a in HELP && a !== 'main') as HelpTopic | undefined;
+      if (topic === undefined && rest[0] === 'template') return runTemplate(['--help', ...rest.slice(1)], io);
+      io.stdout.write(HELP[topic ?? 'main'][lang]);
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    if (command.startsWith('--lang')) {
+      // `partner-check --lang en validate …`: a global option before the command.
+      const skip = command.includes('=') ? 1 : 2;
+      const moved = [...argv.slice(skip)];
+      return main([...moved, ...argv.slice(0, skip)], io);
+    }
+    const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) throw new UsageError('err.unknownCommand', { name: command });
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) return usageFailure(io, lang, e, '');
+    io.stderr.write(`partner-check: ${t(lang, 'err.internal', { reason: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`);
+    return 2;
+  }
+}
+
+/** `partner-check rules [--format text|json]`: the rule catalogue. */
+async function runRules(argv: readonly string[], io: CliIo): Promise<number> {
+  let lang: Lang = langOfArgv(argv);
+  try {
+    const { options, positionals } = parseArgs(argv, { format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    lang = langOption(options.lang);
+    if (options.help) {
+      io.stdout.write(HELP.rules[lang]);
+      return 0;
+    }
+    if (positionals.length > 0) throw new UsageError('err.unknownOption', { option: positionals[0]! });
+    const format = choiceOption(options.format, ['text', 'json'] as const, 'text', '--format');
+    const metas = RULES.map((r) => r.meta);
+    io.stdout.write(format === 'json' ? rulesJson(metas) : rulesText(metas, { lang, color: io.stdout.isTTY === true && !io.env['NO_COLOR'] }));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) return usageFailure(io, lang, e, 'rules');
+    throw e;
+  }
+}
+
+interface TemplateModule {
+  runTemplateCommand(args: string[], io: CliIo): Promise<number>;
+}
+
+/**
+ * `partner-check template …` belongs to the templates module (validator/commands/template.ts).
+ * It is loaded through a glob import, so the CLI still builds when that module is absent and
+ * then says so (exit 2).
+ */
+async function runTemplate(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = langOfArgv(argv);
+  let mod: TemplateModule | undefined;
+  try {
+    const name = 'template';
+    mod = (await import(`./commands/${name}.ts`)) as TemplateModule;
+  } catch {
+    mod = undefined;
+  }
+  if (!mod || typeof mod.runTemplateCommand !== 'function') {
+    io.stderr.write(`partner-check: ${t(lang, 'err.templateMissing')}\n`);
+    return 2;
+  }
+  return mod.runTemplateCommand([...argv], io);
+}

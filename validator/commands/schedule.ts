@@ -1,0 +1,89 @@
+/**
+ * `partner-check schedule ENROLLMENT.xlsx [--out contracts.xlsx]`: for each enrolled shop, its
+ * rebate calendar, the generated 加碼合約 schedule (schedulesForWorkbook, with D-3 deadlines) and
+ * the cost estimate (estimateCosts). The .xlsx/.csv written with --out uses the contracts columns
+ * so it can be pasted into the CMS and checked again with `validate`.
+ * Exit 0 · 1 the enrollment has errors (the schedule is still produced from what could be read) ·
+ * 2 unreadable file or misuse.
+ */
+import path from 'node:path';
+import { estimateCosts, schedulesForWorkbook, TOOL_VERSION, unreadableFileReport, validateWorkbook, type Lang } from '../../rules/index.js';
+import { readWorkbookFile } from '../read/guarded.js';
+import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { HELP, t } from '../i18n.js';
+import { scheduleCsv, scheduleJson, scheduleText, scheduleXlsx, type ShopSchedule } from '../format/schedule.js';
+import { shopCalendars } from './calendar.js';
+
+export const SCHEDULE_OPTIONS: OptionSpecs = {
+  out: { type: 'string' },
+  format: { type: 'string' },
+  campaign: { type: 'string' },
+  today: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export async function runSchedule(argv: readonly string[], io: CliIo): Promise<number> {
+  let lang: Lang = langOfArgv(argv);
+  try {
+    const { options, positionals } = parseArgs(argv, SCHEDULE_OPTIONS);
+    lang = langOption(options.lang);
+    if (options.help) {
+      io.stdout.write(HELP.schedule[lang]);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('err.oneFile');
+    const format = choiceOption(options.format, ['text', 'json'] as const, 'text', '--format');
+    const today = todayOption(options.today, io);
+    const out = typeof options.out === 'string' ? options.out : undefined;
+    const loaded = campaignOption(options.campaign, lang);
+    if (!loaded.ok) {
+      io.stderr.write(`partner-check: ${t(lang, 'err.campaign')}\n${loaded.messages.map((m) => `  ${m}\n`).join('')}`);
+      return 2;
+    }
+    const campaign = loaded.campaign;
+    const file = positionals[0]!;
+    const read = await readWorkbookFile(file);
+    if (!read.ok) {
+      const report = unreadableFileReport(file, read.reason, lang);
+      io.stderr.write(`partner-check: ${file}: ${report.violations[0]!.message}\n`);
+      return 2;
+    }
+    const checked = validateWorkbook(read.workbook, { campaign, today, lang, path: file });
+    const schedules = schedulesForWorkbook(read.workbook, { campaign });
+    const costs = estimateCosts(read.workbook, { campaign });
+    const calendars = shopCalendars(read.workbook, campaign);
+    const shops: ShopSchedule[] = schedules.map((schedule) => ({
+      shopId: schedule.shopId,
+      schedule,
+      calendar: calendars.find((c) => c.shopId === schedule.shopId),
+      costs: costs.find((c) => c.shopId === schedule.shopId),
+    }));
+    if (checked.counts.errors > 0) {
+      io.stderr.write(`partner-check: ${t(lang, 'note.scheduleHasErrors', { errors: checked.counts.errors, file })}\n`);
+    }
+    let failed = false;
+    if (out !== undefined) {
+      try {
+        const bytes = path.extname(out).toLowerCase() === '.csv' ? scheduleCsv(schedules) : await scheduleXlsx(schedules);
+        writeFileAtomic(out, bytes);
+        io.stderr.write(`partner-check: ${t(lang, 'note.wrote', { file: out })}\n`);
+      } catch (e) {
+        io.stderr.write(`partner-check: ${t(lang, 'err.write', { file: out, reason: e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e) })}\n`);
+        failed = true;
+      }
+    }
+    const color = format === 'text' && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+    io.stdout.write(
+      format === 'json'
+        ? scheduleJson(shops, { tool: 'partner-check', version: TOOL_VERSION, campaign: campaign.id, file })
+        : scheduleText(shops, { lang, color }),
+    );
+    if (failed) return 2;
+    return checked.counts.errors > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) return usageFailure(io, lang, e, 'schedule');
+    throw e;
+  }
+}

@@ -1,0 +1,392 @@
+/**
+ * The CLI's own strings (the rules' messages live with the rules). Every string exists in zh-TW
+ * (Taiwan usage, the default) and English; `{name}` placeholders are filled from data.
+ */
+import type { Lang } from '../rules/index.js';
+
+const s = (zh: string, en: string) => ({ 'zh-TW': zh, en }) as const;
+
+export const STRINGS = {
+  // errors and notices
+  'err.unknownCommand': s('未知的指令「{name}」。', 'Unknown command "{name}".'),
+  'err.unknownOption': s('未知的選項「{option}」。', 'Unknown option "{option}".'),
+  'err.missingValue': s('選項 {option} 需要一個值。', 'Option {option} needs a value.'),
+  'err.flagWithValue': s('選項 {option} 不接受值。', 'Option {option} takes no value.'),
+  'err.badLang': s('--lang 只能是 zh-TW 或 en，收到「{value}」。', '--lang must be zh-TW or en, got "{value}".'),
+  'err.badChoice': s('{option} 只能是 {choices}，收到「{value}」。', '{option} must be one of {choices}, got "{value}".'),
+  'err.badToday': s('--today 要是 YYYY-MM-DD 格式的真實日期，收到「{value}」。', '--today must be a real date as YYYY-MM-DD, got "{value}".'),
+  'err.badMonth': s('{option} 要是 YYYY-MM 格式的月份，收到「{value}」。', '{option} must be a month as YYYY-MM, got "{value}".'),
+  'err.badInteger': s('{option} 要是 0 以上的整數，收到「{value}」。', '{option} must be a whole number ≥ 0, got "{value}".'),
+  'err.badNumber': s('{option} 的數值不正確：「{value}」。', '{option} has an invalid number: "{value}".'),
+  'err.badRuleSyntax': s('--rule 的格式是 規則代碼=off|info|warning|error，收到「{value}」。', '--rule takes rule-id=off|info|warning|error, got "{value}".'),
+  'err.unknownRule': s('沒有「{id}」這條規則；執行 partner-check rules 查看所有規則。', 'There is no rule "{id}"; run partner-check rules to list them.'),
+  'err.badRuleLevel': s('規則 {id} 的等級只能是 off、info、warning 或 error，收到「{value}」。', 'The level of rule {id} must be off, info, warning or error, got "{value}".'),
+  'err.noPaths': s('請指定要檢查的檔案或資料夾。', 'Name the files or folders to check.'),
+  'err.noFiles': s('在指定的路徑中找不到可檢查的檔案（.xlsx、.csv、.tsv、.txt）。', 'No files to check (.xlsx, .csv, .tsv, .txt) were found under the given paths.'),
+  'err.oneFile': s('請指定一個報名表檔案。', 'Name one enrollment file.'),
+  'err.campaign': s('無法使用 --campaign 指定的活動設定檔（campaign/invalid-config）：', 'The campaign file given with --campaign cannot be used (campaign/invalid-config):'),
+  'err.baselineUnreadable': s('無法讀取 --baseline 指定的前次報告「{file}」：{reason}', 'Cannot read the previous report given with --baseline "{file}": {reason}'),
+  'err.baselineNotReport': s('「{file}」不是 partner-check 的 JSON 報告。', '"{file}" is not a partner-check JSON report.'),
+  'warn.baselineMissing': s('找不到前次報告「{file}」，本次不比對（所有問題都標為新問題）。', 'The previous report "{file}" does not exist; nothing to compare (every problem is marked new).'),
+  'warn.baselineNoSection': s('前次報告「{file}」沒有 baseline 區段，無法檢查已通過合約是否被更動。', 'The previous report "{file}" has no baseline section; approved contracts cannot be compared.'),
+  'err.outIsInput': s('--out 不能指向要檢查的檔案「{file}」（輸入檔不會被修改）。', '--out must not name a file being checked ("{file}"); inputs are never modified.'),
+  'err.write': s('無法寫入「{file}」：{reason}', 'Cannot write "{file}": {reason}'),
+  'err.annotate': s('無法產生標註檔「{file}」：{reason}', 'Cannot write the annotated copy "{file}": {reason}'),
+  'err.templateMissing': s('這個版本沒有 template 指令（範本模組尚未安裝）。', 'The template command is not available in this build (the templates module is missing).'),
+  'err.badChosen': s('任選日「{value}」不是 {month} 的日期（可寫 5/6、6 或 2026-05-06）。', 'Chosen day "{value}" is not a date of {month} (write 5/6, 6 or 2026-05-06).'),
+  'err.needOption': s('缺少必要的選項 {option}。', 'The option {option} is required.'),
+  'err.internal': s('發生未預期的錯誤：{reason}', 'Unexpected error: {reason}'),
+  'hint.help': s('執行 partner-check {command} --help 查看用法。', 'Run partner-check {command} --help for usage.'),
+  'note.wrote': s('已寫入 {file}', 'Wrote {file}'),
+  'note.annotated': s('已產生標註檔 {file}', 'Wrote the annotated copy {file}'),
+  'note.scheduleHasErrors': s('報名表有 {errors} 個錯誤；以下排程只含能判讀的報名資料，請先修正錯誤（partner-check validate {file}）。', 'The enrollment has {errors} errors; the schedule covers only what could be read. Fix the errors first (partner-check validate {file}).'),
+
+  // severities and statuses
+  'sev.error': s('錯誤', 'error'),
+  'sev.warning': s('警告', 'warning'),
+  'sev.info': s('提示', 'info'),
+  'status.new': s('新', 'new'),
+  'status.open': s('未解決', 'open'),
+
+  // text report
+  'report.title': s('partner-check {version} · {campaign} · 檢查日 {today}', 'partner-check {version} · {campaign} · checked as of {today}'),
+  'report.sheet': s('{kind} · 標題列第 {headerRow} 列 · {rows} 列資料', '{kind} · header row {headerRow} · {rows} data rows'),
+  'report.sheetUnknown': s('未辨識的工作表', 'unrecognised tab'),
+  'report.sheetNoHeader': s('{kind} · 找不到標題列', '{kind} · no header row'),
+  'report.workbookLevel': s('（整個檔案）', '(whole file)'),
+  'report.ok': s('沒有發現問題', 'no problems found'),
+  'report.row': s('第 {row} 列', 'row {row}'),
+  'report.suggestion': s('建議', 'suggestion'),
+  'report.encoding': s('編碼：{encoding}', 'encoding: {encoding}'),
+  'report.resolved': s('已解決（前次有、本次沒有）：', 'Resolved (in the previous report, not now):'),
+  'report.summary': s('共 {files} 個檔案：{errors} 個錯誤、{warnings} 個警告、{infos} 個提示', '{filesEn}: {errorsEn}, {warningsEn}, {infosEn}'),
+  'report.comparison': s('與前次報告比較：{new} 個新問題、{open} 個未解決、{resolved} 個已解決', 'Compared with the previous report: {new} new, {open} open, {resolved} resolved'),
+  'report.maxWarnings': s('警告數 {warnings} 超過 --max-warnings {max}。', '{warnings} warnings exceed --max-warnings {max}.'),
+  'report.quietHidden': s('（--quiet：只列出錯誤）', '(--quiet: errors only)'),
+  'report.notChecked': s('前次報告有、本次未檢查的檔案：{files}', 'Files in the previous report but not checked now: {files}'),
+
+  // sheet kinds
+  'kind.enrollment': s('報名表', 'Enrollment'),
+  'kind.contracts': s('加碼合約', 'Contracts'),
+  'kind.base-contracts': s('鋪底合約', 'Base contracts'),
+  'kind.ring-data': s('環狀數據', 'Ring data'),
+
+  // calendar
+  'cal.title': s('{y} 年 {m} 月 回饋日曆', 'Rebate calendar, {monthName} {y}'),
+  'cal.day': s('{d}日', '{d}'),
+  'cal.reason.chosen': s('任選日{rate}%', 'chosen {rate}%'),
+  'cal.reason.friday': s('週五翻倍{rate}%', 'Friday {rate}%'),
+  'cal.reason.daily': s('日常鋪底{rate}%', 'daily {rate}%'),
+  'cal.legend': s('圖例：任選日 {chosen}% · 週五翻倍 {friday}% · 日常鋪底 {daily}% · 紅字日期為休假日', 'Legend: chosen day {chosen}% · Friday {friday}% · daily {daily}% · red dates are days off'),
+  'cal.holidays': s('休假日：{list}', 'Days off: {list}'),
+  'cal.chosen': s('任選日：{list}', 'Chosen days: {list}'),
+  'cal.noChosen': s('任選日：無', 'Chosen days: none'),
+
+  // schedule and cost
+  'sched.title': s('{shop}（{brand}）· {plan}', '{shop} ({brand}) · {plan}'),
+  'sched.contracts': s('加碼合約排程（{count} 筆）', 'Contract schedule ({count} contracts)'),
+  'sched.col.start': s('開始時間', 'Start'),
+  'sched.col.end': s('結束時間', 'End'),
+  'sched.col.remark': s('合約備註', 'Remark'),
+  'sched.col.rate': s('前台回饋%', 'Front %'),
+  'sched.col.deadline': s('送審期限', 'Submit by'),
+  'sched.none': s('報名表中沒有可排程的報名（需有商店代碼與有效方案）。', 'The enrollment has no row to schedule (a shop id and a valid plan are needed).'),
+  'cost.title': s('CPS 成本估算', 'CPS cost estimate'),
+  'cost.titleMonth': s('CPS 成本估算 · {month}', 'CPS cost estimate · {month}'),
+  'cost.gmv': s('預估月業績', 'Expected monthly GMV'),
+  'cost.cpsNow': s('目前 CPS {cps}% 的成本', 'CPS cost at the current {cps}%'),
+  'cost.cpsPartner': s('夥伴互利 CPS {cps}% 的成本', 'CPS cost at the partner {cps}%'),
+  'cost.cpsDiff': s('CPS 成本增加', 'Extra CPS cost'),
+  'cost.points': s('LINE購物 出資的加碼點數（高於鋪底 {base}%）', 'Bonus points funded by LINE Shopping (above the {base}% base)'),
+  'cost.pointsValue': s('若品牌自行以 AD POINTS 購買（每點 {fee} 元）', 'What the brand would pay for them as AD POINTS ({fee} per point)'),
+  'cost.net': s('淨效益（點數價值 − CPS 成本增加）', 'Net benefit (points value − extra CPS cost)'),
+  'cost.note': s('金額為新台幣，僅顯示時四捨五入到整數元；月業績平均分攤到當月每一天。', 'Amounts in NT$, rounded to whole dollars for display only; the monthly GMV is spread evenly over the days.'),
+  'cost.total': s('合計', 'Total'),
+  'cost.rateDays': s('回饋日數：{list}', 'Days by rate: {list}'),
+  'cost.rateDay': s('{rate}% {days} 天', '{rate}% × {days} days'),
+  'cost.pointsUnit': s('{n} 點', '{n} points'),
+  'cost.missing': s('{month}：缺少{fields}，無法估算', '{month}: no estimate ({fields} missing)'),
+  'cost.col.month': s('月份', 'Month'),
+  'cost.col.gmv': s('預估月業績', 'GMV'),
+  'cost.col.cpsNow': s('原CPS成本', 'CPS cost now'),
+  'cost.col.cpsPartner': s('15%CPS成本', 'CPS cost 15%'),
+  'cost.col.increase': s('CPS增加', 'Extra CPS'),
+  'cost.col.points': s('LINE出資點數', 'LINE points'),
+  'cost.col.saving': s('點數價值', 'Points value'),
+  'cost.col.net': s('淨效益', 'Net'),
+  'cost.field.monthlyGmv': s('預估月業績', 'expected monthly GMV'),
+  'cost.field.baseCps': s('原CPS%', 'current CPS %'),
+  'sched.problem.no-shop-id': s('缺少商店代碼', 'no shop id'),
+  'sched.problem.no-plan': s('沒有有效的方案', 'no valid plan'),
+  'sched.problem.bad-month': s('月份 {month} 不正確', 'bad month {month}'),
+  'sched.problem.bad-chosen-day': s('任選日「{value}」不是日期', 'chosen day "{value}" is not a date'),
+  'sched.problem.chosen-day-outside-months': s('任選日 {date} 不在報名的月份內，未排入', 'chosen day {date} is outside the enrolled months and was left out'),
+  'sched.problem.year-not-covered': s('辦公日曆沒有 {year} 年，無法計算送審期限', 'the office calendar lacks {year}; no deadline computed'),
+  'sched.problem.no-base-contract': s('{from}～{to} 沒有鋪底合約涵蓋，先以預設值（normal、2%）排程', 'no base contract covers {from}–{to}; defaults (normal, 2%) were used'),
+  'sched.problems': s('注意：', 'Note:'),
+  'sched.shops': s('共 {count} 家已報名商店、{contracts} 筆加碼合約', '{count} enrolled shops, {contracts} contracts'),
+
+  // rules catalogue
+  'rules.title': s('規則目錄（{count} 條）', 'Rule catalogue ({count} rules)'),
+  'rules.col.id': s('規則代碼', 'Rule'),
+  'rules.col.severity': s('預設等級', 'Default'),
+  'rules.col.docs': s('說明', 'Description'),
+
+  // html and annotated copy
+  'html.title': s('partner-check 檢查報告', 'partner-check report'),
+  'html.summary': s('摘要', 'Summary'),
+  'html.files': s('檔案', 'Files'),
+  'html.violations': s('問題清單', 'Problems'),
+  'html.filterSeverity': s('等級', 'Severity'),
+  'html.filterRule': s('規則', 'Rule'),
+  'html.filterAll': s('全部', 'All'),
+  'html.calendars': s('已報名商店的回饋日曆', 'Rebate calendars of enrolled shops'),
+  'html.shown': s('顯示 {shown} / {total} 筆', 'Showing {shown} of {total}'),
+  'html.noCalendars': s('沒有可繪製的報名資料。', 'No enrollment to draw.'),
+  'col.file': s('檔案', 'File'),
+  'col.sheet': s('工作表', 'Sheet'),
+  'col.cell': s('儲存格', 'Cell'),
+  'col.column': s('欄位', 'Column'),
+  'col.rule': s('規則', 'Rule'),
+  'col.severity': s('等級', 'Severity'),
+  'col.message': s('說明', 'Message'),
+  'col.value': s('內容', 'Value'),
+  'col.suggestion': s('建議', 'Suggestion'),
+  'col.status': s('狀態', 'Status'),
+  'annotate.noProblems': s('沒有發現問題。', 'No problems found.'),
+  'annotate.summary': s('{errors} 個錯誤、{warnings} 個警告、{infos} 個提示（檢查日 {today}）', '{errorsEn}, {warningsEn}, {infosEn} (as of {today})'),
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The CLI string `key` in `lang`, with `{name}` placeholders filled. */
+export function t(lang: Lang, key: StringKey, data: Readonly<Record<string, string | number>> = {}): string {
+  const template: string = STRINGS[key][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** English month name, 1-based. */
+export function monthNameEn(m: number): string {
+  return MONTH_NAMES_EN[m - 1] ?? String(m);
+}
+
+/** English count with a plural: `count(1, 'file')` → `1 file`, `count(2, 'error')` → `2 errors`. */
+export function countEn(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Data for the summary line in both languages. */
+export function summaryData(s: { files: number; errors: number; warnings: number; infos: number }): Record<string, string | number> {
+  return {
+    ...s,
+    filesEn: countEn(s.files, 'file'),
+    errorsEn: countEn(s.errors, 'error'),
+    warningsEn: countEn(s.warnings, 'warning'),
+    infosEn: countEn(s.infos, 'info'),
+  };
+}
+
+/** A number with thousands separators, e.g. 1234567 → `1,234,567`. */
+export function groupDigits(n: number): string {
+  const neg = n < 0;
+  const [int, frac] = String(Math.abs(n)).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** `--help` texts by command, zh-TW and English. */
+export const HELP = {
+  main: s(
+    `partner-check — 檢查 LINE購物「夥伴互利計劃」報名表與加碼合約
+
+用法：partner-check <指令> [選項]
+
+指令：
+  validate PATH…      檢查報名表、加碼合約、鋪底合約、環狀數據（.xlsx、.csv、.tsv、.txt 或資料夾）
+  calendar            畫出某月的回饋日曆（週一到週日的月曆）
+  schedule 檔案       依報名表產生加碼合約排程（含送審期限與成本估算）
+  cost                估算 CPS 成本與 LINE購物 出資的點數
+  template …          產生空白範本與範例檔
+  rules               列出所有檢查規則
+
+共通選項：
+  --lang zh-TW|en     輸出語言（預設 zh-TW）
+  --help, -h          顯示說明
+  --version           顯示版本
+
+結束代碼：0 沒有錯誤 · 1 發現錯誤（或警告超過 --max-warnings） · 2 有檔案無法讀取或指令用法錯誤
+執行 partner-check <指令> --help 查看各指令的說明。
+`,
+    `partner-check — checks LINE Shopping Partner Mutual-Benefit Plan enrollments and bonus contracts
+
+Usage: partner-check <command> [options]
+
+Commands:
+  validate PATH…      check enrollment, contract, base-contract and ring-data tabs (.xlsx, .csv, .tsv, .txt or folders)
+  calendar            draw a month's rebate calendar (Monday-first month grid)
+  schedule FILE       generate the bonus-contract schedule of an enrollment (deadlines and cost estimates)
+  cost                estimate the CPS cost and the points LINE Shopping funds
+  template …          write blank templates and example files
+  rules               list every rule
+
+Common options:
+  --lang zh-TW|en     output language (default zh-TW)
+  --help, -h          show help
+  --version           show the version
+
+Exit codes: 0 no errors · 1 errors found (or more warnings than --max-warnings) · 2 a file could not be read or the command was misused
+Run partner-check <command> --help for a command's options.
+`,
+  ),
+  validate: s(
+    `用法：partner-check validate PATH… [選項]
+
+檢查檔案（.xlsx、.csv、.tsv、.txt）與資料夾（含子資料夾，略過 . 開頭的檔案與 ~$ 暫存檔）中的
+每個工作表。無法讀取的檔案會列為 workbook/unreadable，其他檔案照常檢查。
+
+選項：
+  --format text|json|junit|html   報告格式（預設 text）
+  --out 檔案                       把報告寫入檔案（先寫暫存檔再改名，不會留下寫一半的檔案）
+  --today YYYY-MM-DD               以這天當作「今天」判斷期限（預設：台北時間的今天）
+  --campaign 檔案                  活動設定檔（JSON）；預設為 2026 Q2 夥伴互利計劃
+  --baseline 前次報告.json         與前次 JSON 報告比較：標示新問題／未解決／已解決，並檢查已通過的合約是否被更動
+  --max-warnings N                 警告超過 N 個時結束代碼為 1
+  --rule 規則代碼=off|info|warning|error   調整規則等級（可重複）
+  --annotate 資料夾                為每個檔案產生標註檔 <檔名>.checked.xlsx（第一個工作表為「檢查結果」）
+  --lang zh-TW|en                  輸出語言（預設 zh-TW）
+  --quiet                          只列出錯誤，不顯示進度與提示訊息
+
+結束代碼：0 沒有錯誤 · 1 發現錯誤（或警告超過 --max-warnings） · 2 有檔案無法讀取或用法錯誤
+
+範例：
+  partner-check validate 報名表.xlsx
+  partner-check validate /data/forms --format json --out report.json --baseline latest.json --annotate checked/
+`,
+    `Usage: partner-check validate PATH… [options]
+
+Checks every tab of the files (.xlsx, .csv, .tsv, .txt) and folders (recursively; dotfiles and ~$
+lock files are skipped). A file that cannot be read is reported as workbook/unreadable and the
+other files are still checked.
+
+Options:
+  --format text|json|junit|html   report format (default text)
+  --out FILE                       write the report to FILE (atomically: never a half-written file)
+  --today YYYY-MM-DD               the "today" of deadline rules (default: today in Asia/Taipei)
+  --campaign FILE                  campaign config (JSON); default: the 2026 Q2 Partner Mutual-Benefit Plan
+  --baseline REPORT.json           compare with a previous JSON report: mark problems new/open/resolved and
+                                   check that approved contracts did not change
+  --max-warnings N                 exit 1 when there are more than N warnings
+  --rule RULE-ID=off|info|warning|error   change a rule's level (repeatable)
+  --annotate DIR                   write an annotated copy <name>.checked.xlsx of each file (first tab 檢查結果)
+  --lang zh-TW|en                  output language (default zh-TW)
+  --quiet                          errors only; no progress or notices
+
+Exit codes: 0 no errors · 1 errors found (or more warnings than --max-warnings) · 2 a file could not be read or misuse
+
+Examples:
+  partner-check validate enrollment.xlsx --lang en
+  partner-check validate /data/forms --format json --out report.json --baseline latest.json --annotate checked/
+`,
+  ),
+  calendar: s(
+    `用法：partner-check calendar --month YYYY-MM [--chosen 日期,…] [選項]
+
+畫出某月的回饋日曆：任選日與週五 10%、其他日子 5%，標出國定假日。
+
+選項：
+  --month YYYY-MM          月份（必填）
+  --chosen 5/6,5/13,5/27   任選日（M/D、D 或 YYYY-MM-DD，以逗號分隔）
+  --format text|json|html  輸出格式（預設 text）
+  --out 檔案               寫入檔案
+  --campaign 檔案          活動設定檔（JSON）
+  --lang zh-TW|en          輸出語言
+
+範例：
+  partner-check calendar --month 2026-05 --chosen 5/6,5/13,5/27
+`,
+    `Usage: partner-check calendar --month YYYY-MM [--chosen DATE,…] [options]
+
+Draws a month's rebate calendar: chosen days and Fridays 10%, other days 5%, holidays marked.
+
+Options:
+  --month YYYY-MM          the month (required)
+  --chosen 5/6,5/13,5/27   chosen days (M/D, D or YYYY-MM-DD, comma separated)
+  --format text|json|html  output format (default text)
+  --out FILE               write to FILE
+  --campaign FILE          campaign config (JSON)
+  --lang zh-TW|en          output language
+
+Example:
+  partner-check calendar --month 2026-05 --chosen 5/6,5/13,5/27 --lang en
+`,
+  ),
+  schedule: s(
+    `用法：partner-check schedule 報名表.xlsx [選項]
+
+依報名表為每個已報名的商店產生：回饋日曆、加碼合約排程（含 D-3 送審期限）與成本估算。
+--out 產生的 .xlsx 使用「加碼合約」工作表與 CMS 欄位，可直接貼到後台，也能再用 validate 檢查。
+
+選項：
+  --out 合約.xlsx          把合約排程寫成 .xlsx（或 .csv）
+  --format text|json       輸出格式（預設 text）
+  --campaign 檔案          活動設定檔（JSON）
+  --lang zh-TW|en          輸出語言
+`,
+    `Usage: partner-check schedule ENROLLMENT.xlsx [options]
+
+For each enrolled shop of the enrollment: its rebate calendar, the generated bonus-contract
+schedule (with D-3 submission deadlines) and a cost estimate. The .xlsx written with --out has a
+加碼合約 tab with the CMS columns: paste it into the CMS, or check it again with validate.
+
+Options:
+  --out contracts.xlsx     write the schedule as .xlsx (or .csv)
+  --format text|json       output format (default text)
+  --campaign FILE          campaign config (JSON)
+  --lang zh-TW|en          output language
+`,
+  ),
+  cost: s(
+    `用法：partner-check cost --gmv 金額 --cps 百分比 [選項]
+
+估算加入夥伴互利的 CPS 成本增加，以及 LINE購物 出資的加碼點數價值。
+
+選項：
+  --gmv 1000000            預估月業績（新台幣，必填）
+  --cps 8                  目前 CPS%（必填）
+  --base 2                 鋪底回饋%（預設 2）
+  --month YYYY-MM          月份（預設為活動的第一個月）
+  --chosen 5/6,5/13        該月的任選日
+  --format text|json       輸出格式（預設 text）
+  --campaign 檔案          活動設定檔（JSON）
+  --lang zh-TW|en          輸出語言
+`,
+    `Usage: partner-check cost --gmv AMOUNT --cps PERCENT [options]
+
+Estimates the extra CPS cost of joining the plan and the value of the bonus points LINE Shopping funds.
+
+Options:
+  --gmv 1000000            expected monthly GMV in NT$ (required)
+  --cps 8                  current CPS % (required)
+  --base 2                 base rebate % (default 2)
+  --month YYYY-MM          the month (default: the campaign's first month)
+  --chosen 5/6,5/13        chosen days of that month
+  --format text|json       output format (default text)
+  --campaign FILE          campaign config (JSON)
+  --lang zh-TW|en          output language
+`,
+  ),
+  rules: s(
+    `用法：partner-check rules [--format text|json] [--lang zh-TW|en]
+
+列出所有檢查規則：規則代碼、預設等級與說明。可用 validate --rule 規則代碼=等級 調整。
+`,
+    `Usage: partner-check rules [--format text|json] [--lang zh-TW|en]
+
+Lists every rule: id, default severity and description. Change a level with validate --rule RULE-ID=LEVEL.
+`,
+  ),
+} as const;
+
+export type HelpTopic = keyof typeof HELP;
