@@ -209,6 +209,7 @@ export const HELP = {
   schedule 檔案       依報名表產生加碼合約排程（含送審期限與成本估算）
   cost                估算 CPS 成本與 LINE購物 出資的點數
   template …          產生空白範本與範例檔
+  serve               開啟本機上傳頁面（拖放檔案即可檢查，預設 http://127.0.0.1:8080）
   rules               列出所有檢查規則
 
 共通選項：
@@ -229,6 +230,7 @@ Commands:
   schedule FILE       generate the bonus-contract schedule of an enrollment (deadlines and cost estimates)
   cost                estimate the CPS cost and the points LINE Shopping funds
   template …          write blank templates and example files
+  serve               start the local upload page (drop files to check them; default http://127.0.0.1:8080)
   rules               list every rule
 
 Common options:

@@ -51,6 +51,12 @@ export async function runSchedule(argv: readonly string[], io: CliIo): Promise<n
       return 2;
     }
     const checked = validateWorkbook(read.workbook, { campaign, today, lang, path: file });
+    // The schedule is built from the enrollment alone: only its errors make the schedule doubtful
+    // (late contracts or ring requests elsewhere in the workbook are the validate command's business).
+    const enrollmentSheets = new Set(checked.sheets.filter((s) => s.kind === 'enrollment').map((s) => s.name));
+    const enrollmentErrors = checked.violations.filter(
+      (v) => v.severity === 'error' && v.sheet !== null && enrollmentSheets.has(v.sheet) && !/^(partner|ring)\//.test(v.ruleId),
+    ).length;
     const schedules = schedulesForWorkbook(read.workbook, { campaign });
     const costs = estimateCosts(read.workbook, { campaign });
     const calendars = shopCalendars(read.workbook, campaign);
@@ -60,8 +66,8 @@ export async function runSchedule(argv: readonly string[], io: CliIo): Promise<n
       calendar: calendars.find((c) => c.shopId === schedule.shopId),
       costs: costs.find((c) => c.shopId === schedule.shopId),
     }));
-    if (checked.counts.errors > 0) {
-      io.stderr.write(`partner-check: ${t(lang, 'note.scheduleHasErrors', { errors: checked.counts.errors, file })}\n`);
+    if (enrollmentErrors > 0) {
+      io.stderr.write(`partner-check: ${t(lang, 'note.scheduleHasErrors', { errors: enrollmentErrors, file })}\n`);
     }
     let failed = false;
     if (out !== undefined) {
@@ -81,7 +87,7 @@ export async function runSchedule(argv: readonly string[], io: CliIo): Promise<n
         : scheduleText(shops, { lang, color }),
     );
     if (failed) return 2;
-    return checked.counts.errors > 0 ? 1 : 0;
+    return enrollmentErrors > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, 'schedule');
     throw e;

@@ -28,7 +28,7 @@ table.list th{background:#f6f8fa;position:sticky;top:0}
 tr.error td.sev{color:#cf222e;font-weight:600}tr.warning td.sev{color:#9a6700;font-weight:600}tr.info td.sev{color:#0969da}
 td.rule,td.cell{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
 td.value,td.sugg{white-space:pre-wrap;word-break:break-word;min-width:9rem}
-td.file{word-break:break-all;max-width:14rem;font-size:.8rem}
+td.file{overflow-wrap:anywhere;min-width:10rem;max-width:16rem;font-size:.8rem}
 td.sheet,td.sev{white-space:nowrap}
 .filters{display:flex;gap:1rem;align-items:center;margin:.5rem 0;flex-wrap:wrap}
 .status-new{color:#8250df;font-weight:600}

@@ -1,0 +1,205 @@
+/**
+ * Checks one uploaded file exactly the way `partner-check validate` checks a file: read in the
+ * guarded reader worker (readWorkbookFile), checked by the shared engine (validateWorkbook),
+ * annotated by writeAnnotatedCopy; plus what `schedule` computes for it (rebate calendars, the
+ * generated contract schedule as .xlsx, the cost estimates). The result is everything the page
+ * shows, rendered in one language, and the downloads as bytes in memory.
+ *
+ * The caller owns `workDir` (a fresh temporary folder holding the upload) and removes it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildReport,
+  calendarGrid,
+  civil,
+  displayNtd,
+  estimateCosts,
+  schedulesForWorkbook,
+  unreadableFileReport,
+  validateWorkbook,
+  type Campaign,
+  type CostTotal,
+  type FileReport,
+  type Lang,
+  type MonthCost,
+  type RebateMonth,
+  type Schedule,
+  type ShopCosts,
+} from '../../rules/index.js';
+import { annotatedFileName, writeAnnotatedCopy } from '../annotate.js';
+import { shopCalendars } from '../commands/calendar.js';
+import { dayLabel, monthTitle } from '../format/calendar.js';
+import { formatJson } from '../format/json.js';
+import { problemText, scheduleXlsx } from '../format/schedule.js';
+import type { CliFileReport, CliReport, ShopCalendar } from '../format/types.js';
+import { t } from '../i18n.js';
+import { readWorkbookFile, type ReadWorkbookOptions } from '../read/guarded.js';
+import type { Download } from './store.js';
+import type { CalendarMonthView, CostRowView, JsonReport, ShopView } from './types.js';
+
+export interface CheckSettings {
+  readonly campaign: Campaign;
+  /** "Today" for deadline rules, `YYYY-MM-DD`. */
+  readonly today: string;
+  readonly lang: Lang;
+  readonly read?: ReadWorkbookOptions;
+}
+
+export interface CheckUpload {
+  /** The uploaded bytes on disk (inside workDir). */
+  readonly filePath: string;
+  /** The name the user's file has (the report's `path`). */
+  readonly displayName: string;
+  /** A private temporary folder for outputs; removed by the caller. */
+  readonly workDir: string;
+}
+
+export interface CheckOutcome {
+  readonly report: JsonReport;
+  readonly fileReport: CliFileReport;
+  readonly unreadable: string | null;
+  readonly shops: readonly ShopView[];
+  readonly annotated: Download | null;
+  readonly annotateError: string | null;
+  readonly schedule: Download | null;
+  readonly json: Download;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The file name without folders or control characters (what the report calls the file). */
+export function displayNameOf(raw: string): string {
+  const base = raw.replace(/\\/g, '/').split('/').pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, 200);
+  return clean === '' || clean === '.' || clean === '..' ? 'upload' : clean;
+}
+
+export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
+  const { displayName, filePath, workDir } = upload;
+  const base = path.basename(displayName, path.extname(displayName)) || 'upload';
+  const read = await readWorkbookFile(filePath, s.read);
+  if (!read.ok) {
+    const fileReport: CliFileReport = unreadableFileReport(displayName, read.reason, s.lang);
+    const report = reportJson(s.campaign, fileReport);
+    return {
+      report,
+      fileReport,
+      unreadable: fileReport.error,
+      shops: [],
+      annotated: null,
+      annotateError: null,
+      schedule: null,
+      json: jsonDownload(report, base),
+    };
+  }
+  const checked: FileReport = validateWorkbook(read.workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+  const fileReport: CliFileReport = {
+    ...checked,
+    meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
+  };
+  const report = reportJson(s.campaign, fileReport);
+
+  let annotated: Download | null = null;
+  let annotateError: string | null = null;
+  const annotatedName = annotatedFileName(displayName, new Set());
+  const annotatedPath = path.join(workDir, 'annotated.xlsx');
+  try {
+    await writeAnnotatedCopy({ inputPath: filePath, workbook: read.workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today }, annotatedPath);
+    annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
+  } catch (e) {
+    annotateError = e instanceof Error ? e.message : String(e);
+  }
+
+  const schedules = schedulesForWorkbook(read.workbook, { campaign: s.campaign });
+  const costs = estimateCosts(read.workbook, { campaign: s.campaign });
+  const calendars = shopCalendars(read.workbook, s.campaign);
+  const shops = calendars.map((cal) =>
+    shopView(
+      cal,
+      schedules.find((x) => x.shopId === cal.shopId),
+      costs.find((c) => c.shopId === cal.shopId),
+      s.lang,
+    ),
+  );
+  const schedule: Download | null =
+    schedules.some((x) => x.contracts.length > 0) ? { bytes: await scheduleXlsx(schedules), name: `${base}.schedule.xlsx`, contentType: XLSX_TYPE } : null;
+
+  return { report, fileReport, unreadable: null, shops, annotated, annotateError, schedule, json: jsonDownload(report, base) };
+}
+
+function reportJson(campaign: Campaign, file: CliFileReport): JsonReport {
+  const report = buildReport(campaign.id, [file]) as CliReport;
+  return JSON.parse(formatJson(report, { lang: 'zh-TW' })) as JsonReport;
+}
+
+function jsonDownload(report: JsonReport, base: string): Download {
+  return { bytes: Buffer.from(JSON.stringify(report, null, 2) + '\n', 'utf8'), name: `${base}.report.json`, contentType: JSON_TYPE };
+}
+
+function monthView(month: RebateMonth, lang: Lang): CalendarMonthView {
+  return {
+    month: month.month,
+    title: monthTitle(month.month, lang),
+    weeks: calendarGrid(month).map((week) =>
+      week.map((d) =>
+        d
+          ? {
+              date: d.date,
+              dayText: t(lang, 'cal.day', { d: civil.ymdFromDay(d.day).d }),
+              label: dayLabel(d, lang),
+              rate: d.rate,
+              reason: d.reason,
+              holiday: d.holiday,
+              workingDay: d.workingDay,
+            }
+          : null,
+      ),
+    ),
+  };
+}
+
+function costRow(month: string, e: Pick<CostTotal, 'monthlyGmv' | 'cpsCostCurrent' | 'cpsCostPartner' | 'cpsIncrease' | 'linePoints' | 'adPointsSaving' | 'net'>): CostRowView {
+  const net = displayNtd(e.net);
+  return {
+    month,
+    gmv: displayNtd(e.monthlyGmv),
+    cpsNow: displayNtd(e.cpsCostCurrent),
+    cpsPartner: displayNtd(e.cpsCostPartner),
+    increase: displayNtd(e.cpsIncrease),
+    points: displayNtd(e.linePoints, { symbol: false }),
+    saving: displayNtd(e.adPointsSaving),
+    net,
+    negative: net.startsWith('-'),
+  };
+}
+
+function costsView(costs: ShopCosts | undefined, lang: Lang): ShopView['costs'] {
+  if (!costs) return null;
+  const rows: CostRowView[] = [];
+  const notes: string[] = [];
+  const sep = lang === 'en' ? ', ' : '、';
+  for (const m of costs.months as readonly MonthCost[]) {
+    if (m.estimate) rows.push(costRow(m.month, m.estimate));
+    else notes.push(t(lang, 'cost.missing', { month: m.month, fields: m.missing.map((f) => t(lang, `cost.field.${f}`)).join(sep) }));
+  }
+  const total = costs.total && costs.total.months > 1 ? costRow(t(lang, 'cost.total'), costs.total) : null;
+  return { rows, total, notes };
+}
+
+function shopView(cal: ShopCalendar, schedule: Schedule | undefined, costs: ShopCosts | undefined, lang: Lang): ShopView {
+  return {
+    shopId: cal.shopId,
+    brandName: cal.brandName,
+    plan: cal.planLabel[lang],
+    sheet: cal.sheet,
+    row: cal.row,
+    months: cal.months.map((m) => monthView(m, lang)),
+    costs: costsView(costs, lang),
+    schedule: {
+      contracts: (schedule?.contracts ?? []).map((c) => ({ start: c.start, end: c.end, remark: c.remark, rate: c.rate, submitBy: c.submitBy })),
+      problems: (schedule?.problems ?? []).map((p) => problemText(p, lang)),
+    },
+  };
+}

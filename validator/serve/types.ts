@@ -1,0 +1,127 @@
+/**
+ * The JSON `POST /api/check` answers, shared by the server (validator/serve/check.ts) and the
+ * page's script (validator/serve/client.ts, which only imports these types). Every string that
+ * depends on the language is already rendered in the answer's `lang`.
+ */
+import type { Lang, Message, RebateReason } from '../../rules/index.js';
+
+/** The SPEC §7 report of the one uploaded file (what `validate --format json` prints). */
+export interface JsonReport {
+  readonly tool: 'partner-check';
+  readonly version: string;
+  readonly campaign: string;
+  readonly files: readonly JsonFileReport[];
+  readonly summary: { readonly files: number; readonly errors: number; readonly warnings: number; readonly infos: number };
+}
+
+export interface JsonFileReport {
+  readonly path: string;
+  readonly error: string | null;
+  readonly sheets: readonly { readonly name: string; readonly kind: string | null; readonly headerRow: number | null; readonly rows: number }[];
+  readonly violations: readonly JsonViolation[];
+  readonly counts: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  readonly meta: Readonly<Record<string, unknown>>;
+}
+
+export interface JsonViolation {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly sheet: string | null;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly cell: string | null;
+  readonly message: string;
+  readonly value?: string;
+  readonly suggestion?: { readonly value: string; readonly label?: string };
+}
+
+/** One downloadable file: its URL (`/download/:id`), the name it is saved as, its size. */
+export interface DownloadLink {
+  readonly id: string;
+  readonly url: string;
+  readonly name: string;
+  readonly bytes: number;
+}
+
+export interface CalendarDayView {
+  readonly date: string;
+  /** `1日` / `1`. */
+  readonly dayText: string;
+  /** `任選日10%` / `chosen 10%` … */
+  readonly label: string;
+  readonly rate: number;
+  readonly reason: RebateReason;
+  readonly holiday: string | null;
+  readonly workingDay: boolean | null;
+}
+
+export interface CalendarMonthView {
+  readonly month: string;
+  readonly title: string;
+  /** Monday-first weeks; null pads the first and last week. */
+  readonly weeks: readonly (readonly (CalendarDayView | null)[])[];
+}
+
+/** One row of the cost table, amounts already rounded for display (`NT$1,234`). */
+export interface CostRowView {
+  readonly month: string;
+  readonly gmv: string;
+  readonly cpsNow: string;
+  readonly cpsPartner: string;
+  readonly increase: string;
+  readonly points: string;
+  readonly saving: string;
+  readonly net: string;
+  readonly negative: boolean;
+}
+
+export interface ShopView {
+  readonly shopId: string;
+  readonly brandName: string | null;
+  readonly plan: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly months: readonly CalendarMonthView[];
+  readonly costs: { readonly rows: readonly CostRowView[]; readonly total: CostRowView | null; readonly notes: readonly string[] } | null;
+  readonly schedule: {
+    readonly contracts: readonly { readonly start: string; readonly end: string; readonly remark: string; readonly rate: number; readonly submitBy: string | null }[];
+    readonly problems: readonly string[];
+  };
+}
+
+export interface CheckResponse {
+  readonly ok: true;
+  readonly lang: Lang;
+  readonly file: { readonly name: string; readonly bytes: number };
+  readonly report: JsonReport;
+  /** The workbook/unreadable reason when the file could not be read, else null. */
+  readonly unreadable: string | null;
+  readonly shops: readonly ShopView[];
+  readonly downloads: {
+    readonly annotated: DownloadLink | null;
+    readonly schedule: DownloadLink | null;
+    readonly json: DownloadLink;
+  };
+  /** Why the annotated copy is missing although the file was read (rare), else null. */
+  readonly annotateError: string | null;
+}
+
+export interface ErrorResponse {
+  readonly ok: false;
+  readonly error: { readonly code: string; readonly message: Message };
+}
+
+/** What the server puts into the page for its script. */
+export interface BootData {
+  readonly lang: Lang;
+  readonly version: string;
+  readonly today: string | null;
+  readonly campaign: Message;
+  readonly maxUploadBytes: number;
+  readonly maxUploadMb: number;
+  readonly ttlMinutes: number;
+  readonly rates: { readonly daily: number; readonly friday: number; readonly chosen: number };
+  readonly weekdays: Readonly<Record<Lang, readonly string[]>>;
+  readonly strings: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
+  readonly tooLarge: Message;
+}
