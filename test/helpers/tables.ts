@@ -17,15 +17,21 @@ export function dateCell(y: number, m: number, d: number, h = 0, mi = 0, s = 0):
  * columns of the kind), followed by one row per spec. `titleRows` blank-ish rows go above the header.
  */
 export function kindTable(kind: SheetKind, rows: readonly RowSpec[], opts: { name?: string; keys?: readonly string[]; titleRows?: readonly (readonly CellValue[])[] } = {}): Table {
+  const { keys, headers } = kindHeaders(kind, opts.keys);
+  const body = rows.map((r) => keys.map((k) => r[k] ?? null));
+  return tableFromValues(opts.name ?? kindDef(kind).names[0]!, [...(opts.titleRows ?? []), headers, ...body]);
+}
+
+/** The column keys of `kind` (default: all its columns, in order) and their zh-TW headers; an unknown key throws. */
+export function kindHeaders(kind: SheetKind, keys?: readonly string[]): { keys: readonly string[]; headers: string[] } {
   const def = kindDef(kind);
-  const keys = opts.keys ?? def.columns.map((c) => c.key);
-  const headers = keys.map((k) => {
+  const all = keys ?? def.columns.map((c) => c.key);
+  const headers = all.map((k) => {
     const col = def.columns.find((c) => c.key === k);
     if (!col) throw new Error(`no column ${k} in ${kind}`);
     return col.zh;
   });
-  const body = rows.map((r) => keys.map((k) => r[k] ?? null));
-  return tableFromValues(opts.name ?? def.names[0]!, [...(opts.titleRows ?? []), headers, ...body]);
+  return { keys: all, headers };
 }
 
 /** A valid quarter-plan enrollment row; override what a case is about. */

@@ -2,11 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { enrollmentRow, type RowSpec } from '../../helpers/tables.js';
 import { baselineFromWorkbook, type BaselineContract } from '../../../rules/index.js';
+import { mayEnrollmentRow } from '../../helpers/rows.js';
 import { contractsTab, enrollmentTab, partnerRow } from './contract-rows.js';
 import { isSubmittedPartnerContract } from '../../../rules/checks/contract/chosen-days-changed.js';
 
 /** May plan of goodday_food with chosen days 5/5, 5/12, 5/19 (Tuesdays). */
-const may = (chosenDays = '5/5、5/12、5/19', over: RowSpec = {}) => enrollmentRow({ plan: '5月單月方案', chosenDays, submittedAt: '2026/4/20 10:00', ...over });
+const may = (chosenDays = '5/5、5/12、5/19', over: RowSpec = {}) => mayEnrollmentRow({ chosenDays, ...over });
 /** A previous run: the May enrollment and a partner contract for 5/5 (pending, submitted 4/24). */
 const before = (contract: RowSpec = partnerRow(5, 5, 10), enrollment: RowSpec = may()) => ({
   baseline: baselineFromWorkbook({ tables: [enrollmentTab([enrollment]), contractsTab([contract])] }),

@@ -1,31 +1,24 @@
 /**
  * Row builders shared by the contract rule tests: a valid partner-plan 活動加碼 row like the deck's
- * example and the fixture's (goodday_food, normal, base 2%, CPS 15%, vendor 0%), a non-partner
- * row, a base contract covering 2026, and a workbook of those tabs.
+ * example and the fixture's (goodday_food, normal, base 2%, CPS 15%, vendor 0%; `partnerContractRow`
+ * of test/helpers/rows.ts, submitted and pending), a non-partner row, a base contract covering 2026,
+ * and a workbook of those tabs.
  */
 import { kindTable, dateCell, enrollmentRow, type RowSpec } from '../../helpers/tables.js';
+import { partnerContractRow } from '../../helpers/rows.js';
 import type { Table } from '../../../rules/index.js';
 
-/** A partner-plan 活動加碼 row for May `a`..`b` 2026 at `rate`%, submitted 2026/4/24 15:00, pending. */
+/**
+ * A partner-plan 活動加碼 row for May `a`..`b` 2026 at `rate`% (`partnerContractRow` in May), submitted
+ * 2026/4/24 15:00, pending (待審核); its remark names a single day without a range (`5/5_加碼10%`).
+ */
 export function partnerRow(a: number, b: number, rate: number, over: RowSpec = {}): RowSpec {
-  return {
-    shopId: 'goodday_food',
-    contractType: '活動加碼',
+  return partnerContractRow(5, a, b, rate, {
     remark: a === b ? `5/${a}_加碼${rate}%` : `5/${a}-5/${b}_加碼${rate}%`,
-    start: dateCell(2026, 5, a),
-    end: dateCell(2026, 5, b, 23, 59, 59),
-    productType: 'normal',
-    baseRate: '2%',
-    frontRate: `${rate}%`,
-    rebateCap: -1,
-    cps: '15%',
-    vendorBonus: '0%',
-    pointPrice: 1.2,
-    partnerPlan: '是',
     submittedAt: dateCell(2026, 4, 24, 15),
     status: '待審核',
     ...over,
-  };
+  });
 }
 
 /** A brand-funded (non-partner) 活動加碼 row of bloom_beauty on May `day` 2026: front 8%, base 2%, vendor 6%, CPS 8%. */

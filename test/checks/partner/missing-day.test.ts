@@ -1,65 +1,37 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { ruleTester } from '../../helpers/rule-tester.js';
-import { kindTable, enrollmentRow, dateCell, type RowSpec } from '../../helpers/tables.js';
+import { dateCell } from '../../helpers/tables.js';
+import { MAY_2026_RUNS, mayEnrollmentRow, mayScheduleRows, partnerContractRow, quarterEnrollmentRow, workbookOf } from '../../helpers/rows.js';
 import { gapsIn, mergeDayRanges } from '../../../rules/derive/partner-coverage.js';
-
-/** A May-plan enrollment of goodday_food with chosen days 5/6, 5/13, 5/27 (all Wednesdays). */
-const may = (over: RowSpec = {}) => enrollmentRow({ plan: '5月單月方案', chosenDays: '5/6、5/13、5/27', submittedAt: '2026/4/20 10:00', ...over });
-
-/** One partner-plan 活動加碼 row covering days a..b of month m (2026) at `rate`%. */
-const contract = (m: number, a: number, b: number, rate: number, over: RowSpec = {}): RowSpec => ({
-  shopId: 'goodday_food',
-  contractType: '活動加碼',
-  remark: `${m}/${a}-${m}/${b}_加碼${rate}%`,
-  start: dateCell(2026, m, a),
-  end: dateCell(2026, m, b, 23, 59, 59),
-  productType: 'normal',
-  baseRate: '2%',
-  frontRate: `${rate}%`,
-  rebateCap: -1,
-  cps: '15%',
-  vendorBonus: '0%',
-  pointPrice: 1.2,
-  partnerPlan: '是',
-  ...over,
-});
-
-/** May 2026 for chosen days 5/6, 5/13, 5/27: Fridays 1, 8, 15, 22, 29 and chosen days 10%, else 5%. */
-const MAY_RUNS: readonly (readonly [number, number, number])[] = [
-  [1, 1, 10], [2, 5, 5], [6, 6, 10], [7, 7, 5], [8, 8, 10], [9, 12, 5], [13, 13, 10], [14, 14, 5],
-  [15, 15, 10], [16, 21, 5], [22, 22, 10], [23, 26, 5], [27, 27, 10], [28, 28, 5], [29, 29, 10], [30, 31, 5],
-];
-const maySchedule = (runs = MAY_RUNS) => runs.map(([a, b, r]) => contract(5, a, b, r));
-const workbook = (enrollments: RowSpec[], contracts: RowSpec[]) => [kindTable('enrollment', enrollments), kindTable('contracts', contracts)];
 
 ruleTester('partner/missing-day', {
   valid: [
-    { name: 'a complete May schedule', tables: workbook([may()], maySchedule()) },
-    { name: 'drafts count as planned contracts', tables: workbook([may()], maySchedule().map((c, i) => (i === 15 ? { ...c, status: '草稿' } : c))) },
+    { name: 'a complete May schedule', tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows() }) },
+    { name: 'drafts count as planned contracts', tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows().map((c, i) => (i === 15 ? { ...c, status: '草稿' } : c)) }) },
     {
       name: 'one contract row per product type still covers its days once',
-      tables: workbook([may()], [...maySchedule(), contract(5, 30, 31, 5, { productType: '3c' })]),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: [...mayScheduleRows(), partnerContractRow(5, 30, 31, 5, { productType: '3c' })] }),
     },
     {
       name: 'a contract ending at 00:00:00 the next day covers the day before',
-      tables: workbook([may()], [...maySchedule(MAY_RUNS.slice(0, 15)), contract(5, 30, 30, 5, { end: dateCell(2026, 6, 1, 0, 0, 0) })]),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: [...mayScheduleRows(MAY_2026_RUNS.slice(0, 15)), partnerContractRow(5, 30, 30, 5, { end: dateCell(2026, 6, 1, 0, 0, 0) })] }),
     },
     {
       name: 'a blank 夥伴互利 cell is inferred from CPS 15% and the enrollment',
-      tables: workbook([may()], maySchedule().map((c) => ({ ...c, partnerPlan: null }))),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows().map((c) => ({ ...c, partnerPlan: null })) }),
     },
-    { name: 'an unknown plan has no months to cover', tables: workbook([may({ plan: '4月單月方案' })], []) },
+    { name: 'an unknown plan has no months to cover', tables: workbookOf({ enrollment: [mayEnrollmentRow({ plan: '4月單月方案' })], contracts: [] }) },
   ],
   invalid: [
     {
       name: 'the last two days of May are missing: one violation naming the range',
-      tables: workbook([may()], maySchedule(MAY_RUNS.slice(0, 15))),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows(MAY_2026_RUNS.slice(0, 15)) }),
       problems: [{ row: 2, cell: 'B2', column: '商店代碼', messageId: 'default', data: { shopId: 'goodday_food', month: '2026-05', from: '5/30', to: '5/31', range: '5/30-5/31', days: 2, contracts: '5/30-5/31_加碼5%' } }],
     },
     {
       name: 'two gaps in one month are two violations, in day order; a one-day gap names its rate',
-      tables: workbook([may()], maySchedule(MAY_RUNS.filter((_, i) => i !== 0 && i !== 9))),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows(MAY_2026_RUNS.filter((_, i) => i !== 0 && i !== 9)) }),
       problems: [
         { row: 2, cell: 'B2', messageId: 'oneDay', data: { from: '5/1', to: '5/1', range: '5/1', days: 1, contracts: '5/1_加碼10%' } },
         { row: 2, cell: 'B2', messageId: 'default', data: { from: '5/16', to: '5/21', range: '5/16-5/21', days: 6, contracts: '5/16-5/21_加碼5%' } },
@@ -67,30 +39,30 @@ ruleTester('partner/missing-day', {
     },
     {
       name: 'a gap spanning several rates lists the contracts to add per rate',
-      tables: workbook([may()], maySchedule(MAY_RUNS.filter((_, i) => i < 2 || i > 4))),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows(MAY_2026_RUNS.filter((_, i) => i < 2 || i > 4)) }),
       problems: [{ row: 2, cell: 'B2', data: { range: '5/6-5/8', contracts: '5/6_加碼10%、5/7_加碼5%、5/8_加碼10%', contractsEn: '5/6_加碼10%, 5/7_加碼5%, 5/8_加碼10%' } }],
     },
     {
       name: 'rejected (不通過) contracts never cover a day',
-      tables: workbook([may()], maySchedule().map((c, i) => (i === 15 ? { ...c, status: '不通過' } : c))),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows().map((c, i) => (i === 15 ? { ...c, status: '不通過' } : c)) }),
       problems: [{ row: 2, cell: 'B2', data: { range: '5/30-5/31' } }],
     },
     {
       name: 'contracts marked 否, 單品加碼 contracts and other shops’ contracts do not count',
-      tables: workbook(
-        [may()],
-        [
-          ...maySchedule(MAY_RUNS.slice(0, 13)),
-          contract(5, 28, 28, 5, { partnerPlan: '否' }),
-          contract(5, 29, 29, 10, { contractType: '單品加碼', productId: 'P1' }),
-          contract(5, 30, 31, 5, { shopId: 'other_shop' }),
+      tables: workbookOf({
+        enrollment: [mayEnrollmentRow()],
+        contracts: [
+          ...mayScheduleRows(MAY_2026_RUNS.slice(0, 13)),
+          partnerContractRow(5, 28, 28, 5, { partnerPlan: '否' }),
+          partnerContractRow(5, 29, 29, 10, { contractType: '單品加碼', productId: 'P1' }),
+          partnerContractRow(5, 30, 31, 5, { shopId: 'other_shop' }),
         ],
-      ),
+      }),
       problems: [{ row: 2, cell: 'B2', data: { range: '5/28-5/31', days: 4, contracts: '5/28_加碼5%、5/29_加碼10%、5/30-5/31_加碼5%' } }],
     },
     {
       name: 'a quarter plan covered only in May: April and June are whole-month gaps with the chosen days at 10%',
-      tables: workbook([may({ plan: '季方案', chosenDays: '4/1、4/14、4/22、5/6、5/13、5/27、6/2、6/9、6/16' })], maySchedule()),
+      tables: workbookOf({ enrollment: [quarterEnrollmentRow()], contracts: mayScheduleRows() }),
       problems: [
         {
           row: 2,
@@ -107,12 +79,12 @@ ruleTester('partner/missing-day', {
     },
     {
       name: 'a shop enrolled twice: the gap is reported on the enrollment that covers the month',
-      tables: workbook([may({ brandName: '甲' }), may({ brandName: '乙', chosenDays: '5/5' })], maySchedule(MAY_RUNS.slice(1))),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow({ brandName: '甲' }), mayEnrollmentRow({ brandName: '乙', chosenDays: '5/5' })], contracts: mayScheduleRows(MAY_2026_RUNS.slice(1)) }),
       problems: [{ row: 2, cell: 'B2', data: { range: '5/1' } }],
     },
     {
       name: 'each enrolled shop is checked on its own row',
-      tables: workbook([may(), may({ shopId: 'bloom_beauty', chosenDays: '' })], maySchedule()),
+      tables: workbookOf({ enrollment: [mayEnrollmentRow(), mayEnrollmentRow({ shopId: 'bloom_beauty', chosenDays: '' })], contracts: mayScheduleRows() }),
       problems: [{ row: 3, cell: 'B3', data: { shopId: 'bloom_beauty', range: '5/1-5/31', days: 31 } }],
     },
   ],
