@@ -1,0 +1,262 @@
+/**
+ * The benchmark's measured programs, one per process so each has its own peak RSS. bench/run.mjs
+ * bundles this file and spawns it; every subcommand prints one JSON line on stdout.
+ *
+ *   measure.mjs exceljs FILE.xlsx         (a) exceljs's streaming reader alone, visiting every cell
+ *   measure.mjs engine ROWS SEED [RUNS]   (c) validateWorkbook on an in-memory model of the rows
+ *   measure.mjs tableschema FILE.csv      (d) tableschema-js validating the CSV against a Table Schema
+ *   measure.mjs pipeline FILE.xlsx full|stream  the CLI's steps in one thread, each timed: read
+ *                                         (in-process), structured clone (the worker → main
+ *                                         hand-over), baseline, validateWorkbook, JSON report
+ *   measure.mjs complexity ROWS SEED [RUNS]  engine phases on 報名表 + 加碼合約: validateWorkbook,
+ *                                         parsing, each rule, overlap and partner conformance alone
+ */
+import ExcelJS from 'exceljs';
+import tableschema from 'tableschema';
+import {
+  DEFAULT_CAMPAIGN,
+  RULE_IDS,
+  RULES,
+  RULES_BY_ID,
+  TW_OFFICE_CALENDAR,
+  YearNotCoveredError,
+  analyseWorkbook,
+  civil,
+  isWorkingDay,
+  nthWorkingDayBefore,
+  validateWorkbook,
+  type RuleContext,
+  type SheetKind,
+  type Workbook,
+  type WorkbookAnalysis,
+} from '../rules/index.js';
+import type { ParsedSheet } from '../rules/sheet/parse.js';
+import { buildReport } from '../rules/report.js';
+import { baselineFromWorkbook } from '../rules/derive/baseline.js';
+import { readXlsxFull, readXlsxStream } from '../validator/read/xlsx.js';
+import { baselineSection } from '../validator/baseline.js';
+import { formatJson } from '../validator/format/json.js';
+import type { CliReport, FormatContext } from '../validator/format/types.js';
+import { readFileSync } from 'node:fs';
+import { BENCH_TODAY, contractTable, enrollmentTable, type EnrollmentRow } from './generate.js';
+import { contractsTableSchema } from './table-schema.js';
+
+const out = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
+
+/** (a): the same reader options the validator uses; touches every cell's value. */
+async function exceljsRead(file: string): Promise<void> {
+  const started = performance.now();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let rows = 0;
+  let cells = 0;
+  let chars = 0;
+  for await (const worksheet of reader) {
+    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+      rows++;
+      row.eachCell((cell) => {
+        cells++;
+        const v = cell.value;
+        if (typeof v === 'string') chars += v.length;
+      });
+    }
+  }
+  out({ rows, cells, chars, ms: performance.now() - started });
+}
+
+/** (c): the model is built first (not timed), then validated `runs` times in this process. */
+function engine(rows: number, seed: number, runs: number): void {
+  const buildStarted = performance.now();
+  const table = contractTable(rows, seed);
+  const buildMs = performance.now() - buildStarted;
+  const runsMs: number[] = [];
+  let counts: unknown;
+  let violations = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const report = validateWorkbook({ tables: [table] }, { today: BENCH_TODAY });
+    runsMs.push(performance.now() - started);
+    counts = report.counts;
+    violations = report.violations.length;
+  }
+  out({ rows, buildMs, runsMs, violations, counts });
+}
+
+/** (d): casts every row (types, required, enum, minimum/maximum); counts rows that fail. */
+async function tableSchemaValidate(file: string): Promise<void> {
+  const started = performance.now();
+  const table = await tableschema.Table.load(file, { schema: contractsTableSchema(), headers: 1 });
+  const iterator = await table.iter({ forceCast: true });
+  let rows = 0;
+  let invalidRows = 0;
+  let fieldErrors = 0;
+  for await (const row of iterator as unknown as AsyncIterable<unknown>) {
+    rows++;
+    if (row instanceof Error) {
+      invalidRows++;
+      fieldErrors += (row as Error & { errors?: unknown[] }).errors?.length || 1;
+    }
+  }
+  out({ rows, invalidRows, fieldErrors, ms: performance.now() - started });
+}
+
+/**
+ * Rule cost in isolation: the workbook is analysed (recognised and parsed) once, then each rule
+ * runs alone against a fresh context (fresh memo, so a rule pays for the derived data it uses,
+ * e.g. contract groups). Best of `runs`. This is the engine's own loop (rules/engine/validate.ts)
+ * minus rendering and sorting, so parse-time noise does not swamp the rules' growth.
+ */
+function ruleContext(analysis: WorkbookAnalysis): { ctx: RuleContext; reported: () => number } {
+  const byKind = new Map<SheetKind, ParsedSheet[]>();
+  for (const s of analysis.sheets) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+  const rowsCache = new Map<SheetKind, unknown[]>();
+  const memo = new Map<string, unknown>();
+  const sheetIssues = analysis.sheets.flatMap((sheet) => sheet.issues.map((issue) => ({ sheet, issue })));
+  let reported = 0;
+  const guard = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof YearNotCoveredError) return undefined;
+      throw e;
+    }
+  };
+  const ctx: RuleContext = {
+    campaign: DEFAULT_CAMPAIGN,
+    today: civil.dayFromIso(BENCH_TODAY)!,
+    calendar: TW_OFFICE_CALENDAR,
+    baseline: undefined,
+    sheets: (kind) => (byKind.get(kind) ?? []) as never,
+    rows: (kind) => {
+      let r = rowsCache.get(kind);
+      if (!r) {
+        r = [];
+        for (const sheet of byKind.get(kind) ?? []) for (const row of sheet.rows) r.push({ sheet, row });
+        rowsCache.set(kind, r);
+      }
+      return r as never;
+    },
+    sheetIssues,
+    tableIssues: analysis.tableIssues,
+    campaignProblems: [],
+    report: () => {
+      reported++;
+    },
+    deadlineDay: (day, lead) => guard(() => nthWorkingDayBefore(day, lead, TW_OFFICE_CALENDAR)),
+    workingDay: (day) => guard(() => isWorkingDay(day, TW_OFFICE_CALENDAR)),
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
+  return { ctx, reported: () => reported };
+}
+
+function timeRules(analysis: WorkbookAnalysis, ids: readonly string[], runs: number): { ms: number; violations: number } {
+  const rules = ids.map((id) => RULES_BY_ID.get(id)!);
+  let best = Infinity;
+  let violations = 0;
+  for (let i = 0; i < runs; i++) {
+    const { ctx, reported } = ruleContext(analysis);
+    const started = performance.now();
+    for (const rule of rules) rule.check(ctx);
+    best = Math.min(best, performance.now() - started);
+    violations = reported();
+  }
+  return { ms: best, violations };
+}
+
+/**
+ * On 報名表 + 加碼合約 of `rows` contract rows (best of `runs` each): the whole validateWorkbook;
+ * analyseWorkbook (recognise + parse); every rule in registry order on one shared context (as the
+ * engine runs them: the first rule that needs contract groups pays for them); and the overlap and
+ * partner-conformance rules alone on a fresh context (derived data included) for the growth check.
+ */
+function complexity(rows: number, seed: number, runs: number): void {
+  const enrollments: EnrollmentRow[] = [];
+  const contracts = contractTable(rows, seed, enrollments);
+  const workbook: Workbook = { tables: [enrollmentTable(enrollments), contracts] };
+  const best = <T>(f: () => T): { ms: number; value: T } => {
+    let ms = Infinity;
+    let value!: T;
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      value = f();
+      ms = Math.min(ms, performance.now() - started);
+    }
+    return { ms, value };
+  };
+  const validate = best(() => validateWorkbook(workbook, { today: BENCH_TODAY }).violations.length);
+  const analysed = best(() => analyseWorkbook(workbook, DEFAULT_CAMPAIGN));
+  const analysis = analysed.value;
+  // Shared context, registry order, skipping rules whose tabs are absent (as the engine does).
+  const present = new Set(analysis.sheets.map((s) => s.kind));
+  const runnable = RULES.filter((rule) => rule.meta.requires.every((k) => present.has(k)));
+  const perRule: Record<string, number> = {};
+  for (let i = 0; i < runs; i++) {
+    const { ctx } = ruleContext(analysis);
+    for (const rule of runnable) {
+      const started = performance.now();
+      rule.check(ctx);
+      const ms = performance.now() - started;
+      perRule[rule.meta.id] = Math.min(perRule[rule.meta.id] ?? Infinity, ms);
+    }
+  }
+  const groups = {
+    overlap: timeRules(analysis, ['contract/overlap'], runs),
+    partnerConformance: timeRules(analysis, RULE_IDS.filter((id) => id.startsWith('partner/')), runs),
+  };
+  out({ rows, enrolledShops: enrollments.length, validateMs: validate.ms, violations: validate.value, analyseMs: analysed.ms, groups, perRule });
+}
+
+/**
+ * The CLI's `validate FILE --format json` (validator/commands/validate.ts) step by step in one
+ * thread, so each step's share is measured rather than inferred from a profile.
+ */
+async function pipeline(file: string, reader: 'full' | 'stream'): Promise<void> {
+  const steps: Record<string, number> = {};
+  const step = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await f();
+    steps[name] = performance.now() - started;
+    return value;
+  };
+  const workbook = await step(`read (${reader})`, () => (reader === 'full' ? readXlsxFull(readFileSync(file)) : readXlsxStream(file)));
+  const cells = workbook.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.length, 0), 0);
+  const received = await step('structuredClone (worker → main)', () => structuredClone(workbook));
+  const baseline = await step('baselineFromWorkbook', () => baselineFromWorkbook(received, DEFAULT_CAMPAIGN));
+  const checked = await step('validateWorkbook', () => validateWorkbook(received, { today: BENCH_TODAY, path: file }));
+  const text = await step('report: buildReport + baselineSection + formatJson', () => {
+    const report = { ...buildReport(DEFAULT_CAMPAIGN.id, [checked]), baseline: baselineSection(new Map([[file, baseline]])) } as unknown as CliReport;
+    return formatJson(report, { lang: 'zh-TW' } as FormatContext);
+  });
+  const withoutBaseline = await step('report without the baseline section', () => formatJson(buildReport(DEFAULT_CAMPAIGN.id, [checked]) as unknown as CliReport, { lang: 'zh-TW' } as FormatContext));
+  out({ reader, cells, steps, reportBytes: Buffer.byteLength(text), reportBytesWithoutBaseline: Buffer.byteLength(withoutBaseline), baselineContracts: baseline.contracts.length });
+}
+
+const [cmd, ...args] = process.argv.slice(2);
+switch (cmd) {
+  case 'exceljs':
+    await exceljsRead(args[0]!);
+    break;
+  case 'engine':
+    engine(Number(args[0]), Number(args[1]), Number(args[2] ?? 1));
+    break;
+  case 'tableschema':
+    await tableSchemaValidate(args[0]!);
+    break;
+  case 'pipeline':
+    await pipeline(args[0]!, args[1] === 'full' ? 'full' : 'stream');
+    break;
+  case 'complexity':
+    complexity(Number(args[0]), Number(args[1]), Number(args[2] ?? 3));
+    break;
+  default:
+    process.stderr.write('usage: measure.mjs exceljs FILE | engine ROWS SEED [RUNS] | tableschema FILE\n');
+    process.exit(2);
+}
