@@ -11,7 +11,7 @@ export type { ValidateOptions, WorkbookAnalysis } from './engine/validate.js';
 export { renderMessage, renderViolation, fillTemplate } from './engine/render.js';
 export type { Rule, RuleContext } from './engine/rule.js';
 export type { Baseline, BaselineContract, BaselineEnrollment } from './engine/baseline.js';
-export { baselineFromWorkbook, baselineFromReport, BaselineSchema } from './derive/baseline.js';
+export { baselineFromWorkbook, baselineFromAnalysis, baselineFromReport, BaselineSchema } from './derive/baseline.js';
 export type { BaselineReadResult } from './derive/baseline.js';
 export { RULES, RULES_BY_ID, RULE_IDS } from './registry.js';
 export { loadCampaign, DEFAULT_CAMPAIGN } from './campaign/campaign.js';

@@ -253,7 +253,9 @@ Run partner-check <command> --help for a command's options.
   --out 檔案                       把報告寫入檔案（先寫暫存檔再改名，不會留下寫一半的檔案）
   --today YYYY-MM-DD               以這天當作「今天」判斷期限（預設：台北時間的今天）
   --campaign 檔案                  活動設定檔（JSON）；預設為 2026 Q2 夥伴互利計劃
-  --baseline 前次報告.json         與前次 JSON 報告比較：標示新問題／未解決／已解決，並檢查已通過的合約是否被更動
+  --baseline 前次報告.json         與前次 JSON 報告比較：標示新問題／未解決／已解決，並檢查已通過的合約是否被更動；
+                                   JSON 報告會附上本次的 baseline 區段（供明天比對；檔案不存在時照樣寫入，即第一晚）
+  --record-baseline                沒有 --baseline 時也在 JSON 報告附上 baseline 區段（預設不附，報告較小）
   --max-warnings N                 警告超過 N 個時結束代碼為 1
   --rule 規則代碼=off|info|warning|error   調整規則等級（可重複）
   --annotate 資料夾                為每個檔案產生標註檔 <檔名>.checked.xlsx（第一個工作表為「檢查結果」）
@@ -278,7 +280,11 @@ Options:
   --today YYYY-MM-DD               the "today" of deadline rules (default: today in Asia/Taipei)
   --campaign FILE                  campaign config (JSON); default: the 2026 Q2 Partner Mutual-Benefit Plan
   --baseline REPORT.json           compare with a previous JSON report: mark problems new/open/resolved and
-                                   check that approved contracts did not change
+                                   check that approved contracts did not change; the JSON report then carries
+                                   this run's baseline section (tomorrow's baseline), also when REPORT.json
+                                   does not exist yet (the first night)
+  --record-baseline                write the baseline section without --baseline (by default it is left out,
+                                   which keeps reports small)
   --max-warnings N                 exit 1 when there are more than N warnings
   --rule RULE-ID=off|info|warning|error   change a rule's level (repeatable)
   --annotate DIR                   write an annotated copy <name>.checked.xlsx of each file (first tab 檢查結果)

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Workbook } from '../model.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
-import { analyseWorkbook } from '../engine/validate.js';
+import { analyseWorkbook, type WorkbookAnalysis } from '../engine/validate.js';
 import type { ParsedSheet } from '../sheet/parse.js';
 import type { Baseline, BaselineContract, BaselineEnrollment } from '../engine/baseline.js';
 import { dayFromIso, isValidYmd } from '../time/civil.js';
@@ -151,17 +151,19 @@ function contractsOf(sheet: ParsedSheet<'contracts'>): BaselineContract[] {
 }
 
 /**
- * The baseline of a previous workbook: its contract rows (those with shop, type, product type,
- * start and end readable) and its enrollment rows (those with a shop id; the plan as the
- * campaign's plan id when it names one, else as written).
- * @example baselineFromWorkbook({ tables: [contractsTable] }).contracts[0].start === wallFrom(2026, 5, 1)
+ * The baseline of an already analysed workbook: its contract rows (those with shop, type, product
+ * type, start and end readable) and its enrollment rows (those with a shop id; the plan as the
+ * campaign's plan id when it names one, else as written). Lets a caller that has validated the
+ * workbook (`validateWorkbook(..., { analysis })`) build the baseline without parsing it again.
+ * @example baselineFromAnalysis(analyseWorkbook({ tables: [contractsTable] })).contracts[0].start === wallFrom(2026, 5, 1)
  */
-export function baselineFromWorkbook(workbook: Workbook, campaign: Campaign = DEFAULT_CAMPAIGN): Baseline {
-  const analysis = analyseWorkbook(workbook, campaign);
+export function baselineFromAnalysis(analysis: WorkbookAnalysis, campaign: Campaign = DEFAULT_CAMPAIGN): Baseline {
   const contracts: BaselineContract[] = [];
   const enrollments: BaselineEnrollment[] = [];
   for (const sheet of analysis.sheets) {
-    if (sheet.kind === 'contracts') contracts.push(...contractsOf(sheet as ParsedSheet<'contracts'>));
+    if (sheet.kind === 'contracts') {
+      for (const c of contractsOf(sheet as ParsedSheet<'contracts'>)) contracts.push(c);
+    }
     if (sheet.kind !== 'enrollment') continue;
     for (const row of (sheet as ParsedSheet<'enrollment'>).rows) {
       const v = row.values;
@@ -171,4 +173,12 @@ export function baselineFromWorkbook(workbook: Workbook, campaign: Campaign = DE
     }
   }
   return { contracts, enrollments };
+}
+
+/**
+ * The baseline of a previous workbook (parses it; see `baselineFromAnalysis` to reuse a parse).
+ * @example baselineFromWorkbook({ tables: [contractsTable] }).contracts[0].start === wallFrom(2026, 5, 1)
+ */
+export function baselineFromWorkbook(workbook: Workbook, campaign: Campaign = DEFAULT_CAMPAIGN): Baseline {
+  return baselineFromAnalysis(analyseWorkbook(workbook, campaign), campaign);
 }

@@ -62,23 +62,33 @@ export interface ContractGroup {
  */
 export function groupKey(v: { shopId?: string; contractType?: string; start?: number; end?: number; remark?: string }): string | undefined {
   if (v.shopId === undefined || v.contractType === undefined || v.start === undefined || v.end === undefined) return undefined;
-  return [v.shopId, v.contractType, String(v.start), String(v.end), v.remark ?? ''].join('\u0000');
+  return `${v.shopId}\u0000${v.contractType}\u0000${v.start}\u0000${v.end}\u0000${v.remark ?? ''}`;
 }
 
 function buildGroup(sheet: ParsedSheet<'contracts'>, rows: ParsedRow<'contracts'>[]): ContractGroup {
   const first = rows[0]!;
   const v = first.values;
   const productTypes: string[] = [];
-  const seenTypes = new Set<string>();
   let submittedAt: number | undefined;
-  for (const r of rows) {
-    const t = r.values.productType;
-    if (t !== undefined && !seenTypes.has(productTypeKey(t))) {
-      seenTypes.add(productTypeKey(t));
-      productTypes.push(t);
+  if (rows.length === 1) {
+    // The usual contract of one row: no de-duplication needed.
+    if (v.productType !== undefined) productTypes.push(v.productType);
+    submittedAt = v.submittedAt;
+  } else {
+    const seenTypes = new Set<string>();
+    for (let i = 0; i < rows.length; i++) {
+      const rv = rows[i]!.values;
+      const t = rv.productType;
+      if (t !== undefined) {
+        const k = productTypeKey(t);
+        if (!seenTypes.has(k)) {
+          seenTypes.add(k);
+          productTypes.push(t);
+        }
+      }
+      const s = rv.submittedAt;
+      if (s !== undefined && (submittedAt === undefined || s > submittedAt)) submittedAt = s;
     }
-    const s = r.values.submittedAt;
-    if (s !== undefined && (submittedAt === undefined || s > submittedAt)) submittedAt = s;
   }
   return {
     sheet,
@@ -95,23 +105,70 @@ function buildGroup(sheet: ParsedSheet<'contracts'>, rows: ParsedRow<'contracts'
   };
 }
 
-/** Groups the rows of one contracts tab, in order of each group's first row. */
+interface PendingGroup {
+  readonly contractType: string;
+  readonly end: number;
+  readonly remark: string;
+  readonly rows: ParsedRow<'contracts'>[];
+}
+
+/**
+ * Groups the rows of one contracts tab, in order of each group's first row. Same grouping as
+ * `groupKey`, without building a key string per row: rows are bucketed by shop, then by start
+ * (a number), and the few candidates of a bucket are compared field by field.
+ */
 export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGroup[] {
-  const byKey = new Map<string, ParsedRow<'contracts'>[]>();
-  for (const row of sheet.rows) {
-    const key = groupKey(row.values);
-    if (key === undefined) continue;
-    const list = byKey.get(key);
-    if (list) list.push(row);
-    else byKey.set(key, [row]);
+  const byShop = new Map<string, Map<number, PendingGroup[]>>();
+  const order: PendingGroup[] = [];
+  const rows = sheet.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const v = row.values;
+    const shopId = v.shopId;
+    const contractType = v.contractType;
+    const start = v.start;
+    const end = v.end;
+    if (shopId === undefined || contractType === undefined || start === undefined || end === undefined) continue;
+    const remark = v.remark ?? '';
+    let byStart = byShop.get(shopId);
+    if (!byStart) {
+      byStart = new Map();
+      byShop.set(shopId, byStart);
+    }
+    const candidates = byStart.get(start);
+    let hit: PendingGroup | undefined;
+    if (candidates) {
+      for (let j = 0; j < candidates.length; j++) {
+        const c = candidates[j]!;
+        if (c.contractType === contractType && c.remark === remark && (c.end === end || (c.end !== c.end && end !== end))) {
+          hit = c;
+          break;
+        }
+      }
+    }
+    if (hit) {
+      hit.rows.push(row);
+      continue;
+    }
+    const group: PendingGroup = { contractType, end, remark, rows: [row] };
+    if (candidates) candidates.push(group);
+    else byStart.set(start, [group]);
+    order.push(group);
   }
-  // Map iteration follows insertion order, i.e. the order of each group's first row.
-  return [...byKey.values()].map((rows) => buildGroup(sheet, rows));
+  const out: ContractGroup[] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = buildGroup(sheet, order[i]!.rows);
+  return out;
 }
 
 /** Every contract group of every contracts tab (workbook order, then first row). Memoised. */
 export function contractGroupsOf(ctx: RuleContext): readonly ContractGroup[] {
-  return ctx.memo('contract/groups', () => ctx.sheets('contracts').flatMap((s) => groupContractRows(s)));
+  return ctx.memo('contract/groups', () => {
+    const sheets = ctx.sheets('contracts');
+    if (sheets.length === 1) return groupContractRows(sheets[0]!);
+    const out: ContractGroup[] = [];
+    for (const s of sheets) for (const g of groupContractRows(s)) out.push(g);
+    return out;
+  });
 }
 
 /** The group each grouped row belongs to. Memoised. */

@@ -31,6 +31,11 @@ export interface ValidateOptions {
   /** The file's path, for the report. */
   readonly path?: string;
   readonly calendar?: OfficeCalendar;
+  /**
+   * The workbook's `analyseWorkbook(workbook, campaign)` when the caller already has it (e.g. to
+   * build the baseline from the same parse); it must come from this workbook and campaign.
+   */
+  readonly analysis?: WorkbookAnalysis;
 }
 
 /** The campaign's year for `M/D` dates: the year that puts the date inside the period. */
@@ -90,7 +95,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
   const lang = options.lang ?? 'zh-TW';
   const calendar = options.calendar ?? TW_OFFICE_CALENDAR;
   const today = todayDay(options.today);
-  const analysis = analyseWorkbook(workbook, campaign);
+  const analysis = options.analysis ?? analyseWorkbook(workbook, campaign);
   const sheetOrder = new Map(workbook.tables.map((t, i) => [t.name, i]));
 
   const violations: { v: Violation; col: number | null }[] = [];

@@ -64,8 +64,17 @@ export interface ParsedSheet<K extends SheetKind = SheetKind> {
 function isBlank(cell: Cell | null | undefined): boolean {
   if (!cell) return true;
   const v = cell.value;
-  return v === null || (typeof v === 'string' && v.trim() === '');
+  if (v === null) return true;
+  if (typeof v !== 'string') return false;
+  if (v.length === 0) return true;
+  // Only a string that starts with white space can be blank: trim just those (ASCII fast path).
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return v.trim() === '';
 }
+
+/** `invalid` of a row whose cells all parsed: shared, never mutated (rows get their own set lazily). */
+const NO_INVALID: ReadonlySet<string> = new Set<string>();
 
 function bindColumns(kind: SheetKind, headerCells: ReadonlyArray<Cell | null | undefined>, headerRow: number, issues: SheetIssue[]): Map<string, BoundColumn> {
   const bound = new Map<string, BoundColumn>();
@@ -191,11 +200,18 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
   const rows: ParsedRow<K>[] = [];
   for (let r = headerIndex + 1; r < table.rows.length; r++) {
     const raw = table.rows[r] ?? [];
-    if (bound.every((c) => isBlank(raw[c.index]))) continue;
+    let blankRow = true;
+    for (let i = 0; i < bound.length; i++) {
+      if (!isBlank(raw[bound[i]!.index])) {
+        blankRow = false;
+        break;
+      }
+    }
+    if (blankRow) continue;
     const rowNo = r + 1;
     const values: Record<string, unknown> = {};
     const cells: Record<string, Cell | undefined> = {};
-    const invalid = new Set<string>();
+    let invalid: Set<string> | undefined;
     for (const col of bound) {
       const cell = raw[col.index] ?? undefined;
       cells[col.def.key] = cell ?? undefined;
@@ -205,18 +221,18 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
           if (col.def.key !== 'partnerPlan') values[col.def.key] = false;
         } else if (col.def.required) {
           issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: rowNo, col: col.index, header: col.header });
-          invalid.add(col.def.key);
+          (invalid || (invalid = new Set<string>())).add(col.def.key);
         }
         continue;
       }
       const out = parseCell(col.def, cell!, dates);
-      for (const i of out.issues) {
+      if (out.issues.length > 0) for (const i of out.issues) {
         issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: rowNo, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
       }
       if (out.ok) values[col.def.key] = out.value;
-      else invalid.add(col.def.key);
+      else (invalid || (invalid = new Set<string>())).add(col.def.key);
     }
-    rows.push({ row: rowNo, values: values as ValuesByKind[K], cells, invalid });
+    rows.push({ row: rowNo, values: values as ValuesByKind[K], cells, invalid: invalid ?? NO_INVALID });
   }
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
 }

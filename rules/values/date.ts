@@ -34,6 +34,19 @@ const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29,
  */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
+  let hit = dateFormatCache.get(format);
+  if (hit === undefined) {
+    hit = computeIsDateFormat(format);
+    if (dateFormatCache.size < FORMAT_CACHE_LIMIT) dateFormatCache.set(format, hit);
+  }
+  return hit;
+}
+
+/** isDateFormat by format string: a sheet has a handful of formats, so this stays small. */
+const dateFormatCache = new Map<string, boolean>();
+const FORMAT_CACHE_LIMIT = 1000;
+
+function computeIsDateFormat(format: string): boolean {
   const id = /^#(\d+)$/.exec(format);
   if (id) return DATE_FORMAT_IDS.has(Number(id[1]));
   const stripped = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
@@ -147,8 +160,9 @@ export function parseDateValue(value: CellValue, format: string | undefined, opt
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return fail('cell/invalid-date', 'default', { text: String(value) });
-    const unformatted = format === undefined || /^general$/i.test(format) || format === '@';
-    if (isDateFormat(format) || (unformatted && isPlausibleSerial(value))) return ok(fromSerial(value));
+    if (isDateFormat(format)) return ok(fromSerial(value));
+    const unformatted = format === undefined || format === '@' || /^general$/i.test(format);
+    if (unformatted && isPlausibleSerial(value)) return ok(fromSerial(value));
     return fail('cell/invalid-date', 'default', { text: String(value) });
   }
   if (typeof value === 'boolean') return fail('cell/invalid-date', 'default', { text: String(value) });

@@ -9,7 +9,14 @@ import { ok, fail, type ParseOutcome } from './outcome.js';
 export function enumLookup(options: readonly EnumOption[]): (text: string) => string | undefined {
   const map = new Map<string, string>();
   for (const o of options) for (const s of [o.value, o.en, ...(o.aliases ?? [])]) map.set(normalizeCompact(s), o.value);
-  return (text) => map.get(normalizeCompact(text));
+  // Cells of an enum column repeat a few spellings: normalise each distinct text once (bounded).
+  const seen = new Map<string, string | undefined>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const hit = map.get(normalizeCompact(text));
+    if (seen.size < 1000) seen.set(text, hit);
+    return hit;
+  };
 }
 
 /** @example parseEnumValue('approved', STATUS_OPTIONS) → '通過' */

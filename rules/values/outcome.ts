@@ -15,7 +15,10 @@ export type ParseOutcome<T> =
   | { readonly ok: true; readonly value: T; readonly issues: readonly CellIssue[] }
   | { readonly ok: false; readonly issues: readonly CellIssue[] };
 
-export function ok<T>(value: T, issues: readonly CellIssue[] = []): ParseOutcome<T> {
+/** The `issues` of every outcome without issues: one shared, frozen array (no allocation per cell). */
+export const NO_ISSUES: readonly CellIssue[] = Object.freeze([]);
+
+export function ok<T>(value: T, issues: readonly CellIssue[] = NO_ISSUES): ParseOutcome<T> {
   return { ok: true, value, issues };
 }
 

@@ -12,10 +12,19 @@ export function cleanPercent(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/** isPercentFormat by format string: a sheet has a handful of formats, so this stays small. */
+const percentFormatCache = new Map<string, boolean>();
+const FORMAT_CACHE_LIMIT = 1000;
+
 function isPercentFormat(format: string | undefined): boolean {
   if (!format) return false;
   if (format === '#9' || format === '#10') return true; // built-in 0% and 0.00%
-  return /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+  let hit = percentFormatCache.get(format);
+  if (hit === undefined) {
+    hit = /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+    if (percentFormatCache.size < FORMAT_CACHE_LIMIT) percentFormatCache.set(format, hit);
+  }
+  return hit;
 }
 
 function fromPlain(n: number, text: string): ParseOutcome<number> {

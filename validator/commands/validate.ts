@@ -7,8 +7,8 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting } from '../../rules/index.js';
-import { baselineFromWorkbook } from '../../rules/derive/baseline.js';
+import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
+import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
 import { readWorkbookFile } from '../read/guarded.js';
 import { annotatedFileName, writeAnnotatedCopy } from '../annotate.js';
 import {
@@ -41,6 +41,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   today: { type: 'string' },
   campaign: { type: 'string' },
   baseline: { type: 'string' },
+  'record-baseline': { type: 'boolean' },
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
   annotate: { type: 'string' },
@@ -68,6 +69,11 @@ interface ValidateSettings {
   readonly annotateDir: string | undefined;
   readonly quiet: boolean;
   readonly previous: PreviousReport | undefined;
+  /**
+   * Whether the JSON report gets its `baseline` section (tomorrow's baseline): with `--baseline`
+   * (even when that file does not exist yet, the first night) or `--record-baseline`.
+   */
+  readonly recordBaseline: boolean;
 }
 
 export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
@@ -112,7 +118,8 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     }
     const out = typeof options.out === 'string' ? options.out : undefined;
     const annotateDir = typeof options.annotate === 'string' ? options.annotate : undefined;
-    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous };
+    const recordBaseline = typeof options.baseline === 'string' || options['record-baseline'] === true;
+    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline };
     inputs = collectInputs(positionals, [out, annotateDir].filter((p): p is string => p !== undefined));
     if (inputs.length === 0) throw new UsageError('err.noFiles');
     if (out !== undefined && positionals.some((p) => path.resolve(p) === path.resolve(out))) throw new UsageError('err.outIsInput', { file: out });
@@ -187,6 +194,7 @@ interface FileOutcome {
   readonly report: CliFileReport;
   readonly unreadable: boolean;
   readonly annotateFailed: boolean;
+  /** This run's baseline of the file (only when recorded: `--baseline` or `--record-baseline`). */
   readonly baseline: Baseline | undefined;
   readonly calendars: readonly ShopCalendar[];
 }
@@ -216,9 +224,11 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
     const filesNotChecked = [...s.previous.violationsByPath.keys()].filter((p) => !checked.has(p)).sort();
     report = { ...report, comparison: { ...counts, filesNotChecked } };
   }
-  const baselines = new Map<string, Baseline>();
-  for (const o of outcomes) if (o.baseline) baselines.set(o.report.path, o.baseline);
-  report = { ...report, baseline: baselineSection(baselines) };
+  if (s.recordBaseline) {
+    const baselines = new Map<string, Baseline>();
+    for (const o of outcomes) if (o.baseline) baselines.set(o.report.path, o.baseline);
+    report = { ...report, baseline: baselineSection(baselines) };
+  }
 
   const calendars: Record<string, readonly ShopCalendar[]> = {};
   for (const o of outcomes) if (o.calendars.length > 0) calendars[o.report.path] = o.calendars;
@@ -257,10 +267,12 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
     let report: CliFileReport = unreadableFileReport(file, read.reason, s.lang, read.detail ? { detail: read.detail } : {});
     if (s.previous) report = compareWithPrevious([report], s.previous).files[0]!;
     // Carry the file's previous baseline forward, so one unreadable night does not lose it.
-    return { report, unreadable: true, annotateFailed: false, baseline: s.previous?.byFile.get(file), calendars: [] };
+    return { report, unreadable: true, annotateFailed: false, baseline: s.recordBaseline ? s.previous?.byFile.get(file) : undefined, calendars: [] };
   }
-  const current = baselineFromWorkbook(read.workbook, s.campaign);
-  const baseline = s.previous ? baselineForFile(s.previous, file, current) : undefined;
+  // One parse serves both the baseline and the validation.
+  let analysis: WorkbookAnalysis | undefined = analyseWorkbook(read.workbook, s.campaign);
+  const current = s.recordBaseline || s.previous ? baselineFromAnalysis(analysis, s.campaign) : undefined;
+  const baseline = s.previous && current ? baselineForFile(s.previous, file, current) : undefined;
   const checked: FileReport = validateWorkbook(read.workbook, {
     campaign: s.campaign,
     today: s.today,
@@ -268,7 +280,10 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
     severities: s.severities,
     ...(baseline ? { baseline } : {}),
     path: file,
+    analysis,
   });
+  // The parsed rows are no longer needed: let GC free them before the (slow, async) annotated copy.
+  analysis = undefined;
   let report: CliFileReport = {
     ...checked,
     meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
@@ -290,7 +305,7 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
       annotateFailed = true;
     }
   }
-  return { report, unreadable: false, annotateFailed, baseline: current, calendars };
+  return { report, unreadable: false, annotateFailed, baseline: s.recordBaseline ? current : undefined, calendars };
 }
 
 function errorText(e: unknown): string {

@@ -3,7 +3,7 @@
  * value to a model cell. Keeping these in one place is what makes the full and the streaming
  * reader produce the same model for the same file.
  */
-import { makeCell, type Cell, type CellValue } from '../../rules/model';
+import { columnLetters, type Cell, type CellValue } from '../../rules/model';
 import { displayTextFor } from './display';
 import { joinRichText } from './exceljs-value';
 import { builtinFormatRef, builtinIdOf, isDateFormatCode, LOCALE_DATE_FORMAT_IDS } from './number-formats';
@@ -50,10 +50,28 @@ export function applyDateFormat(value: CellValue, format: string | undefined, da
   return isDate ? { type: 'date', wall: serialToWall(value, date1904) } : value;
 }
 
-/** The model cell for a value and format at (row, col), or null for an empty cell. */
+/** Column letters by 0-based index, filled on first use (a sheet has a few dozen columns). */
+const columnLetterCache: string[] = [];
+
+/** `a1(row, col)` from rules/model, with the column letters computed once per column. */
+export function cellAddress(row: number, col: number): string {
+  let letters = columnLetterCache[col];
+  if (letters === undefined) {
+    letters = columnLetters(col);
+    if (col < 16_384) columnLetterCache[col] = letters;
+  }
+  return letters + (row + 1);
+}
+
+/**
+ * The model cell for a value and format at (row, col), or null for an empty cell. The same
+ * object `makeCell` builds (same keys, in the same order), in one allocation.
+ */
 export function toModelCell(value: CellValue, format: string | undefined, row: number, col: number): Cell | null {
   if (value === null) return null;
-  return makeCell(value, row, col, displayTextFor(value, format), format);
+  const text = displayTextFor(value, format);
+  const address = cellAddress(row, col);
+  return format === undefined ? { value, text, address } : { value, text, address, format };
 }
 
 /** A shared-strings entry as exceljs's streaming reader caches it: text, rich text or null. */
@@ -65,6 +83,7 @@ export type SharedString = string | { readonly richText: ReadonlyArray<{ readonl
  * cache does not, so the streaming path decodes shared and inline strings here.
  */
 export function decodeOoxmlEscapes(text: string): string {
+  if (!text.includes('_x')) return text;
   return text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 

@@ -18,6 +18,42 @@ export function displayTextFor(value: CellValue, format: string | undefined): st
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** What a (non-built-in) date format shows, worked out once per format code. */
+interface DateLayout {
+  readonly hasDate: boolean;
+  readonly hasTime: boolean;
+  readonly rocYear: boolean;
+  readonly cjkDate: boolean;
+  readonly seconds: boolean;
+}
+
+/** Per format code: a zh-TW built-in style, or the layout of a custom code. A sheet has a handful. */
+const dateLayouts = new Map<string, ZhTwBuiltinStyle | DateLayout>();
+
+function dateLayoutOf(format: string): ZhTwBuiltinStyle | DateLayout {
+  let layout = dateLayouts.get(format);
+  if (layout === undefined) {
+    const id = builtinIdOf(format);
+    const style = id !== null ? ZH_TW_BUILTIN_STYLES[id] : undefined;
+    if (style) {
+      layout = style;
+    } else {
+      // Which parts the format shows; `e` is the ROC/era year, `g` the era name.
+      const code = stripLiterals(firstSection(format));
+      layout = {
+        hasDate: /[ydeg]/i.test(code),
+        hasTime: /[hs]/i.test(code),
+        // `e` without `y` is the ROC year in a zh-TW format (`[$-404]e/m/d` → 115/3/20).
+        rocYear: /e/i.test(code) && !/y/i.test(code),
+        cjkDate: /年/.test(format) && /月/.test(format),
+        seconds: /s/i.test(code),
+      };
+    }
+    if (dateLayouts.size < 1000) dateLayouts.set(format, layout);
+  }
+  return layout;
+}
+
 function formatDate(wall: number, format: string | undefined): string {
   if (!format) return displayText({ type: 'date', wall });
   const d = new Date(wall);
@@ -27,20 +63,14 @@ function formatDate(wall: number, format: string | undefined): string {
   const h = d.getUTCHours();
   const mi = d.getUTCMinutes();
   const s = d.getUTCSeconds();
-  const id = builtinIdOf(format);
-  const style = id !== null ? ZH_TW_BUILTIN_STYLES[id] : undefined;
-  if (style) return formatZhTwBuiltin(style, { y, mo, day, h, mi, s });
+  const layout = dateLayoutOf(format);
+  if (typeof layout === 'string') return formatZhTwBuiltin(layout, { y, mo, day, h, mi, s });
 
-  // Which parts the format shows; `e` is the ROC/era year, `g` the era name.
-  const code = stripLiterals(firstSection(format));
-  const hasDate = /[ydeg]/i.test(code);
-  const hasTime = /[hs]/i.test(code);
-  // `e` without `y` is the ROC year in a zh-TW format (`[$-404]e/m/d` → 115/3/20).
-  const year = /e/i.test(code) && !/y/i.test(code) ? y - 1911 : y;
-  const date = /年/.test(format) && /月/.test(format) ? `${year}年${mo}月${day}日` : `${year}/${mo}/${day}`;
-  const time = /s/i.test(code) ? `${pad(h)}:${pad(mi)}:${pad(s)}` : `${pad(h)}:${pad(mi)}`;
-  if (hasDate && hasTime) return `${date} ${time}`;
-  if (hasTime) return time;
+  const year = layout.rocYear ? y - 1911 : y;
+  const date = layout.cjkDate ? `${year}年${mo}月${day}日` : `${year}/${mo}/${day}`;
+  const time = layout.seconds ? `${pad(h)}:${pad(mi)}:${pad(s)}` : `${pad(h)}:${pad(mi)}`;
+  if (layout.hasDate && layout.hasTime) return `${date} ${time}`;
+  if (layout.hasTime) return time;
   return date;
 }
 
@@ -94,33 +124,69 @@ function general(n: number): string {
   return String(Number(n.toPrecision(10)));
 }
 
-function formatNumber(n: number, format: string | undefined): string {
-  if (!format || /^(general|@)$/i.test(format) || builtinIdOf(format) !== null) return general(n);
-  const section = firstSection(format);
-  const placeholders = stripLiterals(section);
-  if (!/[0#?]/.test(placeholders) || /e[+-]/i.test(placeholders) || /\//.test(placeholders)) return general(n);
+/** How a number format shows numbers, worked out once per format code. */
+type NumberLayout =
+  | { readonly general: true }
+  | {
+      readonly general: false;
+      /** The section's literal text before and after the digits (`renderAround`). */
+      readonly before: string;
+      readonly after: string;
+      readonly percent: boolean;
+      readonly decimals: number;
+      readonly grouping: boolean;
+    };
 
-  const percent = /%/.test(placeholders);
-  const dot = placeholders.indexOf('.');
-  const decimals = dot < 0 ? 0 : (placeholders.slice(dot + 1).match(/[0#?]/g) ?? []).length;
-  const grouping = /[0#?],[0#?]/.test(placeholders);
-  const scaled = percent ? n * 100 : n;
-  let digits = Math.abs(scaled).toFixed(decimals);
-  if (grouping) {
+const GENERAL: NumberLayout = { general: true };
+const numberLayouts = new Map<string, NumberLayout>();
+
+function numberLayoutOf(format: string): NumberLayout {
+  let layout = numberLayouts.get(format);
+  if (layout === undefined) {
+    layout = GENERAL;
+    if (!/^(general|@)$/i.test(format) && builtinIdOf(format) === null) {
+      const section = firstSection(format);
+      const placeholders = stripLiterals(section);
+      if (/[0#?]/.test(placeholders) && !/e[+-]/i.test(placeholders) && !/\//.test(placeholders)) {
+        const dot = placeholders.indexOf('.');
+        const [before, after] = literalsAround(section);
+        layout = {
+          general: false,
+          before,
+          after,
+          percent: /%/.test(placeholders),
+          decimals: dot < 0 ? 0 : (placeholders.slice(dot + 1).match(/[0#?]/g) ?? []).length,
+          grouping: /[0#?],[0#?]/.test(placeholders),
+        };
+      }
+    }
+    if (numberLayouts.size < 1000) numberLayouts.set(format, layout);
+  }
+  return layout;
+}
+
+function formatNumber(n: number, format: string | undefined): string {
+  if (!format) return general(n);
+  const layout = numberLayoutOf(format);
+  if (layout.general) return general(n);
+  const scaled = layout.percent ? n * 100 : n;
+  let digits = Math.abs(scaled).toFixed(layout.decimals);
+  if (layout.grouping) {
     const [int, frac] = digits.split('.');
     digits = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
   }
   const sign = scaled < 0 && Number(digits.replace(/,/g, '')) !== 0 ? '-' : '';
-  return sign + renderAround(section, digits);
+  return sign + layout.before + digits + layout.after;
 }
 
 /**
- * Puts the formatted digits where the format's placeholders are and keeps its literal text
- * (`"NT$"#,##0`, `0.0"%"`, `#,##0 元`), dropping colour/locale sections and padding marks.
+ * Where the formatted digits go among the format's literal text (`"NT$"#,##0`, `0.0"%"`,
+ * `#,##0 元`): the text before the first placeholder and the text after it, dropping
+ * colour/locale sections and padding marks. Without any placeholder, all text goes after.
  */
-function renderAround(section: string, digits: string): string {
+function literalsAround(section: string): [string, string] {
   let out = '';
-  let placed = false;
+  let before: string | null = null;
   for (let i = 0; i < section.length; i++) {
     const c = section[i];
     if (c === '"') {
@@ -136,11 +202,13 @@ function renderAround(section: string, digits: string): string {
     } else if (c === '_' || c === '*') {
       i++; // `_x` pads with the width of x, `*x` repeats x: no visible text
     } else if (/[0#?.,]/.test(c)) {
-      if (!placed) out += digits;
-      placed = true;
+      if (before === null) {
+        before = out;
+        out = '';
+      }
     } else {
       out += c;
     }
   }
-  return placed ? out : digits + out;
+  return before === null ? ['', out] : [before, out];
 }

@@ -5,7 +5,7 @@
  * throw, exhaust memory (ERR_WORKER_OUT_OF_MEMORY), hang — the caller gets `ok: false` with a
  * bilingual reason, never a crash. The input file is only ever opened for reading.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +15,7 @@ import { sniffPath } from './sniff';
 import { STREAM_THRESHOLD_BYTES } from './stream-threshold';
 
 export interface ReadWorkbookOptions {
-  /** Give up (and terminate the worker) after this long. Default 60 s. */
+  /** Give up (and terminate the worker) after this long. Default: `defaultTimeoutMs(file size)`. */
   readonly timeoutMs?: number;
   /** The worker's V8 old-generation heap limit. Default 1024 MB. */
   readonly maxOldGenerationSizeMb?: number;
@@ -26,7 +26,36 @@ export interface ReadWorkbookOptions {
 /** `ok: true` with the model and the reader used (and a CSV's encoding), or why not. */
 export type ReadWorkbookResult = ReadResult;
 
+/**
+ * The reader worker's timeout grows with the file: DEFAULT_TIMEOUT_MS plus TIMEOUT_MS_PER_MB for
+ * each MB (2^20 bytes) of input, capped at MAX_TIMEOUT_MS (15 min). The streaming reader takes
+ * about 0.6–1 s per MB of .xlsx in one thread on the 2-core development container (100k-row
+ * CMS export, 8 MB: 5–8 s; see docs/performance.md, "Reader changes"), so 3 s/MB leaves a
+ * 3–5× margin for a loaded machine: 8 MB → 84 s, an 80 MB 1M-row export → 300 s, 280 MB or
+ * more → 15 min. A fixed 60 s made the 1M-row export unreadable only because it was slow.
+ *
+ * The timeout is not what stops hostile files: absurd merges are rejected by the merge
+ * pre-check before any parser runs, and a decompression bomb (a small file that inflates to
+ * gigabytes) exhausts the worker's heap limit (maxOldGenerationSizeMb) within seconds. Since
+ * the timeout scales with the *compressed* size, a bomb gains almost nothing from it.
+ */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+export const TIMEOUT_MS_PER_MB = 3_000;
+export const MAX_TIMEOUT_MS = 15 * 60_000;
+
+/** The default timeout for a file of `bytes` bytes (see DEFAULT_TIMEOUT_MS). */
+export function defaultTimeoutMs(bytes: number): number {
+  const mb = Number.isFinite(bytes) && bytes > 0 ? bytes / (1024 * 1024) : 0;
+  return Math.min(MAX_TIMEOUT_MS, Math.round(DEFAULT_TIMEOUT_MS + TIMEOUT_MS_PER_MB * mb));
+}
+
+function fileSizeOrZero(filePath: string): number {
+  try {
+    return statSync(filePath).size;
+  } catch {
+    return 0; // the worker reports the missing file
+  }
+}
 export const DEFAULT_MAX_OLD_GENERATION_SIZE_MB = 1024;
 
 export async function readWorkbookFile(filePath: string, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
@@ -48,7 +77,7 @@ export async function readWorkbookFile(filePath: string, opts: ReadWorkbookOptio
  * (a job that bypasses the merge pre-check must still come back as `ok: false`).
  */
 export function runReaderWorker(job: ReadJob, opts: Pick<ReadWorkbookOptions, 'timeoutMs' | 'maxOldGenerationSizeMb'> = {}): Promise<ReadWorkbookResult> {
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs(fileSizeOrZero(job.filePath));
   return new Promise((resolve) => {
     let settled = false;
     const worker = new Worker(workerFile(), {

@@ -8,7 +8,7 @@
  * cell into a model cell exactly as the full reader would.
  */
 import parseSax from 'exceljs/lib/utils/parse-sax.js';
-import { decodeA1, decodeRange, MalformedWorkbookError } from './table-builder';
+import { decodeRange, MalformedWorkbookError } from './table-builder';
 
 export interface RawCell {
   /** 0-based row and column. */
@@ -35,6 +35,10 @@ export interface MergeRange {
 }
 
 export interface SheetXmlSink {
+  /**
+   * One cell. The object is reused for the next cell (one allocation per sheet instead of one
+   * per cell): read it during the call, do not keep it.
+   */
   cell(cell: RawCell): void;
   merge(range: MergeRange): void;
 }
@@ -45,23 +49,34 @@ const local = (name: string) => {
   return i < 0 ? name : name.slice(i + 1);
 };
 
+/** The mutable form of RawCell that the parser fills and hands to the sink, cell after cell. */
+interface RawCellSlot {
+  row: number;
+  col: number;
+  type: string | undefined;
+  styleIndex: number;
+  hasFormula: boolean;
+  v: string | undefined;
+  inline: string | undefined;
+}
+
 export async function parseSheetXml(chunks: AsyncIterable<unknown>, sink: SheetXmlSink): Promise<void> {
   let inSheetData = false;
   let rowIndex = -1;
   let colIndex = -1;
-  // The cell being read.
-  let cell: { row: number; col: number; type?: string; styleIndex: number; hasFormula: boolean } | null = null;
-  let v: string | undefined;
-  let inline: string | undefined;
+  // The cell being read (`inCell`), in the one slot reused for every cell.
+  const cell: RawCellSlot = { row: 0, col: 0, type: undefined, styleIndex: 0, hasFormula: false, v: undefined, inline: undefined };
+  let inCell = false;
   let target: 'v' | 'inline' | null = null;
   let inInline = false;
   let phoneticDepth = 0;
 
   for await (const events of parseSax(chunks)) {
-    for (const event of events) {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i];
       if (event.eventType === 'text') {
-        if (target === 'v') v = (v ?? '') + event.value;
-        else if (target === 'inline') inline = (inline ?? '') + event.value;
+        if (target === 'v') cell.v = cell.v === undefined ? event.value : cell.v + event.value;
+        else if (target === 'inline') cell.inline = cell.inline === undefined ? event.value : cell.inline + event.value;
         continue;
       }
       const name = local(event.value.name);
@@ -79,31 +94,39 @@ export async function parseSheetXml(chunks: AsyncIterable<unknown>, sink: SheetX
             break;
           case 'c': {
             if (!inSheetData) break;
-            const at = attrs.r ? decodeA1(attrs.r) : { row: rowIndex, col: colIndex + 1 };
-            if (!at) throw new MalformedWorkbookError(`bad cell reference "${attrs.r}"`);
-            colIndex = at.col;
+            const ref = attrs.r;
+            if (ref) {
+              if (!decodeA1Into(ref, cell)) throw new MalformedWorkbookError(`bad cell reference "${ref}"`);
+            } else {
+              cell.row = rowIndex;
+              cell.col = colIndex + 1;
+            }
+            colIndex = cell.col;
             const s = attrs.s ? Number.parseInt(attrs.s, 10) : 0;
-            cell = { row: at.row, col: at.col, type: attrs.t, styleIndex: Number.isFinite(s) ? s : 0, hasFormula: false };
-            v = undefined;
-            inline = undefined;
+            cell.type = attrs.t;
+            cell.styleIndex = Number.isFinite(s) ? s : 0;
+            cell.hasFormula = false;
+            cell.v = undefined;
+            cell.inline = undefined;
+            inCell = true;
             break;
           }
           case 'f':
-            if (cell) cell.hasFormula = true;
+            if (inCell) cell.hasFormula = true;
             break;
           case 'v':
-            if (cell) target = 'v';
+            if (inCell) target = 'v';
             break;
           case 'is':
-            if (cell) inInline = true;
+            if (inCell) inInline = true;
             break;
           case 'rPh':
             phoneticDepth++;
             break;
           case 't':
-            if (cell && inInline && phoneticDepth === 0) {
+            if (inCell && inInline && phoneticDepth === 0) {
               target = 'inline';
-              inline ??= '';
+              cell.inline ??= '';
             }
             break;
           case 'mergeCell': {
@@ -137,8 +160,8 @@ export async function parseSheetXml(chunks: AsyncIterable<unknown>, sink: SheetX
         phoneticDepth = Math.max(0, phoneticDepth - 1);
         break;
       case 'c':
-        if (cell) sink.cell({ ...cell, type: cell.type, v, inline });
-        cell = null;
+        if (inCell) sink.cell(cell);
+        inCell = false;
         target = null;
         inInline = false;
         break;
@@ -146,4 +169,38 @@ export async function parseSheetXml(chunks: AsyncIterable<unknown>, sink: SheetX
         break;
     }
   }
+}
+
+/**
+ * `C4` → at.row = 3, at.col = 2 (0-based), without a regex or an object (this runs for every
+ * cell); false (and `at` unspecified) when it is not an A1 reference. Accepts exactly what
+ * table-builder's `decodeA1` accepts: optional `$`s, 1–3 letters of either case, 1–7 digits.
+ */
+function decodeA1Into(ref: string, at: { row: number; col: number }): boolean {
+  const n = ref.length;
+  let i = 0;
+  if (i < n && ref.charCodeAt(i) === 36) i++; // $
+  let col = 0;
+  const lettersStart = i;
+  for (; i < n; i++) {
+    let code = ref.charCodeAt(i);
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3) return false;
+  if (i < n && ref.charCodeAt(i) === 36) i++; // $
+  let row = 0;
+  const digitsStart = i;
+  for (; i < n; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+    row = row * 10 + (code - 48);
+  }
+  const digits = i - digitsStart;
+  if (digits < 1 || digits > 7) return false;
+  at.row = row - 1;
+  at.col = col - 1;
+  return true;
 }

@@ -8,6 +8,13 @@
  *
  * Worksheets that arrive in the ZIP before styles.xml are spooled to a temporary file and read
  * once the styles are known (exceljs itself does this only for shared strings).
+ *
+ * UTF-8: exceljs's SAX helper decodes every inflated chunk on its own, so a multi-byte character
+ * split across two chunks became two U+FFFD (`加碼` → `��碼`; exceljs issues #2063, #2084,
+ * #2316). Every part is therefore handed to the SAX parser as text decoded by one streaming
+ * decoder per part (`setEncoding('utf8')` on the ZIP entry for the parts exceljs parses itself —
+ * workbook, relationships, shared strings, styles — and `utf8Chunks` for worksheet XML); the
+ * helper passes strings through untouched.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,6 +39,56 @@ interface WorkbookReaderState {
   parse(): AsyncIterable<{ eventType: string; value: unknown }>;
 }
 
+/** exceljs 4.4 WorkbookReader internals that receive a part's ZIP entry stream (wrapped below). */
+type EntryMethod = (this: unknown, entry: { setEncoding(encoding: BufferEncoding): unknown }) => unknown;
+type WorksheetMethod = (this: unknown, iterator: AsyncIterable<unknown>, sheetNo: string) => unknown;
+interface WorkbookReaderInternals {
+  _parseRels: EntryMethod;
+  _parseWorkbook: EntryMethod;
+  _parseSharedStrings: EntryMethod;
+  _parseStyles: EntryMethod;
+  _parseWorksheet: WorksheetMethod;
+}
+
+/**
+ * Makes this one reader instance decode each part as a whole (see the header): the entry streams
+ * of the small parts and of shared strings emit strings decoded by Node's StringDecoder, and
+ * worksheet chunks go through `utf8Chunks`. Throws if exceljs's internals moved (pinned 4.4.0).
+ */
+function decodePartsAsUtf8(reader: WorkbookReaderInternals): void {
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const) {
+    const original = reader[name];
+    if (typeof original !== 'function') throw new Error(`exceljs WorkbookReader.${name} is missing`);
+    reader[name] = function (this: unknown, entry) {
+      entry.setEncoding('utf8');
+      return original.call(this, entry);
+    };
+  }
+  const parseWorksheet = reader._parseWorksheet;
+  if (typeof parseWorksheet !== 'function') throw new Error('exceljs WorkbookReader._parseWorksheet is missing');
+  reader._parseWorksheet = function (this: unknown, iterator, sheetNo) {
+    return parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+  };
+}
+
+/**
+ * A part's chunks (Buffers, byte arrays or strings) as text, decoded by one streaming decoder
+ * so that a character split across chunks is joined, not replaced by U+FFFD.
+ */
+export async function* utf8Chunks(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    if (typeof chunk === 'string') {
+      yield chunk;
+      continue;
+    }
+    const text = decoder.decode(chunk as Uint8Array, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
 interface WorksheetEvent {
   readonly iterator: AsyncIterable<unknown>;
 }
@@ -49,6 +106,7 @@ export async function readXlsxStream(input: string | Readable): Promise<Workbook
     worksheets: 'emit',
     entries: 'emit',
   }) as unknown as WorkbookReaderState;
+  decodePartsAsUtf8(reader as unknown as WorkbookReaderInternals);
 
   let stylesSeen = false;
   let currentSheetNo = '';
@@ -70,12 +128,12 @@ export async function readXlsxStream(input: string | Readable): Promise<Workbook
       } else {
         spoolDir ??= await mkdtemp(path.join(tmpdir(), 'partner-check-sheet-'));
         const file = path.join(spoolDir, `sheet${sheetNo}.xml`);
-        await pipeline(iterator, createWriteStream(file));
+        await pipeline(iterator, createWriteStream(file, { encoding: 'utf8' }));
         spooled.push({ sheetNo, file });
       }
     }
     for (const { sheetNo, file } of spooled) {
-      parsed.push({ sheetNo, table: await readSheet(createReadStream(file), reader, sheetNo) });
+      parsed.push({ sheetNo, table: await readSheet(createReadStream(file, { encoding: 'utf8' }), reader, sheetNo) });
     }
   } finally {
     if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
@@ -87,10 +145,15 @@ async function readSheet(chunks: AsyncIterable<unknown>, reader: WorkbookReaderS
   const table = new TableBuilder(sheetName(reader, sheetNo));
   const date1904 = Boolean(reader.properties?.model?.date1904);
   const sharedStrings = reader.sharedStrings ?? [];
-  const formats = new Map<number, string | undefined>();
-  const formatOf = (styleIndex: number) => {
-    if (!formats.has(styleIndex)) formats.set(styleIndex, formatOfStyle(reader.styles, styleIndex));
-    return formats.get(styleIndex);
+  // Format per style index, looked up once (null: the style has no format).
+  const formats = new Map<number, string | null>();
+  const formatOf = (styleIndex: number): string | undefined => {
+    let format = formats.get(styleIndex);
+    if (format === undefined) {
+      format = formatOfStyle(reader.styles, styleIndex) ?? null;
+      formats.set(styleIndex, format);
+    }
+    return format ?? undefined;
   };
   const merges: Array<{ top: number; left: number; bottom: number; right: number }> = [];
   await parseSheetXml(chunks, {

@@ -40,10 +40,14 @@ export default defineRule({
       const deadlineDay = ctx.deadlineDay(dayOfWall(g.start), lead, { sheet: g.sheet, row: g.first, key: 'start' });
       if (deadlineDay === undefined) continue;
       const deadline = wallOfDay(deadlineDay, 86_399);
-      const base = { start: formatWall(g.start), deadline: formatWall(deadline), ...groupRowsData(g) };
+      // Dates are formatted only for the contracts that are reported (formatting is the costly part).
       if (submitted !== undefined) {
-        if (submitted > deadline) ctx.report({ sheet: g.sheet, row: g.first, key: 'submittedAt', data: { ...base, submitted: formatWall(submitted) } });
+        if (submitted > deadline) {
+          const base = { start: formatWall(g.start), deadline: formatWall(deadline), ...groupRowsData(g) };
+          ctx.report({ sheet: g.sheet, row: g.first, key: 'submittedAt', data: { ...base, submitted: formatWall(submitted) } });
+        }
       } else if (ctx.today > deadlineDay) {
+        const base = { start: formatWall(g.start), deadline: formatWall(deadline), ...groupRowsData(g) };
         ctx.report({ sheet: g.sheet, row: g.first, key: 'start', messageId: 'notSubmitted', data: { ...base, today: isoDate(ctx.today) } });
       }
     }

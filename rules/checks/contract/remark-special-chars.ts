@@ -5,6 +5,11 @@ import { contractGroupByRow } from '../../derive/contracts.js';
 const ALLOWED_PUNCTUATION = new Set(['_', '-', '/', '%', '(', ')', '+', '.', ',', ':', '~', ' ']);
 const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
 const INVISIBLE = /^[\p{C}\p{Z}]$/u;
+/**
+ * A remark made only of allowed characters (a subset of what isRemarkChar accepts): one test for
+ * the usual clean remark; the per-character walk runs only for remarks that fail it.
+ */
+const ALL_ALLOWED = /^[\p{L}\p{Nd}_\-/%()+.,:~ 、\u3000＿－／％（）＋．，：～]*$/u;
 
 /**
  * Whether one character (code point) may appear in a remark: letters of any script (so CJK),
@@ -26,6 +31,7 @@ export function isRemarkChar(ch: string): boolean {
  */
 export function specialChars(remark: string): string[] {
   const out: string[] = [];
+  if (ALL_ALLOWED.test(remark)) return out;
   for (const ch of Array.from(remark)) {
     if (isRemarkChar(ch)) continue;
     const shown = INVISIBLE.test(ch) ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : ch;
@@ -66,15 +72,16 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    const groupOf = contractGroupByRow(ctx);
+    let groupOf: ReturnType<typeof contractGroupByRow> | undefined;
     for (const { sheet, row } of ctx.rows('contracts')) {
       const remark = row.values.remark;
-      if (remark === undefined) continue;
-      // Rows of one contract share the remark: report it on the contract's first row only.
-      const group = groupOf.get(row);
-      if (group && group.first !== row) continue;
+      if (remark === undefined || ALL_ALLOWED.test(remark)) continue;
       const chars = specialChars(remark);
       if (chars.length === 0) continue;
+      // Rows of one contract share the remark: report it on the contract's first row only.
+      if (!groupOf) groupOf = contractGroupByRow(ctx);
+      const group = groupOf.get(row);
+      if (group && group.first !== row) continue;
       const cleaned = cleanRemark(remark);
       const data = { chars: chars.join(' '), cleaned };
       if (cleaned === '') ctx.report({ sheet, row, key: 'remark', messageId: 'nothingLeft', data });

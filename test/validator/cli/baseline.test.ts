@@ -39,7 +39,8 @@ let report2: {
 beforeAll(async () => {
   // Night 1: a broken e-mail; the 4/1 contract approved at 10%.
   await writeWorkbook(file, workbook('mkt@@goodday', '10%'));
-  first = await runCli(['validate', file, '--format', 'json', '--out', firstReport, ...TODAY]);
+  // (--record-baseline: no previous report to compare with, but tonight's baseline is recorded.)
+  first = await runCli(['validate', file, '--format', 'json', '--out', firstReport, '--record-baseline', ...TODAY]);
   // Night 2: the e-mail is fixed, but someone changed the approved contract to 8%.
   await writeWorkbook(file, workbook('mkt@goodday.example.com', '8%'));
   [second, withoutBaseline, missingBaseline] = await Promise.all([
@@ -88,5 +89,15 @@ describe('--baseline', () => {
     expect(missingBaseline.stderr).toContain('none.json');
     const r = JSON.parse(missingBaseline.stdout);
     expect(r.files[0].violations.every((v: Violation) => v.status === 'new')).toBe(true);
+    // The first night still records tonight's baseline for the second night.
+    expect(r.baseline.contracts.map((c: { status: string | null }) => c.status)).toEqual(['通過', '待審核']);
+    expect(Object.keys(r.baseline.byFile)).toEqual([file]);
+  });
+
+  it('writes the baseline section only in the nightly flow (--baseline or --record-baseline)', () => {
+    expect(report2.baseline.contracts.length).toBe(2);
+    const plain = JSON.parse(withoutBaseline.stdout);
+    expect(plain.baseline).toBeUndefined();
+    expect(plain.comparison).toBeUndefined();
   });
 });

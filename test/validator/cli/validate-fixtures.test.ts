@@ -37,8 +37,8 @@ let report: { tool: string; version: string; campaign: string; files: JsonFile[]
 
 beforeAll(async () => {
   [utc, la, textZh, textEn] = await Promise.all([
-    runCli(['validate', FIXTURES, '--format', 'json', ...TODAY], { env: { TZ: 'UTC' } }),
-    runCli(['validate', FIXTURES, '--format', 'json', ...TODAY], { env: { TZ: 'America/Los_Angeles' } }),
+    runCli(['validate', FIXTURES, '--format', 'json', '--record-baseline', ...TODAY], { env: { TZ: 'UTC' } }),
+    runCli(['validate', FIXTURES, '--format', 'json', '--record-baseline', ...TODAY], { env: { TZ: 'America/Los_Angeles' } }),
     runCli(['validate', path.join(FIXTURES, 'libreoffice', 'enrollment-2026q2.xlsx'), ...TODAY]),
     runCli(['validate', path.join(FIXTURES, 'libreoffice', 'enrollment-2026q2.xlsx'), ...TODAY, '--lang', 'en']),
   ]);
