@@ -4,6 +4,7 @@
  * malformed cell becomes a `cell/*` issue; nothing here throws on user data.
  */
 import type { Cell, CellValue, Table } from '../model.js';
+import { a1 } from '../model.js';
 import type { SheetKind, MessageData, Suggestion } from '../types.js';
 import { kindDef, type ColumnDef } from '../columns.js';
 import type { ValuesByKind } from './rows.js';
@@ -91,7 +92,7 @@ function bindColumns(kind: SheetKind, headerCells: ReadonlyArray<Cell | null | u
       issues.push({
         ruleId: 'sheet/duplicate-column',
         messageId: 'default',
-        data: { header, first: first.header, firstCell: `${columnLabel(first.index)}${headerRow}` },
+        data: { header, first: first.header, firstCell: a1(headerRow - 1, first.index) },
         row: headerRow,
         col: index,
         header,
@@ -106,17 +107,6 @@ function bindColumns(kind: SheetKind, headerCells: ReadonlyArray<Cell | null | u
     }
   }
   return bound;
-}
-
-function columnLabel(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function textValue(value: CellValue, cell: Cell): ParseOutcome<string> {
