@@ -20,6 +20,7 @@ import contractBaseRateMismatch from './checks/contract/base-rate-mismatch.js';
 import contractChosenDaysChanged from './checks/contract/chosen-days-changed.js';
 import contractCpsBelowBase from './checks/contract/cps-below-base.js';
 import contractCpsChanged from './checks/contract/cps-changed.js';
+import contractDuplicateProductType from './checks/contract/duplicate-product-type.js';
 import contractEndBeforeStart from './checks/contract/end-before-start.js';
 import contractFrontBelowBase from './checks/contract/front-below-base.js';
 import contractFundingNegative from './checks/contract/funding-negative.js';
@@ -81,6 +82,7 @@ const LIST: Rule[] = [
   contractChosenDaysChanged,
   contractCpsBelowBase,
   contractCpsChanged,
+  contractDuplicateProductType,
   contractEndBeforeStart,
   contractFrontBelowBase,
   contractFundingNegative,
