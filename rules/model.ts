@@ -1,6 +1,6 @@
 /**
  * The workbook model the rules engine reads. Adapters (validator/read for exceljs and CSV,
- * addon/server for SpreadsheetApp) turn their cells into this shape; the engine never sees a
+ * addon/server for the Apps Script spreadsheet service) turn their cells into this shape; the engine never sees a
  * library object.
  *
  * Times are Asia/Taipei wall-clock values stored as "wall milliseconds": the number
