@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../scripts/build.mjs';
 import { printSummary, summarizeProfile } from './profile-summary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,19 +136,7 @@ const log = (...a) => console.log(...a);
 
 async function buildBenchTools() {
   mkdirSync(buildDir, { recursive: true });
-  await build({
-    absWorkingDir: root,
-    entryPoints: { measure: 'bench/measure.ts', generate: 'bench/generate.ts' },
-    outdir: buildDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
+  await build(nodeBundleOptions({ measure: 'bench/measure.ts', generate: 'bench/generate.ts' }, buildDir));
   return { measure: path.join(buildDir, 'measure.mjs'), generate: path.join(buildDir, 'generate.mjs') };
 }
 

@@ -8,14 +8,12 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const which = process.argv[2] ?? 'all';
 
-async function buildValidator() {
-  await build({
+/** esbuild options for a Node 20 ESM bundle of TypeScript entry points (dependencies stay external). */
+export function nodeBundleOptions(entryPoints, outdir) {
+  return {
     absWorkingDir: root,
-    entryPoints: {
-      cli: 'validator/cli.ts',
-      worker: 'validator/read/worker.ts',
-    },
-    outdir: 'dist/validator',
+    entryPoints,
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -24,7 +22,11 @@ async function buildValidator() {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
-  });
+  };
+}
+
+async function buildValidator() {
+  await build(nodeBundleOptions({ cli: 'validator/cli.ts', worker: 'validator/read/worker.ts' }, 'dist/validator'));
 }
 
 async function buildAddon() {
@@ -32,5 +34,8 @@ async function buildAddon() {
   await buildAddon(root);
 }
 
-if (which === 'all' || which === 'validator') await buildValidator();
-if (which === 'all' || which === 'addon') await buildAddon();
+// Run only as a script (bench/run.mjs imports nodeBundleOptions from here).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (which === 'all' || which === 'validator') await buildValidator();
+  if (which === 'all' || which === 'addon') await buildAddon();
+}

@@ -361,6 +361,32 @@ export function coveringBaseContract(index: BaseContractIndex, shopId: string, p
   return undefined;
 }
 
+/** A contracts row with the base contract of its shop and product type in force at its start. */
+export interface RowWithBase {
+  readonly sheet: ParsedSheet<'contracts'>;
+  readonly row: ParsedRow<'contracts'>;
+  readonly base: BaseContract;
+}
+
+/**
+ * Every contracts row whose shop, product type and start were read, paired with its covering base
+ * contract (rows without one are left to `contract/no-base-contract`). Computed once per check
+ * and shared by the rules that compare a row with its base (base rate, CPS).
+ */
+export function rowsWithBase(ctx: RuleContext): readonly RowWithBase[] {
+  return ctx.memo('contractRowsWithBase', () => {
+    const index = baseContractsOf(ctx);
+    const out: RowWithBase[] = [];
+    for (const { sheet, row } of ctx.rows('contracts')) {
+      const v = row.values;
+      if (v.shopId === undefined || v.productType === undefined || v.start === undefined) continue;
+      const base = coveringBaseContract(index, v.shopId, v.productType, v.start);
+      if (base) out.push({ sheet, row, base });
+    }
+    return out;
+  });
+}
+
 /**
  * Whether base contracts of a shop and product type cover [start, end] wholly, alone or as a run
  * of consecutive periods.

@@ -5,8 +5,14 @@
  * the check ran in); the CLI's shared strings (validator/i18n.ts) are reused where they fit.
  */
 import type { Lang } from '../../rules/index.js';
+import { STRINGS, type StringKey } from '../i18n.js';
 
 const s = (zh: string, en: string) => ({ 'zh-TW': zh, en }) as const;
+
+/** The CLI's strings under the same keys: the cost table reads the same on the page and in a terminal. */
+function pick<K extends StringKey>(...keys: K[]): Record<K, (typeof STRINGS)[K]> {
+  return Object.fromEntries(keys.map((k) => [k, STRINGS[k]])) as Record<K, (typeof STRINGS)[K]>;
+}
 
 /** Texts of the page, by key; `{name}` placeholders are filled in the browser. */
 export const PAGE_STRINGS = {
@@ -95,15 +101,8 @@ export const PAGE_STRINGS = {
   legendDaily: s('日常鋪底 {rate}%', 'daily {rate}%'),
   legendHoliday: s('紅字日期為休假日', 'red dates are days off'),
   cost: s('CPS 成本估算（每月）', 'CPS cost estimate (per month)'),
-  'cost.col.month': s('月份', 'Month'),
-  'cost.col.gmv': s('預估月業績', 'GMV'),
-  'cost.col.cpsNow': s('原CPS成本', 'CPS cost now'),
-  'cost.col.cpsPartner': s('15%CPS成本', 'CPS cost 15%'),
-  'cost.col.increase': s('CPS增加', 'Extra CPS'),
-  'cost.col.points': s('LINE出資點數', 'LINE points'),
-  'cost.col.saving': s('點數價值', 'Points value'),
-  'cost.col.net': s('淨效益', 'Net'),
-  costNote: s('金額為新台幣，僅顯示時四捨五入到整數元；月業績平均分攤到當月每一天。', 'Amounts in NT$, rounded to whole dollars for display only; the monthly GMV is spread evenly over the days.'),
+  ...pick('cost.col.month', 'cost.col.gmv', 'cost.col.cpsNow', 'cost.col.cpsPartner', 'cost.col.increase', 'cost.col.points', 'cost.col.saving', 'cost.col.net'),
+  costNote: STRINGS['cost.note'],
   noCost: s('沒有可估算的月份。', 'No month to estimate.'),
   schedule: s('加碼合約排程（{count} 筆）', 'Contract schedule ({count} contracts)'),
   'sched.col.start': s('開始時間', 'Start'),

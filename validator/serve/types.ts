@@ -3,7 +3,7 @@
  * page's script (validator/serve/client.ts, which only imports these types). Every string that
  * depends on the language is already rendered in the answer's `lang`.
  */
-import type { Lang, Message, RebateReason } from '../../rules/index.js';
+import type { Lang, Message, RebateReason, ReportViolation } from '../../rules/index.js';
 
 /** The SPEC §7 report of the one uploaded file (what `validate --format json` prints). */
 export interface JsonReport {
@@ -23,17 +23,8 @@ export interface JsonFileReport {
   readonly meta: Readonly<Record<string, unknown>>;
 }
 
-export interface JsonViolation {
-  readonly ruleId: string;
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly sheet: string | null;
-  readonly row: number | null;
-  readonly column: string | null;
-  readonly cell: string | null;
-  readonly message: string;
-  readonly value?: string;
-  readonly suggestion?: { readonly value: string; readonly label?: string };
-}
+/** A violation as the JSON report prints it (SPEC §7): the rules' own shape, minus the message data. */
+export type JsonViolation = Omit<ReportViolation, 'messageId' | 'data'>;
 
 /** One downloadable file: its URL (`/download/:id`), the name it is saved as, its size. */
 export interface DownloadLink {

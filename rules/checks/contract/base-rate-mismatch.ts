@@ -1,5 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { baseContractsOf, coveringBaseContract, percentText, samePercent } from '../../derive/contracts.js';
+import { percentText, rowsWithBase, samePercent } from '../../derive/contracts.js';
 
 /**
  * `contract/base-rate-mismatch`: a row's 鋪底合約% must equal the base rate of the base contract
@@ -22,12 +22,9 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    const index = baseContractsOf(ctx);
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const { sheet, row, base } of rowsWithBase(ctx)) {
       const v = row.values;
-      if (v.shopId === undefined || v.productType === undefined || v.start === undefined || v.baseRate === undefined) continue;
-      const base = coveringBaseContract(index, v.shopId, v.productType, v.start);
-      if (!base || base.baseRate === undefined || samePercent(base.baseRate, v.baseRate)) continue;
+      if (v.baseRate === undefined || base.baseRate === undefined || samePercent(base.baseRate, v.baseRate)) continue;
       const value = percentText(base.baseRate);
       ctx.report({
         sheet,

@@ -1,5 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { baseContractsOf, coveringBaseContract, isPartnerContract, percentText } from '../../derive/contracts.js';
+import { isPartnerContract, percentText, rowsWithBase } from '../../derive/contracts.js';
 import { cleanPercent } from '../../values/percent.js';
 
 /**
@@ -23,12 +23,9 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    const index = baseContractsOf(ctx);
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const { sheet, row, base } of rowsWithBase(ctx)) {
       const v = row.values;
-      if (v.shopId === undefined || v.productType === undefined || v.start === undefined || v.cps === undefined) continue;
-      const base = coveringBaseContract(index, v.shopId, v.productType, v.start);
-      if (!base || base.cps === undefined || cleanPercent(v.cps) <= cleanPercent(base.cps)) continue;
+      if (v.cps === undefined || base.cps === undefined || cleanPercent(v.cps) <= cleanPercent(base.cps)) continue;
       if (isPartnerContract(ctx, row)) continue;
       const value = percentText(base.cps);
       ctx.report({ sheet, row, key: 'cps', data: { cps: percentText(v.cps), baseCps: value }, suggestion: { value, label: msg('改回鋪底合約的 {value}', "Back to the base contract's {value}") } });
