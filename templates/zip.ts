@@ -4,29 +4,13 @@
  * part, and write them back deterministically (fixed entry times, fixed compression): the same
  * parts always give the same bytes. Deflated entries, no zip64 — all an .xlsx from exceljs needs.
  */
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { memorySource } from '../validator/read/byte-source.js';
 import { readZipDirectory, readZipEntry } from '../validator/read/zip.js';
 
 export interface ZipEntry {
   readonly name: string;
   readonly data: Uint8Array;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Generated workbooks are small; refuse to inflate any part beyond this. */

@@ -3,29 +3,13 @@
  * small, deliberately odd .xlsx files byte by byte (a merge bomb, a built-in date format id,
  * a zip without a workbook) without committing binaries and without a zip dependency.
  */
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntryInput {
   readonly name: string;
   readonly data: string | Uint8Array;
   /** Store instead of deflate (default: deflate). */
   readonly store?: boolean;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Builds a ZIP archive holding the entries in order. */
