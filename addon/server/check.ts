@@ -5,18 +5,20 @@
  * `meta` (language, today, time zone, shops, marks); nothing about a rule is decided here.
  */
 import {
+  RULES,
   countViolations,
   shopPlans,
   validateWorkbook,
   type FileReport,
   type Lang,
   type ReportViolation,
+  type SheetKind,
   type Workbook,
 } from '../../rules/index.js';
 import { campaign, getLang, jsonSafe, nowTaipei, todayTaipei } from './env.js';
 import { isGeneratedTab } from './generated.js';
-import { decodeA1, planMarks, updateMarks, type Mark, type TabForMarks } from './marks.js';
-import { gridToTable, readTab, wallConverter, type ReadTab } from './read.js';
+import { decodeA1, planMarks, updateMarks, type Mark, type ProtectedSkip, type TabForMarks } from './marks.js';
+import { gridToTable, isGridSheet, readTab, wallConverter, type ReadTab } from './read.js';
 import { TEXT, tr } from './i18n.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,8 +41,16 @@ export interface AddonMeta {
   readonly sheet: string | null;
   /** Generated tabs left out of the check. */
   readonly excludedTabs: readonly string[];
+  /** Tabs without cells (chart sheets: getType() is not GRID), left out. */
+  readonly nonGridTabs: readonly string[];
   readonly shops: readonly ShopSummary[];
-  readonly marks: { readonly marked: number; readonly cleared: number; readonly truncated: number };
+  readonly marks: {
+    readonly marked: number;
+    readonly cleared: number;
+    readonly truncated: number;
+    /** Protected ranges (range null: a whole protected sheet) where marks could not be written. */
+    readonly protected: readonly ProtectedSkip[];
+  };
 }
 
 export interface AddonReport extends Omit<FileReport, 'meta'> {
@@ -50,23 +60,30 @@ export interface AddonReport extends Omit<FileReport, 'meta'> {
 export interface LoadedWorkbook {
   readonly ss: Spreadsheet;
   readonly timeZone: string;
-  /** Every tab's sheet and id (generated ones too: their marks and stored state are kept in step). */
+  /** Every tab's sheet and id (generated and chart ones too: their stored state is kept in step). */
   readonly all: readonly { readonly sheet: Sheet; readonly id: number; readonly name: string }[];
   /** The tabs handed to the rules. */
   readonly tabs: readonly ReadTab[];
   readonly workbook: Workbook;
   readonly excluded: readonly string[];
+  readonly nonGrid: readonly string[];
 }
 
-/** Reads every tab but the generated ones: O(tabs) service calls. */
+/** Reads every grid tab but the generated ones: O(tabs) service calls. */
 export function loadWorkbook(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): LoadedWorkbook {
   const timeZone = ss.getSpreadsheetTimeZone();
   const toWall = wallConverter(timeZone);
   const all: { sheet: Sheet; id: number; name: string }[] = [];
   const tabs: ReadTab[] = [];
   const excluded: string[] = [];
+  const nonGrid: string[] = [];
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
+    if (!isGridSheet(sheet)) {
+      all.push({ sheet, id: sheet.getSheetId(), name });
+      nonGrid.push(name);
+      continue;
+    }
     if (isGeneratedTab(name)) {
       all.push({ sheet, id: sheet.getSheetId(), name });
       excluded.push(name);
@@ -77,13 +94,13 @@ export function loadWorkbook(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshe
     tabs.push(tab);
   }
   const workbook: Workbook = { tables: tabs.map((t) => gridToTable(t.name, t.grid, toWall)) };
-  return { ss, timeZone, all, tabs, workbook, excluded };
+  return { ss, timeZone, all, tabs, workbook, excluded, nonGrid };
 }
 
 export function forMarks(tab: ReadTab): TabForMarks {
   const rows = tab.grid.values.length;
   const cols = rows > 0 ? (tab.grid.values[0]?.length ?? 0) : 0;
-  return { sheet: tab.sheet, id: tab.id, range: tab.range, rows, cols };
+  return { sheet: tab.sheet, id: tab.id, name: tab.name, range: tab.range, rows, cols };
 }
 
 export interface CheckOptions {
@@ -95,22 +112,37 @@ export interface CheckOptions {
 export function runCheck(activeOnly: boolean, options: CheckOptions = {}): AddonReport {
   const lang = getLang();
   const loaded = loadWorkbook();
+  const activeName = activeOnly ? loaded.ss.getActiveSheet().getName() : null;
+  const report = checkAndMark(loaded, activeName === null ? null : new Set([activeName]), lang, { scope: activeName === null ? 'workbook' : 'sheet', sheet: activeName });
+  if (!options.quiet) loaded.ss.toast(tr(TEXT.toastChecked, lang, report.counts), tr(TEXT.addonTitle, lang), 5);
+  return report;
+}
+
+/**
+ * Validates the whole workbook, then reports and marks the tabs named in `only` (every tab when
+ * null). `waitMs` bounds the wait for the document lock.
+ */
+export function checkAndMark(
+  loaded: LoadedWorkbook,
+  only: ReadonlySet<string> | null,
+  lang: Lang,
+  where: { scope: 'workbook' | 'sheet'; sheet: string | null },
+  opts: { waitMs?: number } = {},
+): AddonReport {
   const { ss } = loaded;
   const today = todayTaipei();
   const c = campaign();
   const full = validateWorkbook(loaded.workbook, { campaign: c, today, lang, path: ss.getName() });
-
-  const activeName = activeOnly ? ss.getActiveSheet().getName() : null;
-  const violations: readonly ReportViolation[] = activeName === null ? full.violations : full.violations.filter((v) => v.sheet === activeName);
+  const violations: readonly ReportViolation[] = only === null ? full.violations : full.violations.filter((v) => v.sheet !== null && only.has(v.sheet));
 
   const { bySheet, truncated: cappedOut } = planMarks(violations, lang);
-  const scopeTabs = loaded.tabs.filter((t) => activeName === null || t.name === activeName);
+  const scopeTabs = loaded.tabs.filter((t) => only === null || only.has(t.name));
   const wanted = new Map<number, ReadonlyMap<string, Mark>>();
   for (const t of scopeTabs) {
     const marks = bySheet.get(t.name);
     if (marks) wanted.set(t.id, marks);
   }
-  const outcome = updateMarks(scopeTabs.map(forMarks), wanted, loaded.all.map((t) => t.id), lang);
+  const outcome = updateMarks(scopeTabs.map(forMarks), wanted, loaded.all.map((t) => t.id), lang, opts);
 
   const counts = countViolations(violations);
   const report: AddonReport = {
@@ -126,32 +158,44 @@ export function runCheck(activeOnly: boolean, options: CheckOptions = {}): Addon
       lang,
       timeZone: loaded.timeZone,
       campaign: c.id,
-      scope: activeName === null ? 'workbook' : 'sheet',
-      sheet: activeName,
+      scope: where.scope,
+      sheet: where.sheet,
       excludedTabs: loaded.excluded,
+      nonGridTabs: loaded.nonGrid,
       shops: shopPlans(loaded.workbook, { campaign: c }).map((p) => ({ shopId: p.shopId, months: p.months.map((m) => m.month) })),
-      marks: { marked: outcome.marked, cleared: outcome.cleared, truncated: outcome.truncated + cappedOut },
+      marks: { marked: outcome.marked, cleared: outcome.cleared, truncated: cappedOut, protected: outcome.protectedRanges },
     },
   };
-  if (!options.quiet) ss.toast(tr(TEXT.toastChecked, lang, counts), tr(TEXT.addonTitle, lang), 5);
   return jsonSafe(report);
 }
 
-/** Removes every mark the add-on made, on every tab, restoring backgrounds and notes. */
-export function runClearMarks(options: CheckOptions = {}): { cleared: number } {
+/** Removes every mark the add-on made, on every grid tab, restoring backgrounds and notes. */
+export function runClearMarks(options: CheckOptions = {}): { cleared: number; protected: readonly ProtectedSkip[] } {
   const lang = getLang();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const scope: TabForMarks[] = [];
   const ids: number[] = [];
   for (const sheet of ss.getSheets()) {
-    const range = sheet.getDataRange();
     const id = sheet.getSheetId();
     ids.push(id);
-    scope.push({ sheet, id, range, rows: range.getNumRows(), cols: range.getNumColumns() });
+    if (!isGridSheet(sheet)) continue;
+    const range = sheet.getDataRange();
+    scope.push({ sheet, id, name: sheet.getName(), range, rows: range.getNumRows(), cols: range.getNumColumns() });
   }
-  const outcome = updateMarks(scope, new Map(), ids, lang, { sweep: true });
+  const outcome = updateMarks(scope, new Map(), ids, lang);
   if (!options.quiet) ss.toast(tr(TEXT.toastCleared, lang, { cells: outcome.cleared }), tr(TEXT.addonTitle, lang), 5);
-  return { cleared: outcome.cleared };
+  return { cleared: outcome.cleared, protected: outcome.protectedRanges };
+}
+
+/**
+ * The tabs whose violations can change when a tab of `kind` changes: itself, and every kind a rule
+ * reads together with it (the rules' `meta.requires`), so nothing about the dependencies is
+ * written twice.
+ */
+export function dependentKinds(kind: SheetKind): Set<SheetKind> {
+  const out = new Set<SheetKind>([kind]);
+  for (const rule of RULES) if (rule.meta.requires.includes(kind)) for (const k of rule.meta.requires) out.add(k);
+  return out;
 }
 
 /** A1 references the sidebar may ask for: a cell (`C4`), a cell range (`A2:C4`) or whole rows (`5:5`). */

@@ -20,6 +20,10 @@ export function isGeneratedTab(name: string): boolean {
 /** The generated tab `name`, emptied for a rebuild (kept, so its position and id stay), or a new one at the end. */
 export function freshTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(name);
+  if (existing && String(existing.getType()) !== 'GRID') {
+    // A chart sheet carrying the generated name: never ours to clear.
+    throw new Error(`「${name}」is not a grid sheet (a chart sheet?): rename it to rebuild this tab.`);
+  }
   if (existing) {
     existing.clear();
     existing.clearNotes();

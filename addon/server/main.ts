@@ -16,6 +16,8 @@ import { runInsertTemplates, type TemplatesResult } from './templates.js';
 import { runBuildCalendarSheet, runGetCalendar, type CalendarView } from './calendar-sheet.js';
 import { runBuildScheduleSheet, type ScheduleSheetResult } from './schedule-sheet.js';
 import { runEstimateCosts, runGetCosts, type CostsView } from './cost-sheet.js';
+import { runGetLiveStatus, runOnEdit, runSetLiveCheck, type LiveStatus } from './live.js';
+import type { ProtectedSkip } from './marks.js';
 
 interface OpenEvent {
   readonly authMode?: unknown;
@@ -66,8 +68,26 @@ export function checkActiveSheet(opts?: unknown): AddonReport {
   return runCheck(true, options(opts));
 }
 
-export function clearMarks(opts?: unknown): { cleared: number } {
+export function clearMarks(opts?: unknown): { cleared: number; protected: readonly ProtectedSkip[] } {
   return runClearMarks(options(opts));
+}
+
+/**
+ * Simple trigger: with 自動檢查 on for this document, re-checks the edited tab (and the tabs whose
+ * rules read it) and updates their marks. Does nothing in AuthMode.NONE or when switched off.
+ */
+export function onEdit(e?: unknown): void {
+  runOnEdit(e as Parameters<typeof runOnEdit>[0]);
+}
+
+/** Sidebar: switch 自動檢查 on or off for this document. */
+export function setLiveCheck(on: unknown): LiveStatus {
+  return runSetLiveCheck(on);
+}
+
+/** Sidebar (polled while open): whether 自動檢查 is on, and what its last run did. */
+export function getLiveStatus(): LiveStatus {
+  return runGetLiveStatus();
 }
 
 export function insertTemplates(opts?: unknown): TemplatesResult {

@@ -36,6 +36,14 @@ export interface ReadTab {
   readonly grid: Grid;
 }
 
+/**
+ * Whether a tab has cells: a chart moved to its own tab is a sheet of type OBJECT, where
+ * getDataRange() and every other cell method throw. (Enums print their name.)
+ */
+export function isGridSheet(sheet: Sheet): boolean {
+  return String(sheet.getType()) === 'GRID';
+}
+
 export function readTab(sheet: Sheet): ReadTab {
   const range = sheet.getDataRange();
   return {

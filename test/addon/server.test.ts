@@ -18,7 +18,7 @@ import {
 } from '../../rules/index.js';
 import * as addon from '../../addon/server/main.js';
 import { loadWorkbook } from '../../addon/server/check.js';
-import { ERROR_BG, MAX_MARKED_CELLS, NOTE_MARKER, STORE_PREFIX, WARNING_BG } from '../../addon/server/marks.js';
+import { ERROR_BG, EXTENT_KEY, MAX_MARKED_CELLS, NOTE_MARKER, WARNING_BG } from '../../addon/server/marks.js';
 import { GENERATED_TABS } from '../../addon/server/generated.js';
 import { RATE_COLOURS, DAY_OFF_COLOUR } from '../../addon/server/calendar-sheet.js';
 import { REQUIRED_HEADER_BG, OPTIONAL_HEADER_BG } from '../../addon/server/templates.js';
@@ -194,8 +194,11 @@ describe('marks', () => {
     // Infos are listed, not painted; untouched cells keep theirs.
     expect(cell(sheet, 'B2').background).toBe('#cfe2f3');
     expect(cell(sheet, 'A1').note).toBe('header note of the user');
-    expect(report.meta.marks).toEqual({ marked: 2, cleared: 0, truncated: 0 });
-    expect(Object.keys(gas.docProps.getProperties()).every((k) => k.startsWith(STORE_PREFIX))).toBe(true);
+    expect(report.meta.marks).toEqual({ marked: 2, cleared: 0, truncated: 0, protected: [] });
+    // The user's fill is named in the note of the cell it belongs to; only the marked extent is kept elsewhere.
+    expect(note.split('\n')[0]).toBe(`${NOTE_MARKER} 檢查結果 · 原底色 #00ff00`);
+    expect(cell(sheet, 'I2').note.split('\n')[0]).toBe(`${NOTE_MARKER} 檢查結果`);
+    expect(gas.docProps.getProperties()).toEqual({ [EXTENT_KEY]: JSON.stringify({ '0': [3, 9] }) });
   });
 
   it('a re-check replaces only its own marks, restoring what a fixed cell had', () => {
@@ -231,17 +234,18 @@ describe('marks', () => {
     addon.clearMarks({ quiet: true });
     expect(cell(sheet, 'I2').background).toBe('#ff00ff');
     expect(cell(sheet, 'C3').note).toBe('rewritten by the user');
-    expect(cell(sheet, 'C3').background).toBe('#00ff00');
+    // Our note replaced by the user's makes the cell theirs, fill and all (the note named its old fill).
+    expect(cell(sheet, 'C3').background).toBe(ERROR_BG);
   });
 
-  it('clearMarks also removes marks that moved or whose stored state was lost', () => {
+  it('clearMarks restores everything even when the document properties were wiped', () => {
     const sheet = markedWorkbook();
     const before = snapshot(sheet);
     addon.checkWorkbook({ quiet: true });
     gas.docProps.setProperties({}, true);
     addon.clearMarks({ quiet: true });
     const after = snapshot(sheet);
-    expect(after['3,3']).toEqual({ bg: '#ffffff', note: 'my own note' }); // the note comes back from the mark itself
+    expect(after['3,3']).toEqual({ bg: '#00ff00', note: 'my own note' }); // fill and note come back from the mark itself
     expect(after['2,9']).toEqual(before['2,9'] ?? { bg: '#ffffff', note: '' });
   });
 
@@ -253,6 +257,15 @@ describe('marks', () => {
     addon.checkWorkbook({ quiet: true });
     expect(gas.lock.held).toBe(false); // released after the run
     expect(gas.rec.names((c) => c.service === 'Lock')).toEqual(['Lock.tryLock', 'Lock.tryLock', 'Lock.releaseLock']);
+  });
+
+  it('runs unlocked when LockService.getDocumentLock() gives null (no document to lock)', () => {
+    const sheet = markedWorkbook();
+    (gas.globals.LockService as unknown as { getDocumentLock: () => null }).getDocumentLock = () => null;
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.marks.marked).toBe(2);
+    expect(cell(sheet, 'C3').background).toBe(ERROR_BG);
+    expect(addon.clearMarks({ quiet: true }).cleared).toBe(2);
   });
 
   it('writes notes in the chosen language', () => {
@@ -551,4 +564,241 @@ describe('menu, sidebar and sidebar calls', () => {
     addon.clearMarks();
     expect(gas.ss._toasts.at(-1)!.message).toBe('已清除 1 格的檢查標記');
   });
+});
+
+describe('marks that survive edits, tabs it cannot read, protected cells', () => {
+  /** A workbook with the user's own fills and notes, on marked and unmarked cells alike. */
+  function userWorkbook(g: FakeGas): FakeSheetImpl {
+    const sheet = g.addSheet(
+      '報名表',
+      kindGrid('enrollment', [
+        enrollment({ shopId: 'shop_c', contactEmail: 'bad@@example.com' }), // C2 error
+        enrollment({ shopId: 'shop_a' }),
+        enrollment({ shopId: 'shop_e', contactEmail: 'also@@bad' }), // C4 error
+        enrollment({ shopId: 'shop_b', chosenDays: '4/3、4/14' }), // I5 warning
+        enrollment({ shopId: 'shop_d' }),
+      ]),
+    );
+    const paint = (a1: string, bg: string | null, note: string | null) => {
+      if (bg) cell(sheet, a1).background = bg;
+      if (note) cell(sheet, a1).note = note;
+    };
+    paint('C2', '#00ff00', 'note on a marked cell');
+    paint('C4', '#cfe2f3', null);
+    paint('I5', null, 'chosen days agreed by phone');
+    paint('B3', '#fff2cc', 'unmarked cell note');
+    paint('A6', '#d9ead3', null);
+    return sheet;
+  }
+
+  /** Two identical spreadsheets: one checked before the edits and cleared after, one only edited. */
+  function twins() {
+    const a = createFakeGas({ timeZone: 'Asia/Taipei' });
+    const b = createFakeGas({ timeZone: 'Asia/Taipei' });
+    return { a, b, sa: userWorkbook(a), sb: userWorkbook(b) };
+  }
+
+  function withGas<T>(g: FakeGas, fn: () => T): T {
+    uninstall?.();
+    gas = g;
+    uninstall = installGlobals(g);
+    return fn();
+  }
+
+  const edits: [string, (s: FakeSheetImpl) => void][] = [
+    ['rows inserted above the marks', (s) => s._proxy.insertRowsBefore(3, 2)],
+    ['a marked row deleted and another shifted up', (s) => s._proxy.deleteRows(2, 1)],
+    ['the data sorted by shop id', (s) => s._proxy.getRange('A2:M6').sort({ column: 2, ascending: false })],
+    ['a marked cell cut and pasted elsewhere', (s) => s._proxy.getRange('C4').moveTo(s._proxy.getRange('P9'))],
+    [
+      'all of it, then checked again',
+      (s) => {
+        s._proxy.insertRowsBefore(2, 1);
+        s._proxy.getRange('A3:M7').sort(2);
+        s._proxy.deleteRows(5, 1);
+        s._proxy.getRange('I3').moveTo(s._proxy.getRange('O20'));
+      },
+    ],
+  ];
+
+  for (const [what, edit] of edits) {
+    it(`restores every user fill and note after ${what}`, () => {
+      const { a, b, sa, sb } = twins();
+      withGas(a, () => {
+        const r = addon.checkWorkbook({ quiet: true });
+        expect(r.meta.marks.marked).toBe(3);
+        expect(cell(sa, 'C2').background).toBe(ERROR_BG);
+      });
+      edit(sa);
+      edit(sb);
+      withGas(a, () => {
+        if (what.endsWith('checked again')) addon.checkWorkbook({ quiet: true });
+        addon.clearMarks({ quiet: true });
+      });
+      const norm = (x: Record<string, { bg: string; note: string }>) =>
+        Object.fromEntries(Object.entries(x).filter(([, v]) => v.bg !== '#ffffff' || v.note !== ''));
+      expect(norm(snapshot(sa))).toEqual(norm(snapshot(sb)));
+      // And the user's things are really there (the twins could both have lost them).
+      const fills = Object.values(snapshot(sb)).map((v) => v.bg).filter((c) => c !== '#ffffff');
+      expect(fills.length).toBeGreaterThanOrEqual(3);
+    });
+  }
+
+  it('checks, clears and builds around a chart sheet (getType() OBJECT)', () => {
+    setup();
+    userWorkbook(gas);
+    gas.addChartSheet('圖表1');
+    gas.addSheet('加碼合約', kindGrid('contracts', []));
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.nonGridTabs).toEqual(['圖表1']);
+    expect(report.sheets.map((s) => s.name)).toEqual(['報名表', '加碼合約']);
+    expect(report.violations.filter((v) => v.ruleId === 'cell/invalid-email').map((v) => v.cell)).toEqual(['C2', 'C4']);
+    const cells = new Set(report.violations.filter((v) => v.severity !== 'info' && v.cell).map((v) => `${v.sheet}!${v.cell}`));
+    expect(report.meta.marks.marked).toBe(cells.size);
+    expect(addon.checkActiveSheet({ quiet: true }).meta.scope).toBe('sheet');
+    expect(addon.clearMarks({ quiet: true }).cleared).toBe(cells.size);
+    expect(addon.buildCalendarSheet({ quiet: true }).shops).toBe(5);
+    expect(addon.buildScheduleSheet({ quiet: true }).shops).toBe(5);
+    expect(addon.estimateCosts({ quiet: true }).shops).toBe(5);
+    expect(addon.insertTemplates({ quiet: true }).created).toEqual(['鋪底合約', '環狀數據']);
+    // The fake really refuses cell calls on a chart sheet: the add-on never made one.
+    expect(() => gas.sheet('圖表1')._proxy.getDataRange()).toThrow(/not supported on a sheet of type OBJECT/);
+    const chartCalls = gas.rec.calls.filter((c) => c.service === 'Sheet' && c.method === 'getDataRange').length;
+    expect(chartCalls).toBeGreaterThan(0);
+  });
+
+  it('skips a protected range the user may not edit, marks the rest, lists it, and clears the rest', () => {
+    setup();
+    const ring = gas.addSheet('環狀數據', kindGrid('ring-data', [{ shopId: 'shop_a', sendDate: '2026/4/14', sendTime: '20:30', audience: '通發型', sendCap: 1000, excludeBuyers: '否', excludeRecent: '是', requestedAt: '2026/4/1 10:00' }]));
+    const sheet = userWorkbook(gas);
+    sheet._protect('B4:D4', { description: 'finance only' }); // holds C4, an error cell
+    sheet._protect('I1:I3', { warningOnly: true }); // warning-only: scripts may write
+    const before = snapshot(sheet);
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.violations.filter((v) => v.severity !== 'info').map((v) => `${v.sheet}!${v.cell}`)).toEqual(
+      expect.arrayContaining(['報名表!C2', '報名表!C4', '報名表!I5', '環狀數據!C2']),
+    );
+    expect(report.meta.marks.protected).toEqual([{ sheet: '報名表', range: 'B4:D4', cells: 1 }]);
+    expect(report.meta.marks.marked).toBe(3); // C2, I5 and the ring-data tab's C2
+    expect(cell(sheet, 'C2').background).toBe(ERROR_BG);
+    expect(cell(sheet, 'I5').background).toBe(WARNING_BG);
+    expect(cell(sheet, 'C4')).toMatchObject({ background: '#cfe2f3', note: '' });
+    expect(cell(ring, 'C2').background).toBe(ERROR_BG);
+    // The write went around the protected cell, in a few rectangles (not one per row).
+    expect(gas.rec.count('Range', 'setNotes')).toBeLessThanOrEqual(6);
+    const cleared = addon.clearMarks({ quiet: true });
+    expect(cleared.cleared).toBe(3);
+    expect(snapshot(sheet)).toEqual(before);
+  });
+
+  it('on a protected sheet, marks only its unprotected ranges', () => {
+    setup();
+    const sheet = userWorkbook(gas);
+    sheet._protect(null, { unprotected: ['C2:C3'] });
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.marks.protected).toEqual([{ sheet: '報名表', range: null, cells: 2 }]);
+    expect(cell(sheet, 'C2').background).toBe(ERROR_BG);
+    expect(cell(sheet, 'C4').background).toBe('#cfe2f3');
+    expect(cell(sheet, 'I5').note).toBe('chosen days agreed by phone');
+  });
+});
+
+describe('自動檢查 (live check, simple onEdit trigger)', () => {
+  function editEvent(sheet: FakeSheetImpl, a1: string, authMode = 'LIMITED') {
+    return { authMode: { toString: () => authMode }, range: sheet._proxy.getRange(a1), source: gas.ss._proxy };
+  }
+
+  function liveWorkbook(rows = 3) {
+    setup();
+    const list = Array.from({ length: rows }, (_, i) => enrollment({ shopId: `shop_${String(i).padStart(4, '0')}`, contactEmail: i === 1 ? 'bad@@example.com' : 'ok@example.com' }));
+    const enr = gas.addSheet('報名表', kindGrid('enrollment', list));
+    const con = gas.addSheet('加碼合約', kindGrid('contracts', [{ shopId: 'shop_0000', contractType: '活動加碼', remark: '4/1_加碼10%', start: '2026/04/01 00:00:00', end: '2026/04/01 23:59:59', productType: 'normal', baseRate: '2%', frontRate: '10%', rebateCap: -1, cps: '12%', vendorBonus: '0%' }]));
+    gas.addSheet('memo', { values: [['free text']] });
+    return { enr, con };
+  }
+
+  it('is off until switched on per document, and does nothing in AuthMode.NONE', () => {
+    const { enr } = liveWorkbook();
+    expect(addon.getLiveStatus()).toEqual({ enabled: false, last: null });
+    addon.onEdit(editEvent(enr, 'C3'));
+    expect(cell(enr, 'C3').background).toBe('#ffffff');
+    expect(addon.setLiveCheck(true).enabled).toBe(true);
+    expect(gas.docProps.getProperty('partnerCheck.live')).toBe('on');
+    const none = editEvent(enr, 'C3', 'NONE');
+    gas.rec.reset();
+    addon.onEdit(none);
+    expect(gas.rec.calls).toEqual([]);
+    expect(() => addon.setLiveCheck('yes')).toThrow(/true or false/);
+  });
+
+  it('updates the marks of the edited row, and of the tabs whose rules read it', () => {
+    const { enr, con } = liveWorkbook();
+    addon.setLiveCheck(true);
+    addon.onEdit(editEvent(enr, 'C3'));
+    expect(cell(enr, 'C3').background).toBe(ERROR_BG);
+    // partner/missing-day on B2..B4 (the enrollment read with the contracts), and on the contracts
+    // tab contract/vendor-bonus-mismatch on L2: the dependent tab was marked by an edit of the enrollment.
+    expect(['B2', 'B3', 'B4'].map((a) => cell(enr, a).background)).toEqual([ERROR_BG, ERROR_BG, ERROR_BG]);
+    expect(cell(con, 'L2').note).toContain(NOTE_MARKER);
+    expect(cell(con, 'L2').background).toBe(ERROR_BG);
+    let status = addon.getLiveStatus();
+    expect(status.last).toMatchObject({ sheet: '報名表', skipped: null, seq: 1, marked: 5 });
+    // The enrollment's rules read the contracts (and more): those tabs are re-marked too; memo is not.
+    expect(status.last!.tabs).toEqual(['加碼合約', '報名表']);
+
+    // The user fixes C3 and breaks C4: one edit event each.
+    enr._cell(3, 3).value = 'fixed@example.com';
+    addon.onEdit(editEvent(enr, 'C3'));
+    expect(cell(enr, 'C3')).toMatchObject({ background: '#ffffff', note: '' });
+    enr._cell(4, 3).value = 'broken@@';
+    addon.onEdit(editEvent(enr, 'C4'));
+    expect(cell(enr, 'C4').background).toBe(ERROR_BG);
+    expect(cell(enr, 'C4').note).toContain(NOTE_MARKER);
+    status = addon.getLiveStatus();
+    expect(status.last).toMatchObject({ seq: 3, marked: 5 });
+    expect(cell(enr, 'C3').background).toBe('#ffffff');
+    // Switched off: edits are left alone.
+    addon.setLiveCheck(false);
+    enr._cell(4, 3).value = 'ok@example.com';
+    addon.onEdit(editEvent(enr, 'C4'));
+    expect(cell(enr, 'C4').background).toBe(ERROR_BG);
+  });
+
+  it('an edit on a generated or chart tab does nothing; a busy lock is recorded, not thrown', () => {
+    const { enr } = liveWorkbook();
+    addon.setLiveCheck(true);
+    gas.addChartSheet('圖表1');
+    addon.buildCalendarSheet({ quiet: true });
+    gas.rec.reset();
+    addon.onEdit(editEvent(gas.sheet(GENERATED_TABS.calendar), 'A1'));
+    expect(gas.rec.count('Range', 'setNotes')).toBe(0);
+    gas.lock.held = true;
+    addon.onEdit(editEvent(enr, 'C3'));
+    expect(addon.getLiveStatus().last).toMatchObject({ skipped: 'busy', marked: 0 });
+    gas.lock.held = false;
+  });
+
+  it('re-checks a 2,000-row tab within the 30 s simple-trigger limit, with O(tabs) service calls', () => {
+    const run = (rows: number) => {
+      const { enr } = liveWorkbook(rows);
+      addon.setLiveCheck(true);
+      gas.rec.reset();
+      const t0 = performance.now();
+      addon.onEdit(editEvent(enr, 'C3'));
+      const cpuMs = performance.now() - t0;
+      const names = gas.rec.names((c) => c.service !== 'Utilities');
+      const engine = validateWorkbook(loadWorkbook().workbook, { today: '2026-03-20' });
+      const cells = new Set(engine.violations.filter((v) => v.severity !== 'info' && v.cell && v.sheet !== 'memo').map((v) => `${v.sheet}!${v.cell}`));
+      return { names, serviceMs: gas.rec.serviceMs(), cpuMs, marked: addon.getLiveStatus().last!.marked, expected: cells.size };
+    };
+    const small = run(10);
+    const big = run(2000);
+    expect(big.names).toEqual(small.names); // the same calls, whatever the row count
+    expect(big.names.length).toBeLessThan(60);
+    // Every enrolled shop lacks partner-plan days (column B), C3 is bad, L2 on the contracts tab.
+    expect(big.marked).toBe(big.expected);
+    expect(big.marked).toBeGreaterThan(2000);
+    // The fake's clock (CALL_COST per call and per cell) plus the real computing time.
+    expect(big.serviceMs + big.cpuMs).toBeLessThan(30_000);
+  }, 120_000);
 });

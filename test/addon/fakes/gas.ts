@@ -1,7 +1,17 @@
 /**
  * An in-memory fake of the Apps Script services the add-on uses — SpreadsheetApp, Spreadsheet,
- * Sheet, Range, Ui, Menu, HtmlService, Utilities, PropertiesService, LockService — that records
- * every call.
+ * Sheet, Range, Protection, Ui, Menu, HtmlService, Utilities, PropertiesService, LockService — that
+ * records every call, with a cost model for the time those calls would take.
+ *
+ * Behaviour taken from Google's reference (developers.google.com/apps-script/reference/spreadsheet):
+ * - Sheet.getType() is SpreadsheetApp.SheetType.GRID or OBJECT (a chart moved to its own tab); an
+ *   OBJECT sheet has no cells, so every cell method on it throws.
+ * - insertRowsBefore/After and deleteRow(s) shift every cell below (value, format, background,
+ *   note) and the protected ranges with them; Range.sort and Range.moveTo move whole cells
+ *   (values, formatting and notes), as the Sheets UI does.
+ * - Protection (Sheet.getProtections(ProtectionType.RANGE|SHEET)): a range or sheet the user may
+ *   not edit (canEdit() false, not warning-only) makes any write touching it throw, before writing
+ *   anything; Range.canEdit() is false when the range touches such a cell.
  * Typed loosely on purpose: it implements what the add-on calls, with Apps Script's behaviour
  * where it matters to the tests (batch reads/writes, getDataRange bounds, range limits, the
  * spreadsheet's time zone for dates, property-store quotas), and throws on anything else so a new
@@ -13,12 +23,25 @@ export interface Call {
   readonly service: string;
   readonly method: string;
   readonly args: readonly unknown[];
+  /** Cells the call reads or writes (a Range's size), 0 for the rest. */
+  readonly cells: number;
 }
+
+/**
+ * What a call costs in the fake's clock. Google publishes no latency figures; these are deliberately
+ * pessimistic readings of what Apps Script takes from a script (a round trip per service call, and
+ * batch reads/writes that grow with the cells they touch): ~60 ms per call, 20 µs per cell.
+ */
+export const CALL_COST = { perCallMs: 60, perCellMs: 0.02 } as const;
 
 export class Recorder {
   readonly calls: Call[] = [];
-  record(service: string, method: string, args: readonly unknown[]): void {
-    this.calls.push({ service, method, args });
+  record(service: string, method: string, args: readonly unknown[], cells = 0): void {
+    this.calls.push({ service, method, args, cells });
+  }
+  /** The time the recorded calls would take under CALL_COST, in ms. */
+  serviceMs(): number {
+    return this.calls.reduce((t, c) => t + CALL_COST.perCallMs + c.cells * CALL_COST.perCellMs, 0);
   }
   reset(): void {
     this.calls.length = 0;
@@ -38,7 +61,10 @@ export class Recorder {
 
 const API_NAME = /^(get|set|is|insert|delete|create|add|show|clear|activate|hide|new|require|build|remove|copy|sort|flush|toast|open|append|merge|format|auto|protect|update)[A-Z]?[A-Za-z]*$/;
 
-const SPREADSHEET_SERVICE = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'DataValidationBuilder']);
+const SPREADSHEET_SERVICE = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection', 'DataValidationBuilder']);
+
+/** Sheet methods an OBJECT (chart) sheet answers; everything else needs a grid and throws. */
+const NON_GRID_OK = new Set(['getName', 'setName', 'getSheetId', 'getType', 'getParent', 'activate', 'isSheetHidden', 'hideSheet', 'getIndex', 'getProtections']);
 
 /** Wraps an object so every method call is recorded as `service.method(args)`; unknown methods throw. */
 function recorded<T extends object>(target: T, service: string, rec: Recorder): T {
@@ -53,7 +79,12 @@ function recorded<T extends object>(target: T, service: string, rec: Recorder): 
         return v;
       }
       return (...args: unknown[]) => {
-        rec.record(service, prop, args);
+        const o = obj as { _rows?: number; _cols?: number; _type?: string };
+        const cells = service === 'Range' && typeof o._rows === 'number' && typeof o._cols === 'number' ? o._rows * o._cols : 0;
+        rec.record(service, prop, args, cells);
+        if (service === 'Sheet' && o._type !== undefined && o._type !== 'GRID' && !NON_GRID_OK.has(prop)) {
+          throw new Error(`Exception: This operation is not supported on a sheet of type ${o._type} (${prop}).`);
+        }
         return v.apply(obj, args);
       };
     },
@@ -119,6 +150,48 @@ export function instantOfWall(wallMs: number, timeZone: string): Date {
   }
   return new Date(guess);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Enums (Apps Script enums are objects whose toString() is their name)
+
+function enumValue(name: string): { readonly name: string; toString(): string; toJSON(): string } {
+  return Object.freeze({ name, toString: () => name, toJSON: () => name });
+}
+
+export const SHEET_TYPE = { GRID: enumValue('GRID'), OBJECT: enumValue('OBJECT'), DATASOURCE: enumValue('DATASOURCE') } as const;
+export const PROTECTION_TYPE = { RANGE: enumValue('RANGE'), SHEET: enumValue('SHEET') } as const;
+
+/** A 1-based rectangle of a sheet. */
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+function inRect(r: number, c: number, x: Rect): boolean {
+  return r >= x.row && r < x.row + x.rows && c >= x.col && c < x.col + x.cols;
+}
+
+/** A rectangle after `n` rows were inserted before row `before`: below moves down, spanning grows. */
+function rectAfterInsert(x: Rect, before: number, n: number): void {
+  if (x.row >= before) x.row += n;
+  else if (before < x.row + x.rows) x.rows += n;
+}
+
+/** A rectangle after rows `from`..`from+n-1` were deleted; null when all its rows are gone. */
+function rectAfterDelete(x: Rect, from: number, n: number): Rect | null {
+  const top = x.row;
+  const bottom = x.row + x.rows - 1;
+  const last = from + n - 1;
+  const removed = Math.max(0, Math.min(bottom, last) - Math.max(top, from) + 1);
+  const rows = x.rows - removed;
+  if (rows <= 0) return null;
+  const row = top > last ? top - n : top >= from ? from : top;
+  return { ...x, row, rows };
+}
+
+export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 // ---------------------------------------------------------------------------------------------
 // Cells, ranges, sheets
@@ -202,14 +275,21 @@ export class FakeRangeImpl {
     return out;
   }
 
+  /** A write touching a cell the user may not edit fails as a whole, before anything changes. */
+  _guard(): void {
+    if (!this.canEdit()) throw new Error(PROTECTED_MESSAGE);
+  }
+
   private _set<T>(grid: T[][], what: string, fn: (cell: FakeCell, v: T) => void): void {
     if (!Array.isArray(grid) || grid.length !== this._rows || grid.some((row) => !Array.isArray(row) || row.length !== this._cols)) {
       throw new Error(`The number of rows or columns in the data does not match the range (${what}: expected ${this._rows}×${this._cols}).`);
     }
+    this._guard();
     for (let r = 0; r < this._rows; r++) for (let c = 0; c < this._cols; c++) fn(this._sheet._cell(this._row + r, this._col + c), grid[r]![c]!);
   }
 
   private _all(fn: (cell: FakeCell) => void): this {
+    this._guard();
     for (let r = 0; r < this._rows; r++) for (let c = 0; c < this._cols; c++) fn(this._sheet._cell(this._row + r, this._col + c));
     return this._self();
   }
@@ -334,6 +414,113 @@ export class FakeRangeImpl {
     this._sheet._ss._activeRange = this.getA1Notation();
     return this._self();
   }
+  /** Whether the user may edit every cell of the range. */
+  canEdit() {
+    for (let r = 0; r < this._rows; r++) for (let c = 0; c < this._cols; c++) if (this._sheet._blocked(this._row + r, this._col + c)) return false;
+    return true;
+  }
+  /**
+   * Sorts the range's rows by the given column(s) (absolute column numbers, as in Apps Script):
+   * a number, `{ column, ascending }`, or an array of them. Whole cells move (values, formats,
+   * backgrounds, notes). Numbers sort before text, blanks last; the sort is stable.
+   */
+  sort(spec: unknown) {
+    this._guard();
+    const specs = (Array.isArray(spec) ? spec : [spec]).map((x) =>
+      typeof x === 'number' ? { column: x, ascending: true } : { column: Number((x as { column: number }).column), ascending: (x as { ascending?: boolean }).ascending !== false },
+    );
+    for (const sp of specs) if (sp.column < this._col || sp.column >= this._col + this._cols) throw new Error('The sort column must be within the range.');
+    const rows = Array.from({ length: this._rows }, (_, r) => Array.from({ length: this._cols }, (_, c) => this._sheet._cells.get(this._sheet._key(this._row + r, this._col + c))));
+    const valueOf = (row: (FakeCell | undefined)[], column: number) => row[column - this._col]?.value;
+    const cmp = (a: unknown, b: unknown): number => {
+      const blank = (v: unknown) => v === '' || v === null || v === undefined;
+      if (blank(a) || blank(b)) return blank(a) === blank(b) ? 0 : blank(a) ? 1 : -1;
+      const num = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : null);
+      const na = num(a);
+      const nb = num(b);
+      if (na !== null && nb !== null) return na - nb;
+      if (na !== null) return -1;
+      if (nb !== null) return 1;
+      return String(a).localeCompare(String(b));
+    };
+    const order = rows.map((row, i) => ({ row, i }));
+    order.sort((x, y) => {
+      for (const sp of specs) {
+        const va = valueOf(x.row, sp.column);
+        const vb = valueOf(y.row, sp.column);
+        const blankA = va === '' || va === undefined;
+        const blankB = vb === '' || vb === undefined;
+        const d = blankA || blankB ? cmp(va, vb) : (sp.ascending ? 1 : -1) * cmp(va, vb);
+        if (d !== 0) return d;
+      }
+      return x.i - y.i;
+    });
+    order.forEach(({ row }, r) =>
+      row.forEach((cell, c) => {
+        const k = this._sheet._key(this._row + r, this._col + c);
+        if (cell) this._sheet._cells.set(k, cell);
+        else this._sheet._cells.delete(k);
+      }),
+    );
+    return this._self();
+  }
+  /** Cut and paste: the cells (values, formats, notes) go to `target`'s top-left; the source is left empty. */
+  moveTo(target: FakeRangeImpl) {
+    const t = target as FakeRangeImpl;
+    const dest = new FakeRangeImpl(t._sheet, t._row, t._col, this._rows, this._cols);
+    this._guard();
+    dest._guard();
+    const moved = Array.from({ length: this._rows }, (_, r) => Array.from({ length: this._cols }, (_, c) => this._sheet._cells.get(this._sheet._key(this._row + r, this._col + c))));
+    for (let r = 0; r < this._rows; r++) for (let c = 0; c < this._cols; c++) this._sheet._cells.delete(this._sheet._key(this._row + r, this._col + c));
+    moved.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const k = dest._sheet._key(dest._row + r, dest._col + c);
+        if (cell) dest._sheet._cells.set(k, cell);
+        else dest._sheet._cells.delete(k);
+      }),
+    );
+  }
+}
+
+/** A protected range or sheet (Sheet.getProtections). Built by tests through FakeSheetImpl._protect. */
+export class FakeProtectionImpl {
+  _proxy!: any;
+  constructor(
+    readonly _sheet: FakeSheetImpl,
+    readonly _type: 'RANGE' | 'SHEET',
+    /** The protected rectangle; null for a whole sheet. */
+    public _rect: Rect | null,
+    /** Whether the running user is among its editors. */
+    readonly _editor: boolean,
+    readonly _warningOnly: boolean,
+    public _unprotected: Rect[],
+    readonly _description: string,
+  ) {}
+  /** Blocks edits of the running user? (warning-only protections only warn.) */
+  _blocks(r: number, c: number): boolean {
+    if (this.canEdit()) return false;
+    if (this._type === 'RANGE') return inRect(r, c, this._rect!);
+    return !this._unprotected.some((u) => inRect(r, c, u));
+  }
+  canEdit() {
+    return this._editor || this._warningOnly;
+  }
+  isWarningOnly() {
+    return this._warningOnly;
+  }
+  getProtectionType() {
+    return PROTECTION_TYPE[this._type];
+  }
+  getDescription() {
+    return this._description;
+  }
+  getRange() {
+    const x = this._rect ?? { row: 1, col: 1, rows: this._sheet._maxRows, cols: this._sheet._maxCols };
+    return this._sheet._proxyOf(new FakeRangeImpl(this._sheet, x.row, x.col, x.rows, x.cols));
+  }
+  getUnprotectedRanges() {
+    return this._unprotected.map((u) => this._sheet._proxyOf(new FakeRangeImpl(this._sheet, u.row, u.col, u.rows, u.cols)));
+  }
 }
 
 export interface GridInput {
@@ -348,6 +535,9 @@ export class FakeSheetImpl {
   _maxCols = 26;
   _frozenRows = 0;
   _hidden = false;
+  /** 'GRID', or 'OBJECT' for a chart sheet. */
+  _type: 'GRID' | 'OBJECT' = 'GRID';
+  readonly _protections: FakeProtectionImpl[] = [];
   readonly _columnWidths = new Map<number, number>();
   readonly _rowHeights = new Map<number, number>();
   _proxy!: any;
@@ -380,6 +570,32 @@ export class FakeSheetImpl {
     if (!cell) this._cells.set(k, (cell = emptyCell()));
     return cell;
   }
+  /** Whether a protection keeps the running user from editing a cell. */
+  _blocked(r: number, c: number): boolean {
+    return this._protections.some((p) => p._blocks(r, c));
+  }
+  /** Test setup: protects a range (`A1:C5`) or, with null, the whole sheet. */
+  _protect(a1: string | null, opts: { editor?: boolean; warningOnly?: boolean; unprotected?: string[]; description?: string } = {}): FakeProtectionImpl {
+    const rect = (ref: string): Rect => {
+      const [row, col, rows, cols] = parseA1(ref, this);
+      return { row, col, rows, cols };
+    };
+    const p = new FakeProtectionImpl(this, a1 === null ? 'SHEET' : 'RANGE', a1 === null ? null : rect(a1), opts.editor === true, opts.warningOnly === true, (opts.unprotected ?? []).map(rect), opts.description ?? '');
+    p._proxy = recorded(p, 'Protection', this._ss._rec);
+    this._protections.push(p);
+    return p;
+  }
+  /** Rebuilds the cell map with every row number passed through `move` (null drops the cell). */
+  private _shiftRows(move: (row: number) => number | null): void {
+    const cells = [...this._cells.entries()];
+    this._cells.clear();
+    for (const [k, cell] of cells) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      const to = move(r);
+      if (to !== null) this._cells.set(this._key(to, c), cell);
+    }
+  }
+
   /** What setValue(s) stores: a leading apostrophe forces text (and is not shown). */
   _write(cell: FakeCell, v: unknown): void {
     delete cell.display;
@@ -448,9 +664,57 @@ export class FakeSheetImpl {
   getMaxColumns() {
     return this._maxCols;
   }
-  insertRowsAfter(after: number, howMany: number) {
-    if (after !== this._maxRows) throw new Error('fake insertRowsAfter: only appending rows is supported');
+  getType() {
+    return SHEET_TYPE[this._type];
+  }
+  getProtections(type: unknown) {
+    const want = String(type);
+    return this._protections.filter((p) => p._type === want).map((p) => p._proxy);
+  }
+  /** Inserts blank rows before row `before`: every cell (and protected range) from there moves down. */
+  insertRowsBefore(before: number, howMany: number) {
+    if (before < 1 || before > this._maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
+    this._shiftRows((r) => (r >= before ? r + howMany : r));
+    for (const p of this._protections) {
+      if (p._rect) rectAfterInsert(p._rect, before, howMany);
+      for (const u of p._unprotected) rectAfterInsert(u, before, howMany);
+    }
     this._maxRows += howMany;
+    return this._proxy;
+  }
+  insertRowBefore(before: number) {
+    return this.insertRowsBefore(before, 1);
+  }
+  insertRowsAfter(after: number, howMany: number) {
+    if (after === this._maxRows) {
+      this._maxRows += howMany;
+      return this._proxy;
+    }
+    return this.insertRowsBefore(after + 1, howMany);
+  }
+  insertRowAfter(after: number) {
+    return this.insertRowsAfter(after, 1);
+  }
+  /** Deletes rows `from`..`from+howMany-1`: their cells go, everything below moves up. */
+  deleteRows(from: number, howMany: number) {
+    if (from < 1 || howMany < 1 || from + howMany - 1 > this._maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= this._maxRows) throw new Error('You can\'t delete all the rows on the sheet.');
+    for (let r = from; r < from + howMany; r++) for (let c = 1; c <= this._maxCols; c++) if (this._blocked(r, c)) throw new Error(PROTECTED_MESSAGE);
+    const last = from + howMany - 1;
+    this._shiftRows((r) => (r < from ? r : r > last ? r - howMany : null));
+    for (let i = this._protections.length - 1; i >= 0; i--) {
+      const p = this._protections[i]!;
+      if (p._rect) {
+        const next = rectAfterDelete(p._rect, from, howMany);
+        if (next) p._rect = next;
+        else this._protections.splice(i, 1);
+      }
+      p._unprotected = p._unprotected.map((u) => rectAfterDelete(u, from, howMany)).filter((u): u is Rect => u !== null);
+    }
+    this._maxRows -= howMany;
+  }
+  deleteRow(row: number) {
+    this.deleteRows(row, 1);
     return this._proxy;
   }
   insertColumnsAfter(after: number, howMany: number) {
@@ -715,6 +979,8 @@ export function createFakeGas(opts: FakeGasOptions = {}) {
       getUi: () => uiProxy,
       newDataValidation: builder,
       flush: () => undefined,
+      SheetType: SHEET_TYPE,
+      ProtectionType: PROTECTION_TYPE,
     },
     'SpreadsheetApp',
     rec,
@@ -755,6 +1021,12 @@ export function createFakeGas(opts: FakeGasOptions = {}) {
     addSheet(name: string, grid?: GridInput): FakeSheetImpl {
       const s = ss._add(name);
       if (grid) s._load(grid);
+      return s;
+    },
+    /** Adds a chart sheet (a chart moved to its own tab): type OBJECT, no cells. */
+    addChartSheet(name: string): FakeSheetImpl {
+      const s = ss._add(name);
+      s._type = 'OBJECT';
       return s;
     },
     sheet(name: string): FakeSheetImpl {
