@@ -7,6 +7,8 @@ import type { CalendarView } from '../server/calendar-sheet.js';
 import type { CostsView } from '../server/cost-sheet.js';
 import type { ScheduleSheetResult } from '../server/schedule-sheet.js';
 import type { TemplatesResult } from '../server/templates.js';
+import type { LiveStatus } from '../server/live.js';
+import type { ProtectedSkip } from '../server/marks.js';
 import type { Lang } from './i18n.js';
 
 interface Runner {
@@ -44,7 +46,9 @@ export const api = {
   getSettings: () => call<{ lang: Lang }>('getSettings'),
   setLanguage: (lang: Lang) => call<{ lang: Lang }>('setLanguage', lang),
   checkWorkbook: () => call<AddonReport>('checkWorkbook', QUIET),
-  clearMarks: () => call<{ cleared: number }>('clearMarks', QUIET),
+  clearMarks: () => call<{ cleared: number; protected: readonly ProtectedSkip[] }>('clearMarks', QUIET),
+  getLiveStatus: () => call<LiveStatus>('getLiveStatus'),
+  setLiveCheck: (on: boolean) => call<LiveStatus>('setLiveCheck', on),
   selectCell: (sheet: string, a1: string) => call<boolean>('selectCell', sheet, a1),
   applySuggestion: (sheet: string, a1: string, value: string, expected: string | undefined) =>
     call<ApplyResult>('applySuggestion', sheet, a1, value, expected === undefined ? null : expected),
@@ -56,4 +60,4 @@ export const api = {
   estimateCosts: () => call<{ sheet: string; rows: number }>('estimateCosts', QUIET),
 };
 
-export type { AddonReport, ApplyResult, CalendarView, CostsView };
+export type { AddonReport, ApplyResult, CalendarView, CostsView, LiveStatus, ProtectedSkip };

@@ -60,6 +60,15 @@ const S = {
   selectFailed: ['找不到分頁「{sheet}」。', 'Tab "{sheet}" not found.'],
   failed: ['發生錯誤：{message}', 'Something went wrong: {message}'],
   none: ['無', 'none'],
+  liveCheck: ['自動檢查', 'Live check'],
+  liveHint: ['開啟後，每次編輯都會重新檢查該分頁與相關分頁（此文件的所有編輯者共用此設定）。', 'When on, every edit re-checks its tab and the tabs that depend on it (one setting for everyone editing this document).'],
+  liveUpdated: ['{time} 自動檢查了「{sheet}」。', 'Live check of "{sheet}" at {time}.'],
+  liveBusy: ['自動檢查略過了一次編輯（另一個檢查正在進行）。', 'The live check skipped an edit (another check was running).'],
+  liveBudget: ['試算表太大，自動檢查來不及在 30 秒內標記；請按「重新檢查」。', 'The spreadsheet is too large to mark within 30 s; use "Check again".'],
+  protectedSkipped: ['受保護、無法編輯而未標記：', 'Protected, so not marked:'],
+  protectedRange: ['{sheet} 的 {range}（{cells} 格）', '{range} on {sheet} ({cells} cells)'],
+  protectedSheet: ['整個「{sheet}」分頁（{cells} 格）', 'the whole tab "{sheet}" ({cells} cells)'],
+  nonGrid: ['非表格分頁未檢查：{tabs}', 'Not checked (no cells, e.g. chart sheets): {tabs}'],
 } as const;
 
 export type Key = keyof typeof S;

@@ -4,7 +4,7 @@
  * computed one), the rebate calendar preview of a shop, the cost panel, and the sheet builders.
  * Everything from a sheet is put into the page as text (dom.ts), never parsed as HTML.
  */
-import { api, type AddonReport, type CalendarView, type CostsView } from './api.js';
+import { api, type AddonReport, type CalendarView, type CostsView, type LiveStatus, type ProtectedSkip } from './api.js';
 import { append, byId, clear, el } from './dom.js';
 import { WEEKDAYS, monthShort, monthTitle, t, type Key, type Lang } from './i18n.js';
 
@@ -21,7 +21,12 @@ const state = {
   shop: '',
   costs: null as CostsView | null,
   busy: 0,
+  live: { enabled: false, seq: 0 },
+  poll: 0 as number,
 };
+
+/** How often the open sidebar asks whether a live check ran (google.script.run, one property read). */
+const POLL_MS = 5000;
 
 function tr(key: Key, data?: Record<string, string | number>): string {
   return t(state.lang, key, data);
@@ -86,6 +91,55 @@ function renderReport(): void {
   }
   renderIssues();
   renderShops();
+  renderSkipped(r ? r.meta.marks.protected : [], r ? r.meta.nonGridTabs : []);
+}
+
+/** Protected ranges left unmarked, and tabs without cells left unchecked. */
+function renderSkipped(ranges: readonly ProtectedSkip[], nonGrid: readonly string[]): void {
+  const box = byId('skipped');
+  clear(box);
+  if (ranges.length > 0) {
+    const ul = el('ul');
+    for (const p of ranges) append(ul, el('li', {}, p.range === null ? tr('protectedSheet', { sheet: p.sheet, cells: p.cells }) : tr('protectedRange', { sheet: p.sheet, range: p.range, cells: p.cells })));
+    append(box, el('p', {}, tr('protectedSkipped')), ul);
+  }
+  if (nonGrid.length > 0) append(box, el('p', { className: 'hint' }, tr('nonGrid', { tabs: nonGrid.join('、') })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 自動檢查: the switch, and polling for live runs while the sidebar is open
+
+function showLive(s: LiveStatus): void {
+  state.live.enabled = s.enabled;
+  byId<HTMLInputElement>('live-toggle').checked = s.enabled;
+  if (s.last) state.live.seq = Math.max(state.live.seq, s.last.seq);
+  if (state.poll) window.clearInterval(state.poll);
+  state.poll = s.enabled ? window.setInterval(() => void poll(), POLL_MS) : 0;
+}
+
+async function poll(): Promise<void> {
+  if (state.busy > 0 || document.hidden) return;
+  let s: LiveStatus;
+  try {
+    s = await api.getLiveStatus();
+  } catch {
+    return;
+  }
+  const last = s.last;
+  if (!s.enabled) {
+    showLive(s);
+    return;
+  }
+  if (!last || last.seq <= state.live.seq) return;
+  state.live.seq = last.seq;
+  if (last.skipped) {
+    setStatus(tr(last.skipped === 'busy' ? 'liveBusy' : 'liveBudget'), true);
+    return;
+  }
+  // Reload the list (the marks are already up to date): a quiet check of the workbook.
+  state.report = await api.checkWorkbook();
+  renderReport();
+  setStatus(tr('liveUpdated', { time: last.at.slice(11, 16), sheet: last.sheet }));
 }
 
 function sevLabel(sev: Severity): string {
@@ -357,10 +411,15 @@ function wire(): void {
     byId('issues-heading').focus();
   });
   on('recheck', () => void check());
+  byId<HTMLInputElement>('live-toggle').addEventListener('change', (e) => {
+    const on = (e.target as HTMLInputElement).checked;
+    void busy(tr('working'), async () => showLive(await api.setLiveCheck(on)));
+  });
   on('clear-marks', () =>
     void busy(tr('working'), async () => {
       const r = await api.clearMarks();
       setStatus(tr('cleared', { n: r.cleared }));
+      renderSkipped(r.protected, state.report ? state.report.meta.nonGridTabs : []);
     }),
   );
   on('lang-toggle', () =>
@@ -428,6 +487,11 @@ async function start(): Promise<void> {
   }
   applyLanguage();
   await check();
+  try {
+    showLive(await api.getLiveStatus());
+  } catch {
+    // Without the status the switch stays off; checking by hand still works.
+  }
 }
 
 void start();

@@ -64,6 +64,9 @@ const CONTRACT = [
   'getCosts',
   'getSettings',
   'setLanguage',
+  'onEdit',
+  'setLiveCheck',
+  'getLiveStatus',
 ];
 
 /** The services the add-on may use: these need no scope beyond the manifest's two. */

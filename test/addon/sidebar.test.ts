@@ -58,7 +58,18 @@ function installStub(fixtures: Fixtures): void {
   const calls: { name: string; args: unknown[] }[] = [];
   w.__calls = calls;
   let lang = fixtures.lang;
+  let live: { enabled: boolean; last: Record<string, unknown> | null } = { enabled: false, last: null };
+  // A live run on the server: the next poll of getLiveStatus sees a new sequence number.
+  w.__liveRun = (sheet: string) => {
+    const seq = ((live.last?.seq as number | undefined) ?? 0) + 1;
+    live = { ...live, last: { at: '2026-05-10 10:05:00', sheet, tabs: [sheet], counts: { errors: 1, warnings: 0, infos: 0 }, marked: 1, skipped: null, seq } };
+  };
   const serve: Record<string, (...args: unknown[]) => unknown> = {
+    getLiveStatus: () => live,
+    setLiveCheck: (on) => {
+      live = { ...live, enabled: on === true };
+      return live;
+    },
     getSettings: () => ({ lang }),
     setLanguage: (l) => {
       lang = l as Lang;
@@ -160,10 +171,12 @@ describe('Sidebar.html in Chromium', () => {
     const groups = await page.locator('#issues details.group summary h3').allTextContents();
     expect(groups).toEqual([...new Set(report.violations.map((v) => v.sheet))]);
     expect(await page.textContent('#status')).toMatch(/檢查完成，標記了 \d+ 格/);
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'getLiveStatus'));
     expect(await calls(page)).toEqual([
       { name: 'getSettings', args: [] },
       { name: 'checkWorkbook', args: [{ quiet: true }] },
       { name: 'getCalendar', args: ['goodday_food'] },
+      { name: 'getLiveStatus', args: [] },
     ]);
     expect(requests).toEqual([]);
     expect((page as unknown as { __errors: string[] }).__errors).toEqual([]);
@@ -237,6 +250,35 @@ describe('Sidebar.html in Chromium', () => {
     await page.waitForSelector('#costs table');
     expect(await page.locator('#costs h3').allTextContents()).toEqual(['goodday_food', 'bloom_beauty', 'home-goods', 'farm_market', 'morning_cafe']);
     expect(await page.locator('#costs tr.total').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('switches 自動檢查 on and, while open, refreshes itself after a live run', async () => {
+    const page = await openSidebar();
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'getLiveStatus'));
+    expect(await page.isChecked('#live-toggle')).toBe(false);
+    expect(await page.textContent('label[for="live-toggle"]')).toBe('自動檢查');
+    await page.check('#live-toggle');
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string }[] }).__calls.some((c) => c.name === 'setLiveCheck'));
+    const checksBefore = (await calls(page)).filter((c) => c.name === 'checkWorkbook').length;
+    await page.evaluate(() => (window as unknown as { __liveRun: (s: string) => void }).__liveRun('報名表'));
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.includes('自動檢查了「報名表」'), undefined, { timeout: 12_000 });
+    const c = await calls(page);
+    expect(c.filter((x) => x.name === 'setLiveCheck')).toEqual([{ name: 'setLiveCheck', args: [true] }]);
+    expect(c.filter((x) => x.name === 'checkWorkbook').length).toBe(checksBefore + 1);
+    await page.uncheck('#live-toggle');
+    await page.waitForFunction(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls.some((x) => x.name === 'setLiveCheck' && x.args[0] === false));
+    await page.close();
+  }, 30_000);
+
+  it('lists protected ranges it could not mark and tabs it could not read', async () => {
+    const f = JSON.parse(JSON.stringify(fixtures)) as Fixtures;
+    const r = f.reports['zh-TW'] as { meta: { marks: { protected: unknown[] }; nonGridTabs: string[] } };
+    r.meta.marks.protected = [{ sheet: '報名表', range: 'B4:D4', cells: 2 }, { sheet: '加碼合約', range: null, cells: 5 }];
+    r.meta.nonGridTabs = ['圖表1'];
+    const page = await openSidebar(f);
+    expect(await page.locator('#skipped li').allTextContents()).toEqual(['報名表 的 B4:D4（2 格）', '整個「加碼合約」分頁（5 格）']);
+    expect(await page.textContent('#skipped .hint')).toBe('非表格分頁未檢查：圖表1');
     await page.close();
   });
 
