@@ -35,3 +35,5 @@ export { isWorkingDay, holidayName, nthWorkingDayBefore, submissionDeadlineDay, 
 export type { OfficeCalendar } from './time/office-calendar.js';
 export { normalizeText } from './text/normalize.js';
 export * from './template-spec.js';
+export { CALENDAR_COLOURS, CHOSEN_MARK, calendarCss, calendarLegend, dayClasses, dayStyle, rateTier } from './compute/calendar-style.js';
+export type { DayStyle, LegendEntry, RateTier, Rates } from './compute/calendar-style.js';

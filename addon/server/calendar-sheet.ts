@@ -4,24 +4,33 @@
  * with the holiday's name. The data is the rules' (shopPlans → rebateCalendar → calendarGrid);
  * this file only lays it out. Written with one batch call per property for the whole tab.
  */
-import { calendarGrid, civil, rebateCalendar, shopPlans, type Campaign, type Lang, type RebateDay, type Workbook } from '../../rules/index.js';
+import {
+  CALENDAR_COLOURS,
+  CHOSEN_MARK,
+  calendarGrid,
+  calendarLegend,
+  civil,
+  dayClasses,
+  dayStyle,
+  rebateCalendar,
+  shopPlans,
+  type Campaign,
+  type Lang,
+  type LegendEntry,
+  type RateTier,
+  type RebateDay,
+  type Workbook,
+} from '../../rules/index.js';
 import { campaign, getLang, jsonSafe } from './env.js';
 import { GENERATED_TABS, freshTab } from './generated.js';
 import { TEXT, monthEn, tr } from './i18n.js';
 import { loadWorkbook } from './check.js';
 
-/** Background by rate: the campaign's high rate (Friday / chosen), its daily rate, anything else. */
-export const RATE_COLOURS = { high: '#b7e1cd', daily: '#fff2cc', other: '#efefef' } as const;
-export const DAY_OFF_COLOUR = '#a50e0e';
-const TEXT_COLOUR = '#202124';
-const WEEKDAY_BG = '#e8eaed';
-
-export function rateColour(rate: number, c: Campaign): string {
-  const r = c.config.rates;
-  if (rate >= Math.max(r.friday, r.chosen)) return RATE_COLOURS.high;
-  if (rate === r.daily) return RATE_COLOURS.daily;
-  return RATE_COLOURS.other;
-}
+/** Background by rate and the day-off text colour: the shared calendar style (rules/compute/calendar-style.ts). */
+export const RATE_COLOURS = { high: CALENDAR_COLOURS.high, daily: CALENDAR_COLOURS.daily, other: CALENDAR_COLOURS.other } as const;
+export const DAY_OFF_COLOUR = CALENDAR_COLOURS.offInk;
+const TEXT_COLOUR: string = CALENDAR_COLOURS.ink;
+const WEEKDAY_BG = CALENDAR_COLOURS.headBg;
 
 /** A day in the sidebar's preview (plain JSON). */
 export interface CalendarDayView {
@@ -32,17 +41,23 @@ export interface CalendarDayView {
   readonly reason: RebateDay['reason'];
   readonly holiday: string | null;
   readonly workingDay: boolean | null;
+  /** Background (the shared calendar style) and the date's colour (red only on a day off). */
   readonly colour: string;
+  readonly ink: string;
+  readonly tier: RateTier;
+  /** The td's classes in an HTML grid (dayClasses). */
+  readonly cls: string;
 }
 
 export interface CalendarView {
   readonly shopId: string;
   readonly found: boolean;
   readonly months: readonly { readonly month: string; readonly weeks: readonly (readonly (CalendarDayView | null)[])[] }[];
-  readonly legend: readonly { readonly colour: string; readonly rate: number }[];
+  readonly legend: readonly LegendEntry[];
 }
 
 function dayView(d: RebateDay, c: Campaign): CalendarDayView {
+  const style = dayStyle(d, c.config.rates);
   return {
     date: d.date,
     d: civil.ymdFromDay(d.day).d,
@@ -51,7 +66,10 @@ function dayView(d: RebateDay, c: Campaign): CalendarDayView {
     reason: d.reason,
     holiday: d.holiday,
     workingDay: d.workingDay,
-    colour: rateColour(d.rate, c),
+    colour: style.bg,
+    ink: style.ink,
+    tier: style.tier,
+    cls: dayClasses(d, c.config.rates),
   };
 }
 
@@ -64,16 +82,8 @@ export function calendarsOf(workbook: Workbook, c: Campaign): CalendarView[] {
       month: m.month,
       weeks: calendarGrid(rebateCalendar(m.month, m.chosenDays, c)).map((week) => week.map((d) => (d ? dayView(d, c) : null))),
     })),
-    legend: legendOf(c),
+    legend: calendarLegend(c.config.rates, getLang()),
   }));
-}
-
-function legendOf(c: Campaign): { colour: string; rate: number }[] {
-  const r = c.config.rates;
-  return [
-    { colour: RATE_COLOURS.high, rate: Math.max(r.friday, r.chosen) },
-    { colour: RATE_COLOURS.daily, rate: r.daily },
-  ];
 }
 
 /** google.script.run target: the calendar preview of one shop. */
@@ -82,7 +92,7 @@ export function runGetCalendar(shopId: unknown): CalendarView {
   const id = typeof shopId === 'string' ? shopId : '';
   const all = calendarsOf(loadWorkbook().workbook, c);
   const hit = all.find((v) => v.shopId === id);
-  return jsonSafe(hit ?? { shopId: id, found: false, months: [], legend: legendOf(c) });
+  return jsonSafe(hit ?? { shopId: id, found: false, months: [], legend: calendarLegend(c.config.rates, getLang()) });
 }
 
 const WIDTH = 7;
@@ -125,11 +135,11 @@ function textRow(text: string, opts: { bold?: boolean; bg?: string | null; colou
 export function calendarRows(views: readonly CalendarView[], c: Campaign, lang: Lang): RowSpec[] {
   const rows: RowSpec[] = [];
   rows.push(textRow(tr(TEXT.calendarTitle, lang, { campaign: lang === 'en' ? c.config.nameEn : c.config.name }), { bold: true }));
-  const legend = legendOf(c);
-  rows.push(textRow(tr(TEXT.calendarLegendHigh, lang, { rate: legend[0]!.rate }), { lead: `${legend[0]!.rate}%`, bg: legend[0]!.colour }));
-  rows.push(textRow(tr(TEXT.calendarLegendDaily, lang, { rate: legend[1]!.rate }), { lead: `${legend[1]!.rate}%`, bg: legend[1]!.colour }));
-  rows.push(textRow(tr(TEXT.calendarLegendChosen, lang), { lead: '★' }));
-  rows.push(textRow(tr(TEXT.calendarLegendHoliday, lang), { lead: '', colour: DAY_OFF_COLOUR }));
+  // The colour key every calendar output shows (rules/compute/calendar-style.ts).
+  for (const entry of calendarLegend(c.config.rates, lang)) {
+    if (entry.bg) rows.push(textRow(entry.text, { lead: '', bg: entry.bg }));
+    else rows.push(textRow(entry.text, { lead: '', colour: entry.ink }));
+  }
   rows.push(textRow(''));
   if (views.length === 0) rows.push(textRow(tr(TEXT.calendarNoShops, lang)));
   const weekdays = lang === 'en' ? [...civil.WEEKDAY_EN] : [...civil.WEEKDAY_ZH];
@@ -140,7 +150,7 @@ export function calendarRows(views: readonly CalendarView[], c: Campaign, lang: 
       rows.push({
         values: weekdays,
         bgs: fill<string | null>(WEEKDAY_BG),
-        colours: weekdays.map((_, i) => (i >= 5 ? DAY_OFF_COLOUR : TEXT_COLOUR)),
+        colours: weekdays.map(() => CALENDAR_COLOURS.headInk),
         weights: fill<'bold' | 'normal'>('bold'),
         notes: fill(''),
         align: 'center',
@@ -148,9 +158,9 @@ export function calendarRows(views: readonly CalendarView[], c: Campaign, lang: 
       });
       for (const week of month.weeks) {
         rows.push({
-          values: week.map((d) => (d ? `${d.d}${d.reason === 'chosen' ? ' ★' : ''}\n${d.rate}%${d.holiday ? `\n${d.holiday}` : ''}` : '')),
+          values: week.map((d) => (d ? `${d.d}${d.reason === 'chosen' ? ` ${CHOSEN_MARK}` : ''}\n${d.rate}%${d.holiday ? `\n${d.holiday}` : ''}` : '')),
           bgs: week.map((d) => (d ? d.colour : null)),
-          colours: week.map((d) => (d && d.workingDay === false ? DAY_OFF_COLOUR : TEXT_COLOUR)),
+          colours: week.map((d) => (d ? d.ink : TEXT_COLOUR)),
           weights: week.map((d): 'bold' | 'normal' => (d && d.reason === 'chosen' ? 'bold' : 'normal')),
           notes: week.map((d) => (d && d.holiday ? d.holiday : '')),
           align: 'center',

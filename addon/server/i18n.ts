@@ -30,10 +30,6 @@ export const TEXT = {
   suggestion: m('建議', 'Suggestion'),
 
   calendarTitle: m('回饋行事曆 — {campaign}', 'Rebate calendar — {campaign}'),
-  calendarLegendHigh: m('{rate}%（週五／任選日）', '{rate}% (Friday / chosen day)'),
-  calendarLegendDaily: m('{rate}% 日常鋪底', '{rate}% daily base'),
-  calendarLegendChosen: m('★ 任選日', '★ chosen day'),
-  calendarLegendHoliday: m('紅字：放假日（國定假日、週末）', 'Red: day off (holiday or weekend)'),
   calendarMonth: m('{shop} · {y} 年 {m} 月', '{shop} · {monthEn} {y}'),
   calendarNoShops: m('找不到已報名的商店：請先在「報名表」填寫商店代碼與方案。', 'No enrolled shop found: fill in the shop ID and plan on the enrollment tab first.'),
 

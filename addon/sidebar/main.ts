@@ -7,6 +7,7 @@
 import { api, type AddonReport, type CalendarView, type CostsView, type LiveStatus, type ProtectedSkip } from './api.js';
 import { append, byId, clear, el } from './dom.js';
 import { WEEKDAYS, monthShort, monthTitle, t, type Key, type Lang } from './i18n.js';
+import { calendarCss } from '../../rules/compute/calendar-style.js';
 
 type Violation = AddonReport['violations'][number];
 type Severity = Violation['severity'];
@@ -288,10 +289,9 @@ function reasonText(reason: string): string {
 function renderCalendar(view: CalendarView): void {
   const box = byId('calendar');
   clear(box);
-  const high = view.legend[0];
-  const daily = view.legend[1];
   for (const month of view.months) {
-    const head = el('tr', {}, ...WEEKDAYS[state.lang].map((d, i) => el('th', { scope: 'col', className: i >= 5 ? 'weekend' : null }, d)));
+    // Weekday headers are never red: red is for days off only (the shared calendar style).
+    const head = el('tr', {}, ...WEEKDAYS[state.lang].map((d) => el('th', { scope: 'col' }, d)));
     const body = el('tbody');
     for (const week of month.weeks) {
       const tr_ = el('tr');
@@ -300,17 +300,15 @@ function renderCalendar(view: CalendarView): void {
           append(tr_, el('td'));
           continue;
         }
-        const cls = [d.rate >= (high?.rate ?? Infinity) ? 'high' : d.rate === daily?.rate ? 'daily' : '', d.reason === 'chosen' ? 'chosen' : '', d.workingDay === false ? 'off' : '']
-          .filter(Boolean)
-          .join(' ');
         const described = [d.date, `${d.rate}%`, reasonText(d.reason), d.holiday ?? '', d.workingDay === false ? tr('dayOff') : ''].filter(Boolean).join(' · ');
         append(
           tr_,
           el(
             'td',
-            { className: cls || null, title: described },
+            { className: d.cls, title: described, 'data-date': d.date },
             el('span', { className: 'd', 'aria-hidden': 'true' }, String(d.d)),
             el('span', { className: 'r', 'aria-hidden': 'true' }, `${d.rate}%`),
+            d.holiday ? el('span', { className: 'hol', 'aria-hidden': 'true' }, d.holiday) : null,
             el('span', { className: 'sr-only' }, described),
           ),
         );
@@ -319,10 +317,11 @@ function renderCalendar(view: CalendarView): void {
     }
     append(box, el('table', { className: 'cal' }, el('caption', {}, `${view.shopId} · ${monthTitle(state.lang, month.month)}`), el('thead', {}, head), body));
   }
+  // The colour key, as every calendar output shows it (rules/compute/calendar-style.ts, sent by the server).
   const legend = el('ul', { className: 'legend' });
-  if (high) append(legend, el('li', {}, el('span', { className: 'swatch', style: `background:${high.colour}` }), tr('legendHigh', { rate: high.rate })));
-  if (daily) append(legend, el('li', {}, el('span', { className: 'swatch', style: `background:${daily.colour}` }), tr('legendDaily', { rate: daily.rate })));
-  append(legend, el('li', { className: 'off' }, tr('legendOff')));
+  for (const entry of view.legend) {
+    append(legend, el('li', { className: entry.bg ? null : 'off' }, entry.bg ? el('span', { className: `swatch ${entry.key}` }) : null, entry.text));
+  }
   append(box, legend);
 }
 
@@ -478,6 +477,8 @@ function wire(): void {
 }
 
 async function start(): Promise<void> {
+  // The calendar's colours come from the one shared style, not from sidebar.css.
+  append(document.head, el('style', { id: 'calendar-style' }, calendarCss()));
   wire();
   try {
     const s = await api.getSettings();

@@ -173,7 +173,7 @@ describe('partner-check serve in Chromium', () => {
           month.days.map((d) => ({
             date: d.date,
             rate: d.rate,
-            cls: [d.reason === 'daily' ? 'rate-low' : 'rate-high', d.reason, d.holiday !== null ? 'holiday' : ''].filter(Boolean).join(' '),
+            cls: [d.reason === 'daily' ? 'rate-low' : 'rate-high', d.reason, d.holiday !== null ? 'holiday' : '', d.workingDay === false ? 'off' : ''].filter(Boolean).join(' '),
             hol: d.holiday,
           })),
         );

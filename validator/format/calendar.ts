@@ -1,9 +1,11 @@
 /**
  * The rebate calendar drawn as the deck's month grid: Monday first (週一 … 週日), each day with
  * its label (任選日10% / 週五翻倍10% / 日常鋪底5%), colour-coded by rate (the 10% days stand out
- * from the 5% days), days off marked with their holiday name. Text (terminal) and HTML forms.
+ * from the 5% days), holiday names written in, red only for the dates of days off. Text (terminal)
+ * and HTML forms; the colours, classes and the colour key are the shared calendar style
+ * (rules/compute/calendar-style.ts), the same as the add-on's sidebar and calendar tab.
  */
-import { calendarGrid, civil, type Lang, type RebateDay, type RebateMonth } from '../../rules/index.js';
+import { DEFAULT_CAMPAIGN, calendarCss, calendarGrid, calendarLegend as legendEntries, civil, dayClasses, type Lang, type Rates, type RebateDay, type RebateMonth } from '../../rules/index.js';
 import { monthNameEn, t } from '../i18n.js';
 import { escapeHtml } from './escape.js';
 import { fitWidth, painter } from './terminal.js';
@@ -45,20 +47,21 @@ export function calendarText(month: RebateMonth, opts: { lang: Lang; color?: boo
   lines.push(paint('bold', opts.title ?? monthTitle(month.month, lang)));
   lines.push(weekdayNames(lang).map((w) => fitWidth(w, CELL_WIDTH)).join('').trimEnd());
   for (const week of calendarGrid(month)) {
+    // Red only for the dates of days off (the shared calendar style); bonus days green.
     const dates = week.map((d) => {
       if (!d) return ' '.repeat(CELL_WIDTH);
       const text = fitWidth(t(lang, 'cal.day', { d: civil.ymdFromDay(d.day).d }), CELL_WIDTH);
-      return d.holiday !== null ? paint('red', text) : paint('bold', text);
+      return d.workingDay === false ? paint('red', text) : paint('bold', text);
     });
     const labels = week.map((d) => {
       if (!d) return ' '.repeat(CELL_WIDTH);
       const text = fitWidth(dayLabel(d, lang), CELL_WIDTH);
-      return isBonusDay(d) ? paint(d.reason === 'chosen' ? 'magenta' : 'red', text) : paint('green', text);
+      return isBonusDay(d) ? paint('green', text) : text;
     });
     lines.push(dates.join('').trimEnd());
     lines.push(labels.join('').trimEnd());
     if (week.some((d) => d?.holiday)) {
-      lines.push(week.map((d) => (d?.holiday ? paint('red', fitWidth(d.holiday, CELL_WIDTH)) : ' '.repeat(CELL_WIDTH))).join('').trimEnd());
+      lines.push(week.map((d) => (d?.holiday ? paint(d.workingDay === false ? 'red' : 'bold', fitWidth(d.holiday, CELL_WIDTH)) : ' '.repeat(CELL_WIDTH))).join('').trimEnd());
     }
   }
   const chosen = month.days.filter((d) => d.reason === 'chosen').map((d) => d.day);
@@ -75,36 +78,32 @@ export function calendarLegend(rates: { daily: number; friday: number; chosen: n
   return t(lang, 'cal.legend', rates);
 }
 
-/** CSS the HTML grids need (inlined into the page; no external resources). */
+/** CSS the HTML grids need (inlined into the page; no external resources): layout here, colours shared. */
 export const CALENDAR_CSS = `
 .months{display:flex;flex-wrap:wrap;gap:0 1.25rem;align-items:flex-start}
-.cal{border-collapse:collapse;margin:.5rem 0 1rem;table-layout:fixed;width:25rem;font-size:.8rem}
+.cal{border-collapse:collapse;margin:.5rem 0 1rem;table-layout:fixed;width:25rem;font-size:.8rem;background:#fff}
 .cal caption{text-align:left;font-weight:600;padding:.25rem 0}
-.cal th{background:#06c755;color:#fff;padding:.3rem;font-weight:600}
+.cal th{padding:.3rem;font-weight:600}
 .cal td{border:1px solid #d0d7de;vertical-align:top;height:3.4rem;width:14.28%;padding:.2rem .25rem}
 .cal td.pad{background:#f6f8fa}
 .cal .d{font-weight:700}
 .cal .lbl{display:block;font-size:.72rem;margin-top:.15rem}
-.cal .hol{display:block;font-size:.68rem;color:#cf222e}
-.cal td.holiday .d{color:#cf222e}
-.cal td.rate-high{background:#ffe3e0}
-.cal td.rate-high .lbl{color:#b42318;font-weight:600}
-.cal td.rate-low{background:#eefbea}
-.cal td.rate-low .lbl{color:#1a7f37}
-.cal td.chosen{box-shadow:inset 0 0 0 3px #e5484d}
-.legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem;border:1px solid #d0d7de}
-.legend .rate-high{background:#ffe3e0}.legend .rate-low{background:#eefbea}.legend .chosen{box-shadow:inset 0 0 0 3px #e5484d}
+.cal .hol{display:block;font-size:.68rem}
+.cal td.chosen .lbl{font-weight:700}
+.legend span.key{display:inline-block;margin-right:.9rem}
+${calendarCss()}
 `;
 
-/** The month grid as an HTML table (every text escaped). */
-export function calendarHtml(month: RebateMonth, opts: { lang: Lang; title?: string }): string {
+/** The month grid as an HTML table (every text escaped); `rates` decide the colours (the campaign's). */
+export function calendarHtml(month: RebateMonth, opts: { lang: Lang; title?: string; rates?: Rates }): string {
   const { lang } = opts;
+  const rates = opts.rates ?? DEFAULT_CAMPAIGN.config.rates;
   const head = weekdayNames(lang).map((w) => `<th scope="col">${escapeHtml(w)}</th>`).join('');
   const rows = calendarGrid(month)
     .map((week) => {
       const cells = week.map((d) => {
         if (!d) return '<td class="pad"></td>';
-        const cls = [isBonusDay(d) ? 'rate-high' : 'rate-low', d.reason, d.holiday !== null ? 'holiday' : ''].filter(Boolean).join(' ');
+        const cls = dayClasses(d, rates);
         const dayNo = civil.ymdFromDay(d.day).d;
         const hol = d.holiday !== null ? `<span class="hol">${escapeHtml(d.holiday)}</span>` : '';
         return `<td class="${cls}" data-date="${d.date}" data-rate="${d.rate}"><span class="d">${escapeHtml(t(lang, 'cal.day', { d: dayNo }))}</span><span class="lbl">${escapeHtml(dayLabel(d, lang))}</span>${hol}</td>`;
@@ -116,11 +115,12 @@ export function calendarHtml(month: RebateMonth, opts: { lang: Lang; title?: str
   return `<table class="cal" data-month="${escapeHtml(month.month)}"><caption>${escapeHtml(title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
-/** The HTML legend. */
-export function calendarLegendHtml(rates: { daily: number; friday: number; chosen: number }, lang: Lang): string {
-  const item = (cls: string, key: 'cal.reason.chosen' | 'cal.reason.friday' | 'cal.reason.daily', rate: number) =>
-    `<span class="${cls}">${escapeHtml(t(lang, key, { rate }))}</span>`;
-  return `<p class="legend">${item('rate-high chosen', 'cal.reason.chosen', rates.chosen)}${item('rate-high', 'cal.reason.friday', rates.friday)}${item('rate-low', 'cal.reason.daily', rates.daily)}</p>`;
+/** The HTML colour key: the shared legend (10% days, 5% days, red = day off). */
+export function calendarLegendHtml(rates: Rates, lang: Lang): string {
+  const items = legendEntries(rates, lang).map((e) =>
+    e.bg ? `<span class="key"><span class="swatch ${e.key}"></span>${escapeHtml(e.text)}</span>` : `<span class="key off">${escapeHtml(e.text)}</span>`,
+  );
+  return `<p class="legend">${items.join('')}</p>`;
 }
 
 /** A whole self-contained HTML page of month grids (for `partner-check calendar --format html`). */
@@ -138,7 +138,7 @@ export function calendarPage(months: readonly RebateMonth[], opts: { lang: Lang;
 <body>
 <h1>${escapeHtml(opts.title)}</h1>
 ${calendarLegendHtml(opts.rates, lang)}
-<div class="months">${months.map((m) => calendarHtml(m, { lang })).join('\n')}</div>
+<div class="months">${months.map((m) => calendarHtml(m, { lang, rates: opts.rates })).join('\n')}</div>
 </body>
 </html>
 `;

@@ -141,16 +141,16 @@ function calendarsSection(report: CliReport, ctx: FormatContext): string {
     const shops = byFile[f.path] ?? [];
     if (shops.length === 0) continue;
     parts.push(`<h3>${escapeHtml(f.path)}</h3>`);
-    for (const shop of shops) parts.push(shopCalendarHtml(shop, lang));
+    for (const shop of shops) parts.push(shopCalendarHtml(shop, lang, ctx.rates));
   }
   const body = parts.length > 0 ? parts.join('\n') : `<p>${escapeHtml(t(lang, 'html.noCalendars'))}</p>`;
   const rates = ctx.rates;
   return `<section id="calendars">\n<h2>${escapeHtml(t(lang, 'html.calendars'))}</h2>\n${rates ? calendarLegendHtml(rates, lang) : ''}\n${body}\n</section>`;
 }
 
-function shopCalendarHtml(shop: ShopCalendar, lang: Lang): string {
+function shopCalendarHtml(shop: ShopCalendar, lang: Lang, rates: FormatContext['rates']): string {
   const brand = shop.brandName ? (lang === 'en' ? ` (${shop.brandName})` : `（${shop.brandName}）`) : '';
   const where = `${shop.sheet} ${t(lang, 'report.row', { row: shop.row })}`;
   const head = `<h4>${escapeHtml(shop.shopId + brand)} · ${escapeHtml(shop.planLabel[lang])} <small class="meta">${escapeHtml(where)}</small></h4>`;
-  return `${head}\n<div class="months">${shop.months.map((m) => calendarHtml(m, { lang })).join('\n')}</div>`;
+  return `${head}\n<div class="months">${shop.months.map((m) => calendarHtml(m, { lang, rates })).join('\n')}</div>`;
 }

@@ -10,6 +10,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  dayClasses,
+  type Rates,
   buildReport,
   calendarGrid,
   civil,
@@ -121,6 +123,7 @@ export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promis
       schedules.find((x) => x.shopId === cal.shopId),
       costs.find((c) => c.shopId === cal.shopId),
       s.lang,
+      s.campaign.config.rates,
     ),
   );
   const schedule: Download | null =
@@ -138,7 +141,7 @@ function jsonDownload(report: JsonReport, base: string): Download {
   return { bytes: Buffer.from(JSON.stringify(report, null, 2) + '\n', 'utf8'), name: `${base}.report.json`, contentType: JSON_TYPE };
 }
 
-function monthView(month: RebateMonth, lang: Lang): CalendarMonthView {
+function monthView(month: RebateMonth, lang: Lang, rates: Rates): CalendarMonthView {
   return {
     month: month.month,
     title: monthTitle(month.month, lang),
@@ -153,6 +156,7 @@ function monthView(month: RebateMonth, lang: Lang): CalendarMonthView {
               reason: d.reason,
               holiday: d.holiday,
               workingDay: d.workingDay,
+              cls: dayClasses(d, rates),
             }
           : null,
       ),
@@ -188,14 +192,14 @@ function costsView(costs: ShopCosts | undefined, lang: Lang): ShopView['costs'] 
   return { rows, total, notes };
 }
 
-function shopView(cal: ShopCalendar, schedule: Schedule | undefined, costs: ShopCosts | undefined, lang: Lang): ShopView {
+function shopView(cal: ShopCalendar, schedule: Schedule | undefined, costs: ShopCosts | undefined, lang: Lang, rates: Rates): ShopView {
   return {
     shopId: cal.shopId,
     brandName: cal.brandName,
     plan: cal.planLabel[lang],
     sheet: cal.sheet,
     row: cal.row,
-    months: cal.months.map((m) => monthView(m, lang)),
+    months: cal.months.map((m) => monthView(m, lang, rates)),
     costs: costsView(costs, lang),
     schedule: {
       contracts: (schedule?.contracts ?? []).map((c) => ({ start: c.start, end: c.end, remark: c.remark, rate: c.rate, submitBy: c.submitBy })),

@@ -407,17 +407,12 @@ export function clientMain(): void {
       block.appendChild(el('p', { class: 'note', text: S('noShops') }));
       return block;
     }
-    const rates = boot.rates;
-    block.appendChild(
-      el(
-        'p',
-        { class: 'legend' },
-        el('span', { class: 'rate-high chosen', text: S('legendChosen', { rate: rates.chosen }) }),
-        el('span', { class: 'rate-high', text: S('legendFriday', { rate: rates.friday }) }),
-        el('span', { class: 'rate-low', text: S('legendDaily', { rate: rates.daily }) }),
-        el('span', { class: 'holiday-key', text: S('legendHoliday') }),
-      ),
-    );
+    // The shared colour key (rules' calendarLegend, sent in the boot data).
+    const legend = el('p', { class: 'legend' });
+    for (const e of boot.legend[lang]) {
+      legend.appendChild(e.bg ? el('span', { class: 'key' }, el('span', { class: `swatch ${e.key}` }), document.createTextNode(e.text)) : el('span', { class: 'key off', text: e.text }));
+    }
+    block.appendChild(legend);
     for (const shop of shops) {
       const brand = shop.brandName ? (lang === 'en' ? ` (${shop.brandName})` : `（${shop.brandName}）`) : '';
       const art = el(
@@ -448,11 +443,10 @@ export function clientMain(): void {
           tr.appendChild(el('td', { class: 'pad' }));
           continue;
         }
-        const cls = [d.reason === 'daily' ? 'rate-low' : 'rate-high', d.reason, d.holiday !== null ? 'holiday' : ''].filter(Boolean).join(' ');
         tr.appendChild(
           el(
             'td',
-            { class: cls, attrs: { 'data-date': d.date, 'data-rate': String(d.rate) } },
+            { class: d.cls, attrs: { 'data-date': d.date, 'data-rate': String(d.rate) } },
             el('span', { class: 'd', text: d.dayText }),
             el('span', { class: 'lbl', text: d.label }),
             d.holiday !== null ? el('span', { class: 'hol', text: d.holiday }) : null,

@@ -5,7 +5,7 @@
  * here; everything from a checked file is put into the DOM by the script with textContent.
  */
 import { createHash } from 'node:crypto';
-import { civil, TOOL_VERSION, type Campaign, type Lang } from '../../rules/index.js';
+import { calendarLegend, civil, TOOL_VERSION, type Campaign, type Lang } from '../../rules/index.js';
 import { CALENDAR_CSS } from '../format/calendar.js';
 import { escapeHtml, jsonForScript } from '../format/escape.js';
 import { clientMain } from './client.js';
@@ -110,19 +110,11 @@ tr.total th,tr.total td{font-weight:700;background:var(--bg)}
 .shop{border-top:1px solid var(--border);padding-top:.5rem;margin-top:.75rem}
 .shop h4{margin:.4rem 0;font-size:1rem}
 .shop h5{margin:.6rem 0 .2rem;font-size:.92rem;color:var(--muted)}
-.legend span.holiday-key{color:#a40e26;border-color:transparent}
 details.schedule{margin:.5rem 0}
 details.schedule summary{cursor:pointer;font-weight:600;color:var(--green)}
 footer{max-width:82rem;margin:0 auto;padding:0 1.5rem 2rem;color:var(--muted);font-size:.82rem}
 `;
 
-/** Overrides of the shared calendar colours where they miss WCAG AA contrast on this page. */
-const CALENDAR_CONTRAST_CSS = `
-.cal th{background:var(--green)}
-.cal td.holiday .d,.cal .hol{color:#a40e26}
-.cal td.rate-low .lbl{color:#116329}
-.cal{background:#fff}
-`;
 
 const ICON = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#067a36"/><path d="M8 17l5 5 11-12" stroke="#fff" stroke-width="4" fill="none"/></svg>',
@@ -144,7 +136,8 @@ function sha256(text: string): string {
 export function buildPage(opts: PageOptions): Page {
   const { lang } = opts;
   const S = pageStrings(lang);
-  const css = PAGE_CSS + CALENDAR_CSS + CALENDAR_CONTRAST_CSS;
+  // The calendar's colours are the shared style (rules/compute/calendar-style.ts, AA contrast), not overridden here.
+  const css = PAGE_CSS + CALENDAR_CSS;
   const script = clientScript();
   const maxUploadMb = Math.round((opts.maxUploadBytes / (1024 * 1024)) * 100) / 100;
   const ttlMinutes = Math.max(1, Math.round(opts.ttlMs / 60_000));
@@ -158,6 +151,7 @@ export function buildPage(opts: PageOptions): Page {
     ttlMinutes,
     rates: opts.campaign.config.rates,
     weekdays: { 'zh-TW': [...civil.WEEKDAY_ZH], en: [...civil.WEEKDAY_EN] },
+    legend: { 'zh-TW': calendarLegend(opts.campaign.config.rates, 'zh-TW'), en: calendarLegend(opts.campaign.config.rates, 'en') },
     strings: { 'zh-TW': pageStrings('zh-TW'), en: pageStrings('en') },
     tooLarge: errorMessage('tooLarge', { mb: maxUploadMb }),
   };

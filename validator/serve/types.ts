@@ -44,6 +44,8 @@ export interface CalendarDayView {
   readonly reason: RebateReason;
   readonly holiday: string | null;
   readonly workingDay: boolean | null;
+  /** The td's classes (rules' dayClasses: the shared calendar style). */
+  readonly cls: string;
 }
 
 export interface CalendarMonthView {
@@ -113,6 +115,8 @@ export interface BootData {
   readonly ttlMinutes: number;
   readonly rates: { readonly daily: number; readonly friday: number; readonly chosen: number };
   readonly weekdays: Readonly<Record<Lang, readonly string[]>>;
+  /** The calendar's colour key in both languages (rules' calendarLegend). */
+  readonly legend: Readonly<Record<Lang, readonly { readonly key: string; readonly bg: string | null; readonly text: string }[]>>;
   readonly strings: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
   readonly tooLarge: Message;
 }

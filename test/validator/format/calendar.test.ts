@@ -35,6 +35,6 @@ describe('calendarHtml', () => {
     const rows = html.match(/<tr>.*?<\/tr>/g)!;
     expect(rows).toHaveLength(6); // header + 5 weeks
     for (const row of rows.slice(1)) expect(row.match(/<td/g)).toHaveLength(7);
-    expect(html).toContain('<td class="rate-high chosen holiday" data-date="2026-01-01" data-rate="10">');
+    expect(html).toContain('<td class="rate-high chosen holiday off" data-date="2026-01-01" data-rate="10">');
   });
 });

@@ -47,7 +47,7 @@ describe('formatHtml', () => {
   it('draws the calendar Monday first, chosen day and Friday as 10%, holidays marked', () => {
     expect(html).toMatch(/<th scope="col">週一<\/th>.*<th scope="col">週日<\/th>/s);
     expect(html).toContain('class="rate-high chosen" data-date="2026-05-06" data-rate="10"');
-    expect(html).toContain('class="rate-high friday holiday" data-date="2026-05-01"');
+    expect(html).toContain('class="rate-high friday holiday off" data-date="2026-05-01"');
     expect(html).toContain('class="rate-low daily" data-date="2026-05-04" data-rate="5"');
   });
 
