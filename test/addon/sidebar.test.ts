@@ -241,7 +241,7 @@ describe('Sidebar.html in Chromium', () => {
     expect(await page.locator('#calendar table.cal caption').allTextContents()).toEqual(['goodday_food · 2026 年 4 月', 'goodday_food · 2026 年 5 月', 'goodday_food · 2026 年 6 月']);
     // 2026-04-03 (Fri) is a day off at 10%.
     const apr3 = page.locator('#calendar table.cal').first().locator('td[title^="2026-04-03"]');
-    expect(await apr3.getAttribute('class')).toBe('high off');
+    expect(await apr3.getAttribute('class')).toBe('rate-high friday holiday off');
     await page.selectOption('#shop-select', 'bloom_beauty');
     await page.waitForFunction(() => document.querySelector('#calendar caption')?.textContent === 'bloom_beauty · 2026 年 5 月');
     expect((await calls(page)).filter((x) => x.name === 'getCalendar').map((x) => x.args[0])).toEqual(['goodday_food', 'bloom_beauty']);

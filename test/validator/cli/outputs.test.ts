@@ -81,7 +81,7 @@ describe('--format html', () => {
     expect(heads).toEqual(['週一', '週二', '週三', '週四', '週五', '週六', '週日']);
     expect(page()).toContain('data-date="2026-05-01" data-rate="10"');
     expect(page()).toMatch(/class="rate-high friday holiday off" data-date="2026-05-01"/);
-    expect(page()).toMatch(/class="rate-low daily" data-date="2026-05-02" data-rate="5"/);
+    expect(page()).toMatch(/class="rate-low daily off" data-date="2026-05-02" data-rate="5"/);
     expect(page()).toContain('<span class="hol">勞動節</span>');
   });
 });

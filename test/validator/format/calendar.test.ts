@@ -21,11 +21,17 @@ describe('calendarText', () => {
     expect(lines[2]!.indexOf('1')).toBe(lines[1]!.indexOf('Thu'));
   });
 
-  it('colours 10% and 5% days differently when asked', () => {
+  it('colours 10% and 5% days differently when asked, red only for the dates of days off', () => {
     const coloured = calendarText(jan, { lang: 'zh-TW', color: true });
-    expect(coloured).toContain('\u001b[35m任選日10%');
-    expect(coloured).toContain('\u001b[31m週五翻倍10%');
-    expect(coloured).toContain('\u001b[32m日常鋪底5%');
+    expect(coloured).toContain('\u001b[32m任選日10%');
+    expect(coloured).toContain('\u001b[32m週五翻倍10%');
+    expect(coloured).not.toContain('\u001b[32m日常鋪底5%');
+    // 1/1 (元旦) and the weekend 1/3 are days off; 1/2 (Friday) is a working day.
+    expect(coloured).toContain('\u001b[31m1日');
+    expect(coloured).toContain('\u001b[31m3日');
+    expect(coloured).toContain('\u001b[1m2日');
+    const reds = coloured.match(/\u001b\[31m[^\u001b]*/g)!.map((x) => x.slice(5).trim());
+    for (const red of reds) expect(red).toMatch(/^\d+日$|元旦|[^%]$/);
   });
 });
 
