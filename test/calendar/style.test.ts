@@ -184,7 +184,7 @@ describe('one calendar style across the four outputs', () => {
 
   it('the HTML report', async () => {
     const read = await readWorkbookFile(xlsx);
-    if (!read.ok) throw new Error(read.reason);
+    if (!read.ok) throw new Error(JSON.stringify(read.reason));
     const workbook = read.workbook as Workbook;
     const file = { ...validateWorkbook(workbook, { today: TODAY, path: 'calendar.xlsx' }), path: 'calendar.xlsx' };
     const html = formatHtml(
