@@ -1,46 +1,16 @@
 /**
- * Atomic file output: the content goes to a temporary file in the target's own directory (so
- * the rename never crosses file systems), is flushed, then renamed over the target. A reader of
- * the target (a cron job picking up last night's report) sees the old file or the new one,
- * never half of one; a failed write leaves no temporary file behind.
+ * Atomic file output, kept for the modules that write one file by path (annotate.ts, templates):
+ * it is `writeOutput` of validator/output/ (symlinks followed, devices and FIFOs written in place,
+ * folders refused, regular files replaced atomically through a temporary file of ours).
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { writeOutput } from './output/index.js';
 
-/** The temporary name used for `target`: hidden, unique per process and call. */
-export function tempPathFor(target: string): string {
-  const dir = path.dirname(target);
-  const base = path.basename(target);
-  return path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
+export { tempPathFor } from './output/index.js';
 
 /**
  * Writes `data` to `target` atomically; creates missing parent directories.
  * @example writeFileAtomic('/var/reports/2026-05-01.json', json)
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  const temp = tempPathFor(path.resolve(target));
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, target);
-  } catch (e) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already failing; the original error matters
-      }
-    }
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  writeOutput(target, data);
 }

@@ -29,7 +29,13 @@ export const STRINGS = {
   'err.baselineNotReport': s('「{file}」不是 partner-check 的 JSON 報告。', '"{file}" is not a partner-check JSON report.'),
   'warn.baselineMissing': s('找不到前次報告「{file}」，本次不比對（所有問題都標為新問題）。', 'The previous report "{file}" does not exist; nothing to compare (every problem is marked new).'),
   'warn.baselineNoSection': s('前次報告「{file}」沒有 baseline 區段，無法檢查已通過合約是否被更動。', 'The previous report "{file}" has no baseline section; approved contracts cannot be compared.'),
-  'err.outIsInput': s('--out 不能指向要檢查的檔案「{file}」（輸入檔不會被修改）。', '--out must not name a file being checked ("{file}"); inputs are never modified.'),
+  'err.outIsInput': s('輸出檔「{file}」就是要檢查的檔案「{input}」（同一個檔案，可能經由連結或資料夾），輸入檔不會被覆寫；請改用其他輸出路徑。', 'The output "{file}" is the same file as the input "{input}" (perhaps through a link or a folder); inputs are never overwritten, so choose another output path.'),
+  'err.outIsDir': s('輸出路徑「{file}」是資料夾，請指定一個檔案名稱（例如 {file}/report.json）。', 'The output path "{file}" is a folder; name a file (e.g. {file}/report.json).'),
+  'err.outUnusable': s('無法寫入輸出路徑「{file}」：這個位置不存在也無法建立（{reason}）。', 'Cannot write the output path "{file}": the location does not exist and cannot be made ({reason}).'),
+  'err.outFifoNoReader': s('輸出路徑「{file}」是具名管道，但 {seconds} 秒內沒有程式讀取，未寫入。', 'The output path "{file}" is a named pipe and nothing read it within {seconds} s; nothing was written.'),
+  'err.inputNotFile': s('「{file}」不是一般檔案（{type}），無法檢查；請指定 .xlsx 或 .csv 檔案，或用 - 從標準輸入讀取。', '"{file}" is not a regular file ({type}) and cannot be checked; name an .xlsx or .csv file, or - to read standard input.'),
+  'err.stdinTooLarge': s('標準輸入超過 {mb} MB 上限，未檢查。', 'Standard input is larger than the {mb} MB limit and was not checked.'),
+  'err.baselineTooDeep': s('--baseline 指定的「{file}」巢狀層數太深（超過 {depth} 層），不是 partner-check 的報告。', 'The --baseline file "{file}" is nested too deeply (more than {depth} levels); it is not a partner-check report.'),
   'err.write': s('無法寫入「{file}」：{reason}', 'Cannot write "{file}": {reason}'),
   'err.annotate': s('無法產生標註檔「{file}」：{reason}', 'Cannot write the annotated copy "{file}": {reason}'),
   'err.templateMissing': s('這個版本沒有 template 指令（範本模組尚未安裝）。', 'The template command is not available in this build (the templates module is missing).'),
@@ -162,7 +168,17 @@ export type StringKey = keyof typeof STRINGS;
 /** The CLI string `key` in `lang`, with `{name}` placeholders filled. */
 export function t(lang: Lang, key: StringKey, data: Readonly<Record<string, string | number>> = {}): string {
   const template: string = STRINGS[key][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? printable(String(data[name])) : whole));
+}
+
+/**
+ * Data filled into the CLI's strings (file names, reasons) is printed on terminals: control
+ * characters (ESC, BEL, CR, …; not line breaks and tabs) become `\xHH`, so a file name
+ * cannot drive the terminal.
+ * @example printable('a\u001b[31m.xlsx') === 'a\\x1b[31m.xlsx'
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

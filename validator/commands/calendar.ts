@@ -5,7 +5,7 @@
  */
 import { civil, rebateCalendar, shopPlans, type Campaign, type Lang, type Workbook } from '../../rules/index.js';
 import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, parseArgs, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
 import { HELP, t } from '../i18n.js';
 import { calendarJson, calendarLegend, calendarPage, calendarText, monthTitle } from '../format/calendar.js';
 import type { ShopCalendar } from '../format/types.js';
@@ -87,25 +87,28 @@ export async function runCalendar(argv: readonly string[], io: CliIo): Promise<n
     if (format === 'json') text = JSON.stringify({ ...calendarJson(cal), chosen: chosen.map(civil.isoDate), rates }, null, 2) + '\n';
     else if (format === 'html') text = calendarPage([cal], { lang, title: monthTitle(month, lang), rates });
     else text = `${calendarText(cal, { lang, color })}\n${calendarLegend(rates, lang)}\n`;
-    return emit(io, lang, text, options.out);
+    return emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, 'calendar');
     throw e;
   }
 }
 
-/** Writes a command's output to stdout, or atomically to --out (exit 2 when that fails). */
-export function emit(io: CliIo, lang: Lang, text: string, out: unknown): number {
+/**
+ * Writes a command's output to stdout, or to --out through the output module (exit 2 when that
+ * fails or is refused). `inputs` are the files the command read (never overwritten).
+ */
+export function emit(io: CliIo, lang: Lang, text: string, out: unknown, inputs: readonly string[] = []): number {
   if (typeof out !== 'string') {
     io.stdout.write(text);
     return 0;
   }
   try {
-    writeFileAtomic(out, text);
+    writeOutput(out, text, identitiesOf(inputs));
     io.stderr.write(`partner-check: ${t(lang, 'note.wrote', { file: out })}\n`);
     return 0;
   } catch (e) {
-    io.stderr.write(`partner-check: ${t(lang, 'err.write', { file: out, reason: e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e) })}\n`);
+    io.stderr.write(`partner-check: ${writeFailure(lang, out, e)}\n`);
     return 2;
   }
 }

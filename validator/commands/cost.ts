@@ -52,7 +52,7 @@ export async function runCost(argv: readonly string[], io: CliIo): Promise<numbe
       format === 'json'
         ? JSON.stringify({ tool: 'partner-check', version: TOOL_VERSION, campaign: campaign.id, chosenDays: chosen.map(civil.isoDate), estimate: withDisplayAmounts(estimate) }, null, 2) + '\n'
         : costText(estimate, { lang, color });
-    return emit(io, lang, text, options.out);
+    return emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, 'cost');
     throw e;

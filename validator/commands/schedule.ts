@@ -10,8 +10,9 @@ import path from 'node:path';
 import { estimateCosts, schedulesForWorkbook, TOOL_VERSION, unreadableFileReport, validateWorkbook, type Lang } from '../../rules/index.js';
 import { readWorkbookFile } from '../read/guarded.js';
 import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { HELP, t } from '../i18n.js';
+import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
+import { notRegularFileReason } from '../output/inputs.js';
+import { HELP, printable, t } from '../i18n.js';
 import { scheduleCsv, scheduleJson, scheduleText, scheduleXlsx, type ShopSchedule } from '../format/schedule.js';
 import { shopCalendars } from './calendar.js';
 
@@ -44,10 +45,11 @@ export async function runSchedule(argv: readonly string[], io: CliIo): Promise<n
     }
     const campaign = loaded.campaign;
     const file = positionals[0]!;
-    const read = await readWorkbookFile(file);
+    const notFile = notRegularFileReason(file);
+    const read = notFile ? ({ ok: false, reason: notFile } as const) : await readWorkbookFile(file);
     if (!read.ok) {
       const report = unreadableFileReport(file, read.reason, lang);
-      io.stderr.write(`partner-check: ${file}: ${report.violations[0]!.message}\n`);
+      io.stderr.write(`partner-check: ${printable(file)}: ${printable(report.violations[0]!.message)}\n`);
       return 2;
     }
     const checked = validateWorkbook(read.workbook, { campaign, today, lang, path: file });
@@ -73,10 +75,10 @@ export async function runSchedule(argv: readonly string[], io: CliIo): Promise<n
     if (out !== undefined) {
       try {
         const bytes = path.extname(out).toLowerCase() === '.csv' ? scheduleCsv(schedules) : await scheduleXlsx(schedules);
-        writeFileAtomic(out, bytes);
+        writeOutput(out, bytes, identitiesOf([file, ...(typeof options.campaign === 'string' ? [options.campaign] : [])]));
         io.stderr.write(`partner-check: ${t(lang, 'note.wrote', { file: out })}\n`);
       } catch (e) {
-        io.stderr.write(`partner-check: ${t(lang, 'err.write', { file: out, reason: e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e) })}\n`);
+        io.stderr.write(`partner-check: ${writeFailure(lang, out, e)}\n`);
         failed = true;
       }
     }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
 import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
 import { readWorkbookFile } from '../read/guarded.js';
-import { annotatedFileName, writeAnnotatedCopy } from '../annotate.js';
+import { writeAnnotatedCopy } from '../annotate.js';
 import {
   campaignOption,
   choiceOption,
@@ -26,7 +26,9 @@ import {
   type OptionSpecs,
 } from '../args.js';
 import { baselineForFile, baselineSection, compareWithPrevious, readPreviousReport, type PreviousReport } from '../baseline.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { identitiesOf, OutputError, resolveOutput, writeFailure, writeOutput, type FileIdentity, type ResolvedOutput } from '../output/index.js';
+import { notRegularFileReason, readStdinToFile, STDIN_NAME, STDIN_TOO_LARGE, type StdinFile } from '../output/inputs.js';
+import { copyName, OWN_COPY } from '../output/names.js';
 import { HELP, t } from '../i18n.js';
 import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
@@ -62,6 +64,12 @@ interface ValidateSettings {
   readonly lang: Lang;
   readonly format: ReportFormat;
   readonly out: string | undefined;
+  /** --out resolved (symlinks followed, checked against every input), once inputs are known. */
+  readonly outTarget?: ResolvedOutput;
+  /** Every input's device and inode: no output may land on one. */
+  readonly inputIds?: readonly FileIdentity[];
+  /** Where `-` (standard input) was saved. */
+  readonly stdin?: StdinFile;
   readonly today: string;
   readonly campaign: Campaign;
   readonly severities: Record<string, SeveritySetting>;
@@ -122,19 +130,50 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline };
     inputs = collectInputs(positionals, [out, annotateDir].filter((p): p is string => p !== undefined));
     if (inputs.length === 0) throw new UsageError('err.noFiles');
-    if (out !== undefined && positionals.some((p) => path.resolve(p) === path.resolve(out))) throw new UsageError('err.outIsInput', { file: out });
+    if (out !== undefined && positionals.some((p) => path.resolve(p) === path.resolve(out))) throw new UsageError('err.outIsInput', { file: out, input: out });
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, 'validate');
     throw e;
   }
-  return validateFiles(inputs, settings, io);
+  // Every input — also those found inside folders, and the campaign file — by device and inode:
+  // no output (report or copy) may replace one, whatever path (link, ./, hardlink) names it.
+  const campaignFile = campaignPath(argv);
+  const inputIds = identitiesOf([...inputs.filter((p) => p !== STDIN_NAME), ...(campaignFile !== undefined ? [campaignFile] : [])]);
+  let outTarget: ResolvedOutput | undefined;
+  if (settings.out !== undefined) {
+    try {
+      outTarget = resolveOutput(settings.out, inputIds);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      io.stderr.write(`partner-check: ${t(settings.lang, e.key, e.data)}\n`);
+      return 2;
+    }
+  }
+  const stdin = inputs.includes(STDIN_NAME) ? await readStdinToFile() : undefined;
+  try {
+    return await validateFiles(inputs, { ...settings, inputIds, ...(outTarget ? { outTarget } : {}), ...(stdin ? { stdin } : {}) }, io);
+  } finally {
+    stdin?.dispose();
+  }
+}
+
+/** The --campaign value of an argv (an input too: never overwritten). */
+function campaignPath(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--campaign') return argv[i + 1];
+    if (a.startsWith('--campaign=')) return a.slice('--campaign='.length);
+  }
+  return undefined;
 }
 
 /**
  * Expands the command line's paths: files as given (whatever their extension; the reader
  * explains what is wrong), folders recursively in sorted order, skipping dotfiles, `~$` lock
- * files, unrelated extensions and the tool's own outputs. Missing paths are kept so the report
- * says they are missing.
+ * files, unrelated extensions and the tool's own outputs (the `--out` file, the `--annotate`
+ * folder, and `*.checked.xlsx` / `*.fixed.xlsx` copies — unless named explicitly). `-` is
+ * standard input. Missing paths are kept so the report says they are missing.
  */
 export function collectInputs(paths: readonly string[], exclude: readonly string[] = []): string[] {
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
@@ -173,10 +212,15 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
         continue;
       }
       if (st.isDirectory()) walk(full);
-      else if (st.isFile() && FOLDER_EXTENSIONS.has(path.extname(name).toLowerCase())) add(full);
+      else if (st.isFile() && FOLDER_EXTENSIONS.has(path.extname(name).toLowerCase()) && !OWN_COPY.test(name)) add(full);
     }
   };
   for (const p of paths) {
+    if (p === STDIN_NAME) {
+      if (!seen.has(STDIN_NAME)) out.push(STDIN_NAME);
+      seen.add(STDIN_NAME);
+      continue;
+    }
     let st;
     try {
       st = statSync(p);
@@ -203,7 +247,8 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   const progress = createProgress(io, inputs.length, s.quiet);
   const sorted = [...inputs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<string>();
-  const annotateNames = new Map(sorted.map((p) => [p, annotatedFileName(p, taken)]));
+  const ids = s.inputIds ?? [];
+  const annotateNames = new Map(sorted.map((p) => [p, s.annotateDir === undefined ? '' : copyName(p === STDIN_NAME ? 'stdin' : p, s.annotateDir, '.checked.xlsx', taken, ids)]));
   const outcomes = await mapPool(sorted, poolSize(), async (file) => {
     const outcome = await checkFile(file, s, annotateNames.get(file)!, io);
     progress.tick(file);
@@ -246,10 +291,10 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   let writeFailed = false;
   if (s.out !== undefined) {
     try {
-      writeFileAtomic(s.out, text);
+      writeOutput(s.outTarget ?? s.out, text, ids);
       if (!s.quiet) io.stderr.write(`partner-check: ${t(s.lang, 'note.wrote', { file: s.out })}\n`);
     } catch (e) {
-      io.stderr.write(`partner-check: ${t(s.lang, 'err.write', { file: s.out, reason: errorText(e) })}\n`);
+      io.stderr.write(`partner-check: ${writeFailure(s.lang, s.out, e)}\n`);
       writeFailed = true;
     }
   } else {
@@ -261,8 +306,18 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   return 0;
 }
 
+async function readInput(file: string, s: ValidateSettings): ReturnType<typeof readWorkbookFile> {
+  if (file === STDIN_NAME) {
+    if (!s.stdin || s.stdin.path === null) return { ok: false, reason: STDIN_TOO_LARGE };
+    return readWorkbookFile(s.stdin.path);
+  }
+  const notFile = notRegularFileReason(file);
+  if (notFile) return { ok: false, reason: notFile };
+  return readWorkbookFile(file);
+}
+
 async function checkFile(file: string, s: ValidateSettings, annotateName: string, io: CliIo): Promise<FileOutcome> {
-  const read = await readWorkbookFile(file);
+  const read = await readInput(file, s);
   if (!read.ok) {
     let report: CliFileReport = unreadableFileReport(file, read.reason, s.lang, read.detail ? { detail: read.detail } : {});
     if (s.previous) report = compareWithPrevious([report], s.previous).files[0]!;
@@ -294,14 +349,14 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
   if (s.annotateDir !== undefined) {
     const outPath = path.join(s.annotateDir, annotateName);
     try {
-      await writeAnnotatedCopy({ inputPath: file, workbook: read.workbook, reader: read.reader, report, lang: s.lang, today: s.today }, outPath);
+      await writeAnnotatedCopy({ inputPath: file === STDIN_NAME ? s.stdin!.path! : file, workbook: read.workbook, reader: read.reader, report, lang: s.lang, today: s.today }, outPath);
       if (!s.quiet && io.stderr.isTTY !== true) {
         // Batch logs (cron) get one line per copy; a terminal shows the progress bar instead.
         io.stderr.write(`partner-check: ${t(s.lang, 'note.annotated', { file: outPath })}\n`);
       }
       report = { ...report, meta: { ...report.meta, annotated: outPath } };
     } catch (e) {
-      io.stderr.write(`partner-check: ${t(s.lang, 'err.annotate', { file: outPath, reason: errorText(e) })}\n`);
+      io.stderr.write(`partner-check: ${e instanceof OutputError ? t(s.lang, e.key, e.data) : t(s.lang, 'err.annotate', { file: outPath, reason: errorText(e) })}\n`);
       annotateFailed = true;
     }
   }
