@@ -4,7 +4,7 @@
  * or atomically to --out. Optional: compare with a previous report (--baseline), annotated copies
  * (--annotate). Exit 0 clean · 1 errors (or too many warnings) · 2 unreadable file or misuse.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
@@ -28,7 +28,7 @@ import {
 import { baselineForFile, baselineSection, compareWithPrevious, readPreviousReport, type PreviousReport } from '../baseline.js';
 import { identitiesOf, OutputError, resolveOutput, writeFailure, writeOutput, type FileIdentity, type ResolvedOutput } from '../output/index.js';
 import { notRegularFileReason, readStdinToFile, STDIN_NAME, STDIN_TOO_LARGE, type StdinFile } from '../output/inputs.js';
-import { copyName, OWN_COPY } from '../output/names.js';
+import { copyName, isOwnReport, OWN_COPY } from '../output/names.js';
 import { HELP, t } from '../i18n.js';
 import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
@@ -128,7 +128,14 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     const annotateDir = typeof options.annotate === 'string' ? options.annotate : undefined;
     const recordBaseline = typeof options.baseline === 'string' || options['record-baseline'] === true;
     settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline };
-    inputs = collectInputs(positionals, [out, annotateDir].filter((p): p is string => p !== undefined));
+    if (out !== undefined && isFolder(out)) {
+      io.stderr.write(`partner-check: ${t(outLang, 'err.outIsDir', { file: out })}\n`);
+      return 2;
+    }
+    // The --out file is one of ours only when it does not exist yet or holds a report of ours;
+    // a brand's workbook named by --out stays an input (and is then refused as the output).
+    const ownOut = out !== undefined && (!existsSync(out) || isOwnReport(out)) ? [out] : [];
+    inputs = collectInputs(positionals, [...ownOut, ...(annotateDir !== undefined ? [annotateDir] : [])]);
     if (inputs.length === 0) throw new UsageError('err.noFiles');
     if (out !== undefined && positionals.some((p) => path.resolve(p) === path.resolve(out))) throw new UsageError('err.outIsInput', { file: out, input: out });
   } catch (e) {
@@ -154,6 +161,14 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     return await validateFiles(inputs, { ...settings, inputIds, ...(outTarget ? { outTarget } : {}), ...(stdin ? { stdin } : {}) }, io);
   } finally {
     stdin?.dispose();
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -186,14 +201,15 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
     seen.add(key);
     out.push(p);
   };
-  const walk = (dir: string) => {
+  const walk = (dir: string, top = false) => {
     let real: string;
     try {
       real = realpathSync(dir);
     } catch {
       return;
     }
-    if (visitedDirs.has(real) || excluded.has(path.resolve(dir))) return;
+    // The --annotate folder is skipped inside a scan; named itself, it is scanned (its copies are skipped by name).
+    if (visitedDirs.has(real) || (!top && excluded.has(path.resolve(dir)))) return;
     visitedDirs.add(real);
     let names: string[];
     try {
@@ -228,7 +244,7 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
       add(p);
       continue;
     }
-    if (st.isDirectory()) walk(p);
+    if (st.isDirectory()) walk(p, true);
     else add(p);
   }
   return out;

@@ -156,9 +156,30 @@ function ensureParent(file: string, given: string): void {
 /** `.<name>.partner-check-<pid>-<hex>.tmp`: the temporary names of atomic writes. */
 const TEMP_NAME = /^\.(.+)\.partner-check-(\d+)-[0-9a-f]{8}\.tmp$/;
 
-/** The temporary name used for `target`: hidden, recognisably ours, unique per process and call. */
+/** The file-system limit of one name, in UTF-8 bytes (ext4, APFS, NTFS). */
+export const MAX_NAME_BYTES = 255;
+
+/** `base` cut (by whole characters, marked with `…`) so that `base + tail` fits in `max` UTF-8 bytes. */
+export function fitName(base: string, tail: string, max = MAX_NAME_BYTES): string {
+  const room = max - Buffer.byteLength(tail, 'utf8');
+  if (Buffer.byteLength(base, 'utf8') <= room) return base + tail;
+  let out = '';
+  let used = 0;
+  for (const ch of base) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (used + n > room - 3) break; // room for the ellipsis (3 bytes)
+    out += ch;
+    used += n;
+  }
+  return `${out}…${tail}`;
+}
+
+/**
+ * The temporary name used for `target`: hidden, recognisably ours, unique per process and call,
+ * and within the name limit however long the target's name is.
+ */
 export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.partner-check-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(path.dirname(target), `.${fitName(path.basename(target), `.partner-check-${process.pid}-${randomBytes(4).toString('hex')}.tmp`, MAX_NAME_BYTES - 1)}`);
 }
 
 function processAlive(pid: number): boolean {

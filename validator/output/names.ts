@@ -4,29 +4,14 @@
  * path, and at most 255 bytes (the file-system limit of ext4, APFS, NTFS) — a long name is
  * shortened, not refused with ENAMETOOLONG.
  */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { resolveOutput, OutputError, type FileIdentity } from './index.js';
+import { fitName, resolveOutput, OutputError, type FileIdentity } from './index.js';
+
+export { fitName, MAX_NAME_BYTES } from './index.js';
 
 /** File names the tool itself writes; a folder scan skips them (they are our outputs, not forms). */
 export const OWN_COPY = /\.(checked|fixed)\.xlsx$/i;
-
-/** The file-system limit of one name, in UTF-8 bytes. */
-export const MAX_NAME_BYTES = 255;
-
-/** `base` cut (by whole characters) so that `base + tail` fits in `max` UTF-8 bytes. */
-export function fitName(base: string, tail: string, max = MAX_NAME_BYTES): string {
-  const room = max - Buffer.byteLength(tail, 'utf8');
-  if (Buffer.byteLength(base, 'utf8') <= room) return base + tail;
-  let out = '';
-  let used = 0;
-  for (const ch of base) {
-    const n = Buffer.byteLength(ch, 'utf8');
-    if (used + n > room - 3) break; // room for the ellipsis "…" (3 bytes)
-    out += ch;
-    used += n;
-  }
-  return `${out}…${tail}`;
-}
 
 /**
  * The name of `inputPath`'s copy in `dir`: `<base><suffix>`, then `<base> (2)<suffix>` … when
@@ -51,5 +36,27 @@ function isInput(target: string, inputs: readonly FileIdentity[]): boolean {
   } catch (e) {
     // a folder of that name cannot take the copy either
     return e instanceof OutputError && (e.key === 'err.outIsInput' || e.key === 'err.outIsDir');
+  }
+}
+
+/**
+ * Whether `file` is a report this tool wrote (its first 4 KB name partner-check: the text
+ * report's title, the JSON report's `"tool"`, the JUnit and HTML reports' headers). A folder scan
+ * skips the `--out` file only then — an .xlsx or .csv of a brand named by `--out` stays an input,
+ * and is then refused as an output.
+ */
+export function isOwnReport(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return head.subarray(0, n).toString('latin1').includes('partner-check');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }
