@@ -157,6 +157,17 @@ export function clientMain(): void {
     renderOverall();
   }
 
+  /** The upload API's per-session token (POST /api/session, same origin only). */
+  let token: string | null = null;
+  async function sessionToken(): Promise<string> {
+    if (token === null) {
+      const res = await fetch('/api/session', { method: 'POST' });
+      const body = (await res.json()) as { token?: string };
+      token = typeof body.token === 'string' ? body.token : '';
+    }
+    return token;
+  }
+
   async function check(entry: Entry): Promise<void> {
     const seq = ++entry.seq;
     entry.busy = true;
@@ -164,12 +175,20 @@ export function clientMain(): void {
     let result: CheckResponse | null = null;
     let error: Msg | null = null;
     try {
-      const res = await fetch(`/api/check?lang=${encodeURIComponent(lang)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', 'X-Filename': encodeURIComponent(entry.file.name) },
-        body: entry.file,
-      });
-      const body = (await res.json().catch(() => null)) as CheckResponse | ErrorResponse | null;
+      const send = async () =>
+        fetch(`/api/check?lang=${encodeURIComponent(lang)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Filename': encodeURIComponent(entry.file.name), 'X-Session': await sessionToken() },
+          body: entry.file,
+        });
+      let res = await send();
+      let body = (await res.json().catch(() => null)) as CheckResponse | ErrorResponse | null;
+      if (res.status === 403 && body && !body.ok && body.error.code === 'badSession') {
+        // The session expired (or the server restarted): get a new one and try once more.
+        token = null;
+        res = await send();
+        body = (await res.json().catch(() => null)) as CheckResponse | ErrorResponse | null;
+      }
       if (body && body.ok) result = body;
       else if (body && !body.ok) error = body.error.message;
       else error = { 'zh-TW': `HTTP ${res.status}`, en: `HTTP ${res.status}` };

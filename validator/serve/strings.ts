@@ -144,6 +144,11 @@ export const SERVER_ERRORS = {
   methodNotAllowed: s('不支援這個 HTTP 方法。', 'This HTTP method is not allowed here.'),
   aborted: s('上傳中斷。', 'The upload was interrupted.'),
   internal: s('伺服器發生未預期的錯誤，上傳的檔案已刪除；請再試一次。', 'Unexpected server error; the uploaded file was deleted. Please try again.'),
+  foreignHost: s('這個伺服器不接受這個主機名稱（Host）的請求；若經由反向代理或其他名稱連線，請以 --allow-host 指定該名稱。', 'This server does not answer requests for this host name (Host); when it is reached through a proxy or another name, start it with --allow-host NAME.'),
+  foreignOrigin: s('拒絕來自其他網站（Origin）的請求：只有本伺服器自己的頁面可以上傳檔案。', 'Requests from another web site (Origin) are refused: only this server\'s own page may upload files.'),
+  badSession: s('缺少或無效的工作階段權杖（X-Session）；請重新整理頁面，或先以 POST /api/session 取得權杖。', 'The session token (X-Session) is missing or invalid; reload the page, or get one with POST /api/session first.'),
+  clientBusy: s('您同時上傳的檔案太多，請等前面的檔案檢查完再試。', 'Too many uploads from you at once; wait for the earlier ones to finish and try again.'),
+  timeout: s('上傳的檔案沒有在時限內傳完，已中止；請再試一次。', 'The upload did not arrive in time and was dropped; please try again.'),
 } as const;
 
 export type ServerErrorKey = keyof typeof SERVER_ERRORS;
