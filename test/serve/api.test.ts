@@ -16,15 +16,17 @@ import { runServe } from '../../validator/commands/serve.js';
 import { startServer, type RunningServer } from '../../validator/serve/server.js';
 import { SERVE_HELP } from '../../validator/serve/strings.js';
 import type { CheckResponse } from '../../validator/serve/types.js';
-import { CSV_FIXTURES, ENROLLMENT_Q2, EXAMPLES, PARTNER_WORKBOOK, TODAY, engineReport, legacyXlsBytes, tempEntries, testPrefix, upload, violationKey } from './helpers.js';
+import { CSV_FIXTURES, ENROLLMENT_Q2, EXAMPLES, PARTNER_WORKBOOK, TODAY, engineReport, legacyXlsBytes, sessionToken, tempEntries, testPrefix, upload, violationKey } from './helpers.js';
 
 const PREFIX = testPrefix('api');
 const MB = 1024 * 1024;
 let server: RunningServer;
+let session: string;
 const logs: string[] = [];
 
 beforeAll(async () => {
   server = await startServer({ port: 0, today: TODAY, tmpPrefix: PREFIX, concurrency: 3, log: (l) => logs.push(l) });
+  session = await sessionToken(server.url);
 });
 
 afterAll(async () => {
@@ -125,7 +127,7 @@ describe('POST /api/check', () => {
     for (let round = 0; round < 4; round++) {
       const chunked = await fetch(`${server.url}/api/check`, {
         method: 'POST',
-        headers: { 'X-Filename': 'big.xlsx' },
+        headers: { 'X-Filename': 'big.xlsx', 'X-Session': session },
         body: new ReadableStream({
           start(c) {
             for (let i = 0; i < 11; i++) c.enqueue(big.subarray(i * MB, (i + 1) * MB));
@@ -139,7 +141,7 @@ describe('POST /api/check', () => {
     }
     // Expect: 100-continue: refused before the body is sent.
     let sentBody = false;
-    const expectContinue = await rawRequest(`${server.url}/api/check`, { 'X-Filename': 'big.xlsx', 'Content-Length': String(big.length), Expect: '100-continue' }, (req) => {
+    const expectContinue = await rawRequest(`${server.url}/api/check`, { 'X-Session': session, 'X-Filename': 'big.xlsx', 'Content-Length': String(big.length), Expect: '100-continue' }, (req) => {
       req.on('continue', () => {
         sentBody = true;
         req.end(big);
@@ -167,14 +169,14 @@ describe('POST /api/check', () => {
     await upload(server.url, 'empty.csv', new Uint8Array());
     expect(tempEntries(PREFIX)).toEqual([]);
     // Refused mid-stream.
-    await rawRequest(`${server.url}/api/check`, { 'X-Filename': 'big.csv', 'Transfer-Encoding': 'chunked' }, (req) => {
+    await rawRequest(`${server.url}/api/check`, { 'X-Session': session, 'X-Filename': 'big.csv', 'Transfer-Encoding': 'chunked' }, (req) => {
       for (let i = 0; i < 12; i++) req.write(Buffer.alloc(MB));
       req.end();
     });
     expect(tempEntries(PREFIX)).toEqual([]);
     // Aborted by the client half-way: the folder exists while the body arrives, and goes with the connection.
     const half = Buffer.alloc(MB / 2, 0x41);
-    const aborted = rawRequest(`${server.url}/api/check`, { 'X-Filename': 'half.xlsx', 'Content-Length': String(MB) }, (req) => {
+    const aborted = rawRequest(`${server.url}/api/check`, { 'X-Session': session, 'X-Filename': 'half.xlsx', 'Content-Length': String(MB) }, (req) => {
       req.write(half);
       void waitFor(() => tempEntries(PREFIX).length === 1).then(() => req.destroy());
     });
@@ -186,10 +188,10 @@ describe('POST /api/check', () => {
   });
 
   it('refuses requests it cannot check with a bilingual JSON error', async () => {
-    const noName = await fetch(`${server.url}/api/check`, { method: 'POST', body: 'a,b\n' });
+    const noName = await fetch(`${server.url}/api/check`, { method: 'POST', headers: { 'X-Session': session }, body: 'a,b\n' });
     expect(noName.status).toBe(400);
     expect(await noName.json()).toMatchObject({ ok: false, error: { code: 'missingFilename', message: { en: expect.stringContaining('X-Filename') } } });
-    const badLang = await fetch(`${server.url}/api/check?lang=fr`, { method: 'POST', headers: { 'X-Filename': 'a.csv' }, body: 'a,b\n' });
+    const badLang = await fetch(`${server.url}/api/check?lang=fr`, { method: 'POST', headers: { 'X-Filename': 'a.csv', 'X-Session': session }, body: 'a,b\n' });
     expect(badLang.status).toBe(400);
     const get = await fetch(`${server.url}/api/check`);
     expect(get.status).toBe(405);
@@ -264,13 +266,14 @@ describe('the page and the headers', () => {
       const a = await upload(s.url, 'x.csv', Buffer.from('a,b\n'));
       await fetch(`${s.url}${(a.body as CheckResponse).downloads.json.url}`);
       await fetch(`${s.url}/nope`);
-      await waitFor(() => mine.length === 4);
+      await waitFor(() => mine.length === 5);
       expect(mine[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+Z 127\.0\.0\.1 GET \/ 200 \d+B \d+ms$/);
-      expect(mine[1]).toMatch(/ POST \/api\/check 200 /);
+      expect(mine[1]).toMatch(/ POST \/api\/session 200 /);
+      expect(mine[2]).toMatch(/ POST \/api\/check 200 /);
       // Download ids are capabilities and are not written out in full.
-      expect(mine[2]).toMatch(/ GET \/download\/\S{4}… 200 /);
-      expect(mine[2]).not.toContain((a.body as CheckResponse).downloads.json.id);
-      expect(mine[3]).toMatch(/ GET \/nope 404 /);
+      expect(mine[3]).toMatch(/ GET \/download\/\S{4}… 200 /);
+      expect(mine[3]).not.toContain((a.body as CheckResponse).downloads.json.id);
+      expect(mine[4]).toMatch(/ GET \/nope 404 /);
     } finally {
       await s.close();
     }

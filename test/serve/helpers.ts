@@ -69,16 +69,33 @@ export async function injectionWorkbook(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Entries of os.tmpdir() whose name starts with `prefix`. */
+/** Upload folders inside the server's temp folder `os.tmpdir()/<prefix without its trailing ->`. */
 export function tempEntries(prefix: string): string[] {
-  return readdirSync(os.tmpdir()).filter((n) => n.startsWith(prefix));
+  try {
+    return readdirSync(path.join(os.tmpdir(), prefix.replace(/-+$/, '')));
+  } catch {
+    return [];
+  }
+}
+
+const tokens = new Map<string, string>();
+
+/** A session token of the server at `baseUrl` (what the page gets from POST /api/session), cached. */
+export async function sessionToken(baseUrl: string): Promise<string> {
+  let token = tokens.get(baseUrl);
+  if (token === undefined) {
+    const res = await fetch(`${baseUrl}/api/session`, { method: 'POST' });
+    token = ((await res.json()) as { token: string }).token;
+    tokens.set(baseUrl, token);
+  }
+  return token;
 }
 
 /** Uploads a file the way the page does. */
 export async function upload(baseUrl: string, name: string, bytes: Uint8Array, opts: { lang?: Lang } = {}): Promise<{ status: number; body: CheckResponse | { ok: false; error: { code: string; message: Record<Lang, string> } } }> {
   const res = await fetch(`${baseUrl}/api/check${opts.lang ? `?lang=${opts.lang}` : ''}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', 'X-Filename': encodeURIComponent(name) },
+    headers: { 'Content-Type': 'application/octet-stream', 'X-Filename': encodeURIComponent(name), 'X-Session': await sessionToken(baseUrl) },
     body: new Blob([new Uint8Array(bytes)]),
   });
   return { status: res.status, body: (await res.json()) as never };

@@ -17,6 +17,7 @@ export const SERVE_OPTIONS: OptionSpecs = {
   lang: { type: 'string' },
   today: { type: 'string' },
   campaign: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -26,6 +27,8 @@ export interface ServeSettings {
   readonly maxUploadBytes: number;
   readonly lang: Lang;
   readonly today: string | undefined;
+  /** Host names answered besides the listen address (`--allow-host`, repeatable or comma-separated). */
+  readonly allowHosts: readonly string[];
 }
 
 /** Parses the options (everything but --campaign). @throws UsageError */
@@ -41,7 +44,9 @@ export function serveSettings(options: Readonly<Record<string, unknown>>): Serve
     if (typeof options.today !== 'string' || civil.dayFromIso(options.today) === undefined) throw new UsageError('err.badToday', { value: String(options.today) });
     today = options.today;
   }
-  return { host, port, maxUploadBytes: Math.floor(mb * 1024 * 1024), lang, today };
+  const allowHosts = ((options['allow-host'] as readonly string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  for (const h of allowHosts) if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)$/.test(h)) throw new UsageError('err.badChoice', { option: '--allow-host', value: h, choices: 'HOSTNAME' });
+  return { host, port, maxUploadBytes: Math.floor(mb * 1024 * 1024), lang, today, allowHosts };
 }
 
 /**
@@ -81,6 +86,7 @@ export async function runServe(argv: readonly string[], io: CliIo, stop?: (serve
       campaign: campaign.campaign,
       now: () => io.now(),
       log: (line) => io.stderr.write(`${line}\n`),
+      allowHosts: settings.allowHosts,
       ...(settings.today !== undefined ? { today: settings.today } : {}),
     });
   } catch (e) {

@@ -2,20 +2,24 @@
  * The HTTP server of `partner-check serve` (Node's own http module, no framework).
  *
  *   GET  /                  the page (zh-TW, or `?lang=en`)
+ *   POST /api/session       → `{ token }`, the session token the upload API wants (`X-Session`)
  *   POST /api/check         the body is one file; header `X-Filename` is its encodeURIComponent
- *                           name; `?lang=zh-TW|en`. → 200 CheckResponse JSON (also for a file that
- *                           cannot be read: its report says why) · 400 · 413 too large · 503 busy
+ *                           name, `X-Session` the token; `?lang=zh-TW|en`. → 200 CheckResponse
+ *                           JSON (also for a file that cannot be read: its report says why) · 400 ·
+ *                           403 bad session · 408 body too slow · 413 too large · 429/503 busy
  *   GET  /download/:id      an annotated copy, generated schedule or JSON report (10 minutes)
  *   GET  /healthz           `{ "ok": true }` for a reverse proxy's health check
  *
- * Every upload goes to a fresh `fs.mkdtemp` folder, is read by the same guarded reader worker as
- * the CLI, and the folder is removed before the answer is sent (and on every error path).
+ * Every request first passes the doors (serve/doors.ts): a foreign Host or Origin gets 403 before
+ * its body is read. Every upload goes to a fresh folder inside the server's one temp root, is
+ * read by the same guarded reader worker as the CLI, and the folder is removed before the answer
+ * is sent (and on every error path; the root is swept at start-up and on close).
  * Downloads live in memory only (DownloadStore). At most `concurrency` checks run at once; the
  * rest wait in a bounded queue. Uploads over the limit get 413 while the rest of the body is
  * drained (up to a cap), so the client reads the answer and the connection stays usable.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -27,6 +31,7 @@ import { checkUpload, displayNameOf } from './check.js';
 import { clientAddress, contentDisposition, sendError, sendJson, setBaseHeaders } from './http.js';
 import type { ServerErrorKey } from './strings.js';
 import { BusyError, Limiter } from './limiter.js';
+import { allowedHostNames, checkDoors, ClientCounter, Sessions, TempRoot } from './doors.js';
 import { buildPage, type Page } from './page.js';
 import { DEFAULT_TTL_MS, DownloadStore, type Download } from './store.js';
 import type { CheckResponse, DownloadLink } from './types.js';
@@ -57,8 +62,16 @@ export interface ServeOptions {
   readonly maxDownloadBytes?: number;
   /** One line per request (default: stderr). */
   readonly log?: (line: string) => void;
-  /** Prefix of the per-upload temporary folders under os.tmpdir(). */
+  /** Name of the server's temporary folder under os.tmpdir() (a trailing `-` is dropped). */
   readonly tmpPrefix?: string;
+  /** Host names answered besides the listen address (`--allow-host`, e.g. the proxy's public name). */
+  readonly allowHosts?: readonly string[];
+  /** Uploads one client address may have in progress (receiving, waiting or being checked). Default 32, half of maxInFlight. */
+  readonly maxUploadsPerClient?: number;
+  /** An upload body must arrive within this long. Default 120 s. */
+  readonly bodyTimeoutMs?: number;
+  /** …and never pause longer than this between chunks. Default 15 s. */
+  readonly bodyIdleMs?: number;
   /** Limits of the reader worker. */
   readonly read?: ReadWorkbookOptions;
 }
@@ -70,7 +83,9 @@ export interface RunningServer {
   readonly server: http.Server;
   readonly store: DownloadStore;
   readonly limiter: Limiter;
-  /** Stops accepting, ends open connections, forgets every download. */
+  /** The server's temporary folder (each upload's own folder lives inside). */
+  readonly tempDir: string;
+  /** Stops accepting, ends open connections, forgets every download, removes its temp files. */
   close(): Promise<void>;
 }
 
@@ -78,6 +93,8 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_UPLOAD_MB = 10;
 export const TMP_PREFIX = 'partner-check-serve-';
+export const DEFAULT_BODY_TIMEOUT_MS = 120_000;
+export const DEFAULT_BODY_IDLE_MS = 15_000;
 
 /** Bytes of a rejected upload the server still reads (and discards) so the client sees the answer. */
 function drainCap(limit: number): number {
@@ -98,7 +115,10 @@ interface Context {
   readonly limiter: Limiter;
   readonly pages: Readonly<Record<Lang, Page>>;
   readonly log: (line: string) => void;
-  readonly tmpPrefix: string;
+  readonly temp: TempRoot;
+  readonly allowed: ReadonlySet<string>;
+  readonly sessions: Sessions;
+  readonly clients: ClientCounter;
   inFlight: number;
 }
 
@@ -120,13 +140,23 @@ export function createServeHandler(opts: ServeOptions = {}) {
     limiter,
     pages: { 'zh-TW': buildPage({ ...pageOpts, lang: 'zh-TW' }), en: buildPage({ ...pageOpts, lang: 'en' }) },
     log: opts.log ?? ((line) => process.stderr.write(`${line}\n`)),
-    tmpPrefix: opts.tmpPrefix ?? TMP_PREFIX,
+    temp: new TempRoot((opts.tmpPrefix ?? TMP_PREFIX).replace(/-+$/, '')),
+    allowed: allowedHostNames(opts.host ?? DEFAULT_HOST, opts.allowHosts ?? []),
+    sessions: new Sessions(Math.max(ttlMs, 60 * 60_000)),
+    clients: new ClientCounter(opts.maxUploadsPerClient ?? 32),
     inFlight: 0,
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     res.once('close', () => logRequest(ctx, req, res, started));
+    const doors = checkDoors(req, ctx.allowed);
+    if (!doors.ok) {
+      // Not one byte of the body is read: answer, then cut the connection.
+      sendError(res, 403, doors.key, {}, { Connection: 'close' });
+      res.once('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
+      return;
+    }
     route(ctx, req, res).catch((e: unknown) => {
       ctx.log(`partner-check serve: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       if (res.headersSent) res.destroy();
@@ -136,6 +166,10 @@ export function createServeHandler(opts: ServeOptions = {}) {
 
   /** `Expect: 100-continue`: refuse an announced oversized body before it is sent. */
   const checkContinue = (req: IncomingMessage, res: ServerResponse): void => {
+    if (!checkDoors(req, ctx.allowed).ok) {
+      handle(req, res); // 403, and the body is never asked for
+      return;
+    }
     if (declaredLength(req) > limit) {
       // The client waits for "100 Continue" before sending the body: answer now and close.
       const started = performance.now();
@@ -147,12 +181,16 @@ export function createServeHandler(opts: ServeOptions = {}) {
     handle(req, res);
   };
 
-  return { handle, checkContinue, store, limiter, limit };
+  return { handle, checkContinue, store, limiter, limit, temp: ctx.temp };
 }
 
 export async function startServer(opts: ServeOptions = {}): Promise<RunningServer> {
-  const { handle, checkContinue, store, limiter } = createServeHandler(opts);
+  const { handle, checkContinue, store, limiter, temp } = createServeHandler(opts);
   const server = http.createServer(handle);
+  // A whole request (headers and body) must arrive in time; receiveBody enforces its own limits too.
+  server.requestTimeout = (opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS) + 10_000;
+  const onExit = () => temp.removeOwn();
+  process.once('exit', onExit);
   server.on('checkContinue', checkContinue);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
@@ -165,6 +203,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   await new Promise<void>((resolve, reject) => {
     const onError = (e: Error) => {
       store.clear();
+      process.off('exit', onExit);
+      temp.removeOwn();
       reject(e);
     };
     server.once('error', onError);
@@ -183,10 +223,15 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     server,
     store,
     limiter,
+    tempDir: temp.dir,
     close: () =>
       new Promise<void>((resolve) => {
         store.clear();
-        server.close(() => resolve());
+        server.close(() => {
+          temp.removeOwn();
+          process.off('exit', onExit);
+          resolve();
+        });
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 1000).unref();
       }),
@@ -208,6 +253,10 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(ctx, req, res, 'GET, HEAD');
     const lang = langParam(url) ?? ctx.lang;
     return sendPage(res, ctx.pages[lang], method === 'HEAD');
+  }
+  if (p === '/api/session') {
+    if (method !== 'POST') return methodNotAllowed(ctx, req, res, 'POST');
+    return sendJson(res, 200, { token: ctx.sessions.create() });
   }
   if (p === '/api/check') {
     if (method !== 'POST') return methodNotAllowed(ctx, req, res, 'POST');
@@ -325,15 +374,27 @@ function rejectUpload(ctx: Context, req: IncomingMessage, res: ServerResponse, s
   return refuse(ctx, req, res, status, key, status === 503 ? { 'Retry-After': '5' } : {});
 }
 
-type Received = { readonly kind: 'ok'; readonly bytes: number } | { readonly kind: 'too-large' } | { readonly kind: 'aborted' };
+type Received = { readonly kind: 'ok'; readonly bytes: number } | { readonly kind: 'too-large' } | { readonly kind: 'aborted' } | { readonly kind: 'timeout' };
 
-/** Streams the body to `file`, stopping at `limit` bytes. Never buffers the whole upload. */
-function receiveBody(req: IncomingMessage, file: string, limit: number): Promise<Received> {
+/**
+ * Streams the body to `file`, stopping at `limit` bytes, or when the body stalls (`idleMs`
+ * without a byte) or takes longer than `totalMs`. Never buffers the whole upload.
+ */
+function receiveBody(req: IncomingMessage, file: string, limit: number, totalMs: number, idleMs: number): Promise<Received> {
   return new Promise((resolve, reject) => {
     const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
     let bytes = 0;
     let settled = false;
+    const timedOut = () => {
+      req.pause();
+      out.destroy();
+      settle({ kind: 'timeout' });
+    };
+    const total = setTimeout(timedOut, totalMs);
+    let idle = setTimeout(timedOut, idleMs);
     const cleanup = () => {
+      clearTimeout(total);
+      clearTimeout(idle);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('close', onClose);
@@ -348,6 +409,8 @@ function receiveBody(req: IncomingMessage, file: string, limit: number): Promise
     };
     const onData = (chunk: Buffer) => {
       bytes += chunk.length;
+      clearTimeout(idle);
+      idle = setTimeout(timedOut, idleMs);
       if (bytes > limit) {
         req.pause();
         out.destroy();
@@ -413,7 +476,18 @@ export function decodeFilename(raw: string | string[] | undefined): string | und
   }
 }
 
+/** Answers without reading the body (403 session, 429 per-client limit) and closes the connection. */
+function refuseUnread(res: ServerResponse, req: IncomingMessage, status: number, key: ServerErrorKey, extra: Record<string, string> = {}): void {
+  sendError(res, status, key, {}, { Connection: 'close', ...extra });
+  res.once('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
+}
+
 async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (!ctx.sessions.touch(req.headers['x-session'])) return refuseUnread(res, req, 403, 'badSession');
+  const client = req.socket.remoteAddress ?? '-';
+  // One client's stalled or parallel uploads take its own slots, never everyone's.
+  if (!ctx.clients.acquire(client)) return refuseUnread(res, req, 429, 'clientBusy', { 'Retry-After': '5' });
+  const session = req.headers['x-session'] as string;
   ctx.inFlight++;
   let dir: string | undefined;
   try {
@@ -425,17 +499,18 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
     if (declaredLength(req) > ctx.limit) return await rejectUpload(ctx, req, res, 413, 'tooLarge');
 
     const displayName = displayNameOf(rawName);
-    dir = await mkdtemp(path.join(os.tmpdir(), ctx.tmpPrefix));
+    dir = ctx.temp.make();
     // The upload keeps its own name (a CSV's table is named after its file), in a folder of its
     // own so it can never collide with the outputs written next to it.
     await mkdir(path.join(dir, 'in'));
     const filePath = path.join(dir, 'in', diskNameOf(displayName));
-    const received = await receiveBody(req, filePath, ctx.limit);
+    const received = await receiveBody(req, filePath, ctx.limit, ctx.opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS, ctx.opts.bodyIdleMs ?? DEFAULT_BODY_IDLE_MS);
     if (received.kind !== 'ok') {
       // Nothing of a refused upload stays on disk, not even while the rest of it is drained.
       await removeDir(dir);
       dir = undefined;
       if (received.kind === 'too-large') return await rejectUpload(ctx, req, res, 413, 'tooLarge');
+      if (received.kind === 'timeout') return refuseUnread(res, req, 408, 'timeout');
       res.destroy();
       return;
     }
@@ -456,7 +531,7 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
     dir = undefined;
 
     const link = (d: Download): DownloadLink => {
-      const id = ctx.store.put(d);
+      const id = ctx.store.put(d, session);
       return { id, url: `/download/${id}`, name: d.name, bytes: d.bytes.byteLength };
     };
     const body: CheckResponse = {
@@ -477,6 +552,7 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
     sendJson(res, 200, body);
   } finally {
     ctx.inFlight--;
+    ctx.clients.release(client);
     if (dir !== undefined) await removeDir(dir);
   }
 }

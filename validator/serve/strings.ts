@@ -164,13 +164,15 @@ export const SERVE_HELP = s(
 選項：
   --port N               監聽的埠號（預設 8080；0 = 任一空閒埠）
   --host 位址            綁定的位址（預設 127.0.0.1，只有本機能連；給團隊使用請放在有驗證的反向代理之後）
+  --allow-host 名稱      也接受這個主機名稱（Host）的請求，例如反向代理的對外名稱；可重複（預設只接受監聽位址）
   --max-upload-mb N      每個上傳檔案的大小上限（MB，預設 10）；超過回應 HTTP 413
   --lang zh-TW|en        網頁與報告的預設語言（預設 zh-TW；網頁上可切換）
   --today YYYY-MM-DD     以這天當作「今天」判斷期限（預設：每次檢查時台北時間的今天）
   --campaign 檔案        活動設定檔（JSON）；預設為 2026 Q2 夥伴互利計劃
   --help, -h             顯示說明
 
-API：POST /api/check（本文為檔案內容，標頭 X-Filename 為 encodeURIComponent 編碼的檔名）、
+API：POST /api/session 取得權杖；POST /api/check（本文為檔案內容，標頭 X-Filename 為 encodeURIComponent
+編碼的檔名，X-Session 為權杖）、
 GET /download/:id。說明見 docs/serve.md。按 Ctrl+C 停止。
 `,
   `Usage: partner-check serve [options]
@@ -184,13 +186,14 @@ kept in memory for 10 minutes.
 Options:
   --port N               port to listen on (default 8080; 0 = any free port)
   --host ADDRESS         address to bind (default 127.0.0.1, this machine only; for a team, put it behind a reverse proxy with authentication)
+  --allow-host NAME      also answer requests for this host name (Host), e.g. a reverse proxy's public name; repeatable (default: the listen address only)
   --max-upload-mb N      size limit of one uploaded file in MB (default 10); larger uploads get HTTP 413
   --lang zh-TW|en        default language of the page and the reports (default zh-TW; the page has a toggle)
   --today YYYY-MM-DD     check deadlines as of this day (default: today in Taipei, at each check)
   --campaign FILE        campaign configuration (JSON); default: the 2026 Q2 Partner Mutual-Benefit Plan
   --help, -h             show this help
 
-API: POST /api/check (the body is the file, the X-Filename header its encodeURIComponent-encoded
-name), GET /download/:id. See docs/serve.md. Press Ctrl+C to stop.
+API: POST /api/session for a token; POST /api/check (the body is the file, the X-Filename header
+its encodeURIComponent-encoded name, X-Session the token), GET /download/:id. See docs/serve.md. Press Ctrl+C to stop.
 `,
 );
