@@ -4,7 +4,7 @@
  */
 import type { Workbook } from '../model.js';
 import { a1 } from '../model.js';
-import type { FileReport, Lang, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
+import type { FileReport, Lang, MessageData, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
 import { SHEET_KINDS } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
@@ -98,7 +98,8 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
   const analysis = options.analysis ?? analyseWorkbook(workbook, campaign);
   const sheetOrder = new Map(workbook.tables.map((t, i) => [t.name, i]));
 
-  const violations: { v: Violation; col: number | null }[] = [];
+  const violations: { v: Violation; col: number | null; repeats: number }[] = [];
+  const repeatIndex = new Map<string, number>();
   const byKind = new Map<SheetKind, ParsedSheet[]>(SHEET_KINDS.map((k) => [k, []]));
   for (const s of analysis.sheets) byKind.get(s.kind)!.push(s);
   const present = new Set(analysis.sheets.map((s) => s.kind));
@@ -126,16 +127,27 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
     }
     if (sheet && 'table' in sheet && col !== null && rowNo !== null) {
       const cell = sheet.table.rows[rowNo - 1]?.[col];
-      if (cell && cell.text !== '') value = cell.text;
+      if (cell && cell.text !== '') value = echo(cell.text, lang);
       if (column === null) {
         const h = sheet.table.rows[sheet.headerRow - 1]?.[col];
         column = h ? (typeof h.value === 'string' ? h.value : h.text) || null : null;
       }
     }
+    const data = echoData(input.data ?? {}, lang);
+    const messageId = input.messageId ?? 'default';
+    // A violation repeated exactly (same rule, cell, message data: e.g. one date chosen 20,000
+    // times) is reported once, with its count.
+    const key = `${rule.meta.id}\u0001${messageId}\u0001${sheet ? sheet.name : ''}\u0001${rowNo}\u0001${col}\u0001${JSON.stringify(data)}`;
+    const seen = repeatIndex.get(key);
+    if (seen !== undefined) {
+      violations[seen]!.repeats++;
+      return;
+    }
+    repeatIndex.set(key, violations.length);
     const v: Violation = {
       ruleId: rule.meta.id,
-      messageId: input.messageId ?? 'default',
-      data: input.data ?? {},
+      messageId,
+      data,
       severity,
       sheet: sheet ? sheet.name : null,
       row: rowNo,
@@ -144,7 +156,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
       ...(value !== undefined ? { value } : {}),
       ...(input.suggestion ? { suggestion: input.suggestion } : {}),
     };
-    violations.push({ v, col });
+    violations.push({ v, col, repeats: 1 });
   };
 
   const yearProblem = (e: unknown, where: { sheet: ParsedSheet; row: ParsedRow; key: string }) => {
@@ -239,14 +251,44 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
     return 0;
   });
 
-  const rendered: ReportViolation[] = violations.map(({ v }) => renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang));
+  const kept = violations.length > MAX_VIOLATIONS_PER_FILE ? violations.slice(0, MAX_VIOLATIONS_PER_FILE) : violations;
+  const rendered: ReportViolation[] = kept.map(({ v, repeats }) => {
+    const r = renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang);
+    return repeats > 1 ? { ...r, message: `${r.message}${lang === 'en' ? ` (reported once; occurs ${repeats} times)` : `（同樣的問題共 ${repeats} 次，只列一次）`}` } : r;
+  });
   const counts = countViolations(rendered);
+  const omitted = violations.length - kept.length;
   return {
     path: options.path ?? '',
     error: null,
     sheets: analysis.summaries,
     violations: rendered,
     counts,
-    meta: { skippedRules, today: isoDate(today) },
+    meta: { skippedRules, today: isoDate(today), ...(omitted > 0 ? { omittedViolations: omitted } : {}) },
   };
+}
+
+/**
+ * Reports are bounded by construction: at most this many violations per file (the report's
+ * `meta.omittedViolations` says how many more there were), each echoing at most ECHO_MAX
+ * characters of a cell.
+ */
+export const MAX_VIOLATIONS_PER_FILE = 50_000;
+export const ECHO_MAX = 300;
+
+/** A cell's text as echoed in a report: cut to ECHO_MAX characters, its full length noted. */
+export function echo(text: string, lang: Lang): string {
+  if (text.length <= ECHO_MAX) return text;
+  let head = text.slice(0, ECHO_MAX);
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1); // never half a surrogate pair
+  const n = text.length.toLocaleString('en-US');
+  return `${head}…${lang === 'en' ? ` (${n} characters in all)` : `（共 ${n} 字）`}`;
+}
+
+function echoData(data: MessageData, lang: Lang): MessageData {
+  let out: Record<string, MessageData[string]> | undefined;
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v === 'string' && v.length > ECHO_MAX) (out ??= { ...data })[k] = echo(v, lang);
+  }
+  return out ?? data;
 }
