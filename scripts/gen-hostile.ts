@@ -297,7 +297,12 @@ export const PAYLOADS = {
   cr: '\r=1+1',
   script: '<script>alert(1)</script>',
   img: '"><img src=x onerror=alert(1)>',
+  /** Text written in OOXML's escape form: Excel decodes `_x000D_` to a carriage return. */
+  escapedCr: "_x000D_=cmd|' /C calc'!A0",
 } as const;
+
+/** The payload of a cell that is rich text and a hyperlink at once (issue 11). */
+export const RICH_LINK_PAYLOAD = "=cmd|' /C calc'!A0";
 
 const enrollmentRow = (over: Partial<Record<string, XCell>> = {}): XCell[] => {
   const base: Record<string, XCell> = {
@@ -539,8 +544,41 @@ function injectionCsv(): Uint8Array {
     [...ENROLLMENT_HEADERS, P.hyperlink],
     ['=HYPERLINK("http://evil.example","x")', 'goodday_food', 'mkt@goodday.example.com', '美食保健', '季方案', '2026/3/20 10:00', '是', '否', '4/1、4/14、4/22', '8%', '2%', '1200000', P.dde, 'x'],
     [P.script, P.img, P.tab, P.at, P.minus, '2026/3/20 10:00', '是', '否', '', '8%', '', '', P.cr, 'y'],
+    [P.escapedCr, P.escapedCr, P.escapedCr, '美食保健', '季方案', '2026/3/20 10:00', '是', '否', '', '8%', '', '', P.escapedCr, 'z'],
   ];
   return new TextEncoder().encode('\ufeff' + lines.map((l) => l.map(q).join(',')).join('\r\n') + '\r\n');
+}
+
+/**
+ * A cell that is both rich text (two runs) and a hyperlink, holding `=cmd|' /C calc'!A0`, and cells
+ * whose stored text is OOXML-escaped (`_x005F_x000D_=…` decodes to the literal `_x000D_=…`, which
+ * Excel would decode once more to a carriage return before `=`).
+ */
+function richTextHyperlink(): Uint8Array {
+  const RICH = 'RICH-LINK-PLACEHOLDER';
+  const parts = xlsxParts([
+    {
+      name: '報名表',
+      rows: [ENROLLMENT_HEADERS, enrollmentRow({ 商店代碼: RICH, 聯絡信箱: 'ESCAPED-PLACEHOLDER', 品牌名稱: RICH })],
+      after: '<hyperlinks><hyperlink ref="B2" r:id="rId1"/><hyperlink ref="A2" r:id="rId1"/></hyperlinks>',
+    },
+  ]);
+  const rich = `<si><r><rPr><b/></rPr><t>${xml(RICH_LINK_PAYLOAD.slice(0, 5))}</t></r><r><t xml:space="preserve">${xml(RICH_LINK_PAYLOAD.slice(5))}</t></r></si>`;
+  const patched = parts.map((part): ZipInput =>
+    part.name === 'xl/sharedStrings.xml'
+      ? {
+          name: part.name,
+          data: String(part.data)
+            .replace(`<si><t xml:space="preserve">${RICH}</t></si>`, rich)
+            .replace('ESCAPED-PLACEHOLDER', `_x005F_${xml(PAYLOADS.escapedCr)}`),
+        }
+      : part,
+  );
+  patched.push({
+    name: 'xl/worksheets/_rels/sheet1.xml.rels',
+    data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://evil.example/" TargetMode="External"/></Relationships>`,
+  });
+  return zip(patched);
 }
 
 /** What each committed file is and what the checker must say about it (used by the tests). */
@@ -554,6 +592,7 @@ export const CORPUS: ReadonlyArray<{ readonly file: string; readonly expect: 'un
   { file: 'html-as-xlsx.xlsx', expect: 'unreadable', about: 'an HTML table saved as .xlsx' },
   { file: 'legacy-xls-renamed.xlsx', expect: 'unreadable', about: 'a BIFF8 .xls (CFB) renamed to .xlsx' },
   { file: 'merge-bomb.xlsx', expect: 'unreadable', about: '<mergeCell ref="A3:XFD1048576"/>' },
+  { file: 'richtext-hyperlink.xlsx', expect: 'readable', about: "a rich-text hyperlink cell =cmd|' /C calc'!A0 and _x000D_-escaped text" },
   { file: 'tab-name-script.xlsx', expect: 'readable', about: 'a tab named <script>alert(1)</script> (a / Excel refuses, Google Sheets allows)' },
   { file: 'truncated.xlsx', expect: 'unreadable', about: 'an .xlsx cut at 60 %' },
   { file: 'whole-sheet-validation.xlsx', expect: 'readable', about: 'data validation with sqref A1:XFD1048576' },
@@ -572,6 +611,7 @@ export async function generateCorpus(dir: string): Promise<Record<string, number
     'html-as-xlsx.xlsx': htmlAsXlsx(),
     'legacy-xls-renamed.xlsx': legacyXls(),
     'merge-bomb.xlsx': mergeBomb(),
+    'richtext-hyperlink.xlsx': richTextHyperlink(),
     'tab-name-script.xlsx': tabNameScript(),
     'truncated.xlsx': truncatedXlsx(),
     'whole-sheet-validation.xlsx': wholeSheetValidation(),

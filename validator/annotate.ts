@@ -98,6 +98,11 @@ function neutralizeCopiedText(book: ExcelJS.Workbook): void {
         if (typeof link.hyperlink === 'string' && typeof link.text === 'string' && looksLikeFormula(link.text)) {
           cell.value = { ...link, text: neutralize(link.text) };
         }
+        // A hyperlink whose text is rich text (issue 11): the runs joined decide.
+        const runs = (link as unknown as { text?: { richText?: ExcelJS.RichText[] } }).text?.richText;
+        if (typeof link.hyperlink === 'string' && Array.isArray(runs) && runs.length > 0 && looksLikeFormula(runs.map((r) => r.text).join(''))) {
+          cell.value = { ...link, text: neutralize(runs.map((r) => r.text).join('')) };
+        }
       });
     });
   }

@@ -6,9 +6,22 @@
  */
 const FORMULA_LEADS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
-/** Whether a spreadsheet could read `text` as the start of a formula. */
+/**
+ * Whether a spreadsheet could read `text` as the start of a formula. Leading OOXML escapes
+ * (`_x000D_`, which Excel decodes to a carriage return when it reads the file) are decoded first.
+ */
 export function looksLikeFormula(text: string): boolean {
-  return text.length > 0 && FORMULA_LEADS.has(text[0]!);
+  if (text.length === 0) return false;
+  if (FORMULA_LEADS.has(text[0]!)) return true;
+  const decoded = decodeLeadingEscapes(text);
+  return decoded !== text && decoded.length > 0 && FORMULA_LEADS.has(decoded[0]!);
+}
+
+/** `_x000D_=1` → `\r=1`: the `_xHHHH_` escapes at the start of `text` decoded. */
+export function decodeLeadingEscapes(text: string): string {
+  const m = /^(?:_x[0-9A-Fa-f]{4}_)+/.exec(text);
+  if (!m) return text;
+  return m[0].replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) + text.slice(m[0].length);
 }
 
 /**

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../rules/index.js';
-import { CORPUS, PAYLOADS, generateCorpus, hugeCellWorkbook } from '../../scripts/gen-hostile.js';
+import { CORPUS, PAYLOADS, RICH_LINK_PAYLOAD, generateCorpus, hugeCellWorkbook } from '../../scripts/gen-hostile.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'hostile');
@@ -47,7 +47,11 @@ const UNREADABLE_SAYS: Record<string, RegExp> = {
 };
 
 const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r'];
-const startsLikeFormula = (s: string) => s.length > 0 && FORMULA_LEADS.includes(s[0]!);
+/** Whether a text starts a formula, also once leading OOXML escapes (`_x000D_`) are decoded as Excel does. */
+const startsLikeFormula = (s: string) => {
+  const decoded = s.replace(/^(?:_x[0-9A-Fa-f]{4}_)+/, (m) => m.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+  return (s.length > 0 && FORMULA_LEADS.includes(s[0]!)) || (decoded.length > 0 && FORMULA_LEADS.includes(decoded[0]!));
+};
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 const RULES = new Set(RULE_IDS);
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
@@ -278,6 +282,37 @@ describe('hostile corpus through the CLI', () => {
     }
     // The payloads did reach the copies (neutralised), so the check above had something to check.
     expect(payloadCells).toBeGreaterThan(5);
+  });
+
+  it('neutralises the rich-text hyperlink and the _x000D_ payloads in the JSON-visible values, the HTML and the copies', async () => {
+    const rich = fileOf('richtext-hyperlink.xlsx');
+    // The JSON is plain data: the rich text's runs joined, exactly.
+    expect(rich.violations.find((v) => v.cell === 'B2' && v.ruleId === 'enrollment/invalid-shop-id')?.value).toBe(RICH_LINK_PAYLOAD);
+    const csv = fileOf('formula-injection.csv');
+    expect(csv.violations.find((v) => v.cell === 'B4' && v.ruleId === 'enrollment/invalid-shop-id')?.value).toBe(PAYLOADS.escapedCr);
+    // In the HTML both come out with the apostrophe.
+    expect(html).toContain(`<td class="value">&#39;${RICH_LINK_PAYLOAD.replace(/'/g, '&#39;')}</td>`);
+    expect(html).toContain(`<td class="value">&#39;${PAYLOADS.escapedCr.replace(/'/g, '&#39;')}</td>`);
+    // In the annotated copies: the 檢查結果 tab and the copied cells (the generic check above covers every cell).
+    for (const [f, payload] of [[rich, RICH_LINK_PAYLOAD], [csv, PAYLOADS.escapedCr]] as const) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(f.meta.annotated!);
+      const texts = book.worksheets.flatMap((ws) => {
+        const out: string[] = [];
+        ws.eachRow((row) => row.eachCell((cell) => out.push(...cellTexts(cell.value))));
+        return out;
+      });
+      // (exceljs decodes `_x000D_` when it reads the copy back, as Excel does.)
+      const decode = (t: string) => t.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      const decoded = texts.map(decode);
+      expect(decoded, f.path).toContain(`'${decode(payload)}`);
+      expect(decoded.filter((t) => t === decode(payload)), f.path).toEqual([]);
+    }
+  });
+
+  it('keeps the report of the 10 MB cell under 1 MB', () => {
+    const huge = fileOf('huge-cell.xlsx');
+    expect(JSON.stringify(huge).length).toBeLessThan(1024 * 1024);
   });
 
   it('escapes user text in the HTML report and neutralises its value cells', () => {
