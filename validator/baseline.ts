@@ -30,7 +30,24 @@ export type PreviousReportRead =
   | { readonly kind: 'ok'; readonly report: PreviousReport }
   | { readonly kind: 'missing' }
   | { readonly kind: 'unreadable'; readonly reason: string }
-  | { readonly kind: 'not-a-report' };
+  | { readonly kind: 'not-a-report' }
+  /** Nested deeper than MAX_REPORT_DEPTH (no report of ours is): refused before anything walks it. */
+  | { readonly kind: 'too-deep'; readonly depth: number };
+
+/** How deeply a report of ours nests, with a wide margin (a real one: about 8 levels). */
+export const MAX_REPORT_DEPTH = 64;
+
+/** Whether `json` nests deeper than `max` (iteratively: a hostile file cannot overflow the stack here). */
+export function nestsDeeperThan(json: unknown, max: number): boolean {
+  const stack: { v: unknown; d: number }[] = [{ v: json, d: 0 }];
+  while (stack.length > 0) {
+    const { v, d } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push({ v: child, d: d + 1 });
+  }
+  return false;
+}
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -43,8 +60,10 @@ export function readPreviousReport(file: string): PreviousReportRead {
   try {
     json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
+    if (e instanceof RangeError) return { kind: 'too-deep', depth: MAX_REPORT_DEPTH };
     return { kind: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
+  if (nestsDeeperThan(json, MAX_REPORT_DEPTH)) return { kind: 'too-deep', depth: MAX_REPORT_DEPTH };
   return previousReportFromJson(json);
 }
 

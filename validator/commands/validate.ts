@@ -114,6 +114,9 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
       } else if (read.kind === 'unreadable') {
         io.stderr.write(`partner-check: ${t(outLang, 'err.baselineUnreadable', { file: options.baseline, reason: read.reason })}\n`);
         return 2;
+      } else if (read.kind === 'too-deep') {
+        io.stderr.write(`partner-check: ${t(outLang, 'err.baselineTooDeep', { file: options.baseline, depth: read.depth })}\n`);
+        return 2;
       } else if (read.kind === 'not-a-report') {
         io.stderr.write(`partner-check: ${t(outLang, 'err.baselineNotReport', { file: options.baseline })}\n`);
         return 2;

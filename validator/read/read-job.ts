@@ -83,7 +83,7 @@ export async function runReadJob(job: ReadJob): Promise<ReadResult> {
 export function reasonForError(err: unknown, kind: 'xlsx' | 'csv'): ReadFailureReason {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EPERM') return REASONS.fileNotFound;
-  if (err instanceof MalformedWorkbookError) return REASONS.corruptXlsx;
+  if (err instanceof MalformedWorkbookError) return kind === 'csv' ? REASONS.csvOverLimits : REASONS.corruptXlsx;
   // Allocation failures that V8 reports as exceptions rather than by killing the worker.
   if (err instanceof RangeError && /array length|maximum size|heap|allocation|too large/i.test(err.message)) {
     return REASONS.tooLargeOrMalformed;

@@ -81,6 +81,10 @@ export const REASONS = {
     'zh-TW': '無法解析這個 .xlsx 檔（內容已損毀或不符合格式）；請在 Excel 開啟並重新另存為 .xlsx 後再上傳',
     en: 'This .xlsx file could not be parsed (damaged or non-conforming content); open it in Excel, save it again as .xlsx and upload again',
   },
+  csvOverLimits: {
+    'zh-TW': '這個 CSV 檔的列數或欄數超過試算表的上限（1,048,576 列、16,384 欄），無法檢查；請拆成較小的檔案，或刪除多餘的欄位後再上傳',
+    en: "This CSV file has more rows or columns than a spreadsheet can hold (1,048,576 rows, 16,384 columns) and cannot be checked; split it into smaller files or delete the extra columns and upload again",
+  },
   fileNotFound: {
     'zh-TW': '找不到檔案或沒有讀取權限',
     en: 'The file does not exist or cannot be read (permissions)',
