@@ -314,7 +314,7 @@ describe('partner-check serve in Chromium', () => {
     const { page, watch } = await openPage();
     const posts: string[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST') posts.push(r.url());
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/check') posts.push(r.url());
     });
     // A drop of a CSV (a DataTransfer built in the page, as a drag from the desktop delivers it).
     const csv = readFileSync(CSV_UTF8, 'utf8');
