@@ -182,7 +182,8 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${fitName(path.basename(target), `.partner-check-${process.pid}-${randomBytes(4).toString('hex')}.tmp`, MAX_NAME_BYTES - 1)}`);
 }
 
-function processAlive(pid: number): boolean {
+/** Whether process `pid` still runs (this one always does); owners of temp names are checked with it. */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -18,6 +18,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from '../output/index.js';
 
 /** The host names (lower case, IPv6 without brackets) a server bound to `bindHost` answers for. */
 export function allowedHostNames(bindHost: string, extra: readonly string[] = []): Set<string> {
@@ -136,16 +137,6 @@ export class ClientCounter {
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * The one folder of a server's temporary files: `os.tmpdir()/<name>/`, each upload in a
  * `<pid>-XXXXXX` folder inside. Folders of processes that are gone (a server killed with
@@ -169,7 +160,7 @@ export class TempRoot {
   removeStale(): void {
     for (const name of this.entries()) {
       const pid = Number(/^(\d+)-/.exec(name)?.[1] ?? NaN);
-      if (!Number.isInteger(pid) || !alive(pid)) rmSync(path.join(this.dir, name), { recursive: true, force: true });
+      if (!Number.isInteger(pid) || !processAlive(pid)) rmSync(path.join(this.dir, name), { recursive: true, force: true });
     }
   }
 
