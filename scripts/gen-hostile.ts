@@ -581,6 +581,17 @@ function richTextHyperlink(): Uint8Array {
   return zip(patched);
 }
 
+/** One cell choosing the same day 20,000 times (120 KB): once reported per repeat, a 3 GB crash. */
+function repeatedChosenDays(): Uint8Array {
+  const text = (c: XCell): string =>
+    c === null ? '' : typeof c !== 'object' ? String(c) : 'date' in c ? c.date.replace(/-/g, '/') : 'percent' in c ? `${c.percent}%` : c.error;
+  const row = enrollmentRow({ 任選日: Array.from({ length: 20_000 }, () => '4/1').join('、') }).map((c) => {
+    const v = text(c);
+    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  });
+  return new TextEncoder().encode(`${ENROLLMENT_HEADERS.join(',')}\r\n${row.join(',')}\r\n`);
+}
+
 /** What each committed file is and what the checker must say about it (used by the tests). */
 export const CORPUS: ReadonlyArray<{ readonly file: string; readonly expect: 'unreadable' | 'readable'; readonly about: string }> = [
   { file: 'decompression-bomb.xlsx', expect: 'unreadable', about: 'sheet XML inflating to ~256 MB' },
@@ -592,6 +603,7 @@ export const CORPUS: ReadonlyArray<{ readonly file: string; readonly expect: 'un
   { file: 'html-as-xlsx.xlsx', expect: 'unreadable', about: 'an HTML table saved as .xlsx' },
   { file: 'legacy-xls-renamed.xlsx', expect: 'unreadable', about: 'a BIFF8 .xls (CFB) renamed to .xlsx' },
   { file: 'merge-bomb.xlsx', expect: 'unreadable', about: '<mergeCell ref="A3:XFD1048576"/>' },
+  { file: 'repeated-chosen-days.csv', expect: 'readable', about: 'one cell with the same chosen day 20,000 times' },
   { file: 'richtext-hyperlink.xlsx', expect: 'readable', about: "a rich-text hyperlink cell =cmd|' /C calc'!A0 and _x000D_-escaped text" },
   { file: 'tab-name-script.xlsx', expect: 'readable', about: 'a tab named <script>alert(1)</script> (a / Excel refuses, Google Sheets allows)' },
   { file: 'truncated.xlsx', expect: 'unreadable', about: 'an .xlsx cut at 60 %' },
@@ -611,6 +623,7 @@ export async function generateCorpus(dir: string): Promise<Record<string, number
     'html-as-xlsx.xlsx': htmlAsXlsx(),
     'legacy-xls-renamed.xlsx': legacyXls(),
     'merge-bomb.xlsx': mergeBomb(),
+    'repeated-chosen-days.csv': repeatedChosenDays(),
     'richtext-hyperlink.xlsx': richTextHyperlink(),
     'tab-name-script.xlsx': tabNameScript(),
     'truncated.xlsx': truncatedXlsx(),

@@ -310,6 +310,16 @@ describe('hostile corpus through the CLI', () => {
     }
   });
 
+  it('checks one cell with 20,000 repeated chosen days alone: exit 1, peak ≤ 600 MB, report ≤ 5 MB', async () => {
+    const run = await runCli(['validate', path.join(HOSTILE, 'repeated-chosen-days.csv'), '--format', 'json', '--today', '2026-03-20', '--lang', 'en']);
+    expect(run.code, run.stderr.slice(-500)).toBe(1);
+    expect(run.stdout.length).toBeLessThan(5 * 1024 * 1024);
+    if (process.platform === 'linux') expect(run.peakRssMb!).toBeLessThan(600);
+    const dup = (JSON.parse(run.stdout) as JsonReport).files[0]!.violations.filter((v) => v.ruleId === 'enrollment/duplicate-chosen-day');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.message).toMatch(/occurs 19999 times\)$/);
+  }, 60_000);
+
   it('keeps the report of the 10 MB cell under 1 MB', () => {
     const huge = fileOf('huge-cell.xlsx');
     expect(JSON.stringify(huge).length).toBeLessThan(1024 * 1024);

@@ -112,6 +112,21 @@ describe('sessions', () => {
   });
 });
 
+describe('bounded answers', () => {
+  it('answers one cell with 20,000 repeated chosen days with a small report', async () => {
+    const header = '品牌名稱,商店代碼,聯絡信箱,品類,方案,報名時間,官網/社群曝光,環狀數據,任選日,原CPS%,鋪底回饋%,預估月業績';
+    const days = Array.from({ length: 20_000 }, () => '4/1').join('、');
+    const csv = Buffer.from(`${header}\n好日子,goodday_food,a@b.example,美食保健,季方案,2026/3/20 10:00,是,否,"${days}",8%,2%,100000\n`);
+    const res = await fetch(`${server.url}/api/check?lang=en`, { method: 'POST', headers: { 'X-Filename': 'repeats.csv', 'X-Session': await sessionToken(server.url) }, body: csv });
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text.length).toBeLessThan(5 * 1024 * 1024);
+    const body = JSON.parse(text) as { report: { files: { violations: { ruleId: string; message: string }[] }[] } };
+    const dup = body.report.files[0]!.violations.filter((v) => v.ruleId === 'enrollment/duplicate-chosen-day');
+    expect(dup.map((v) => v.message)).toEqual(['Chosen day "4/1" is the same date as "4/1" (2026-04-01); pick another day. (reported once; occurs 19999 times)']);
+  }, 60_000);
+});
+
 describe('stalled bodies', () => {
   it('drops bodies that stall, and 64 of them from one client leave other clients served', async () => {
     const token = await sessionToken(server.url);

@@ -48,6 +48,13 @@ describe('--out never replaces an input', () => {
     expect(lstatSync(path.join(t.dir, 'link.xlsx')).isSymbolicLink()).toBe(true);
   });
 
+  it('holds for every command: schedule --out onto its input (through a symlink) is refused', async () => {
+    const r = await runCli(['schedule', path.join(dir, 'brandB.xlsx'), '--out', path.join(t.dir, 'link.xlsx'), ...common]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`The output "${path.join(t.dir, 'link.xlsx')}" is the same file as the input "${path.join(dir, 'brandB.xlsx')}"`);
+    expect(sha256(path.join(dir, 'brandB.xlsx'))).toBe(before.b);
+  });
+
   it('refuses a folder with a sentence, not EISDIR', async () => {
     const r = await runCli(['validate', path.join(dir, 'brandA.xlsx'), '--out', t.dir, ...common]);
     expect(r.code).toBe(2);
