@@ -226,7 +226,7 @@ function sleep(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
-function writeAll(fd: number, bytes: Uint8Array, deadline: number, given: string): void {
+function writeAll(fd: number, bytes: Uint8Array, deadline: number): void {
   let offset = 0;
   while (offset < bytes.byteLength) {
     try {
@@ -237,7 +237,6 @@ function writeAll(fd: number, bytes: Uint8Array, deadline: number, given: string
       sleep(5);
     }
   }
-  void given;
 }
 
 function writeSpecial(out: Extract<ResolvedOutput, { kind: 'special' }>, bytes: Uint8Array): void {
@@ -250,11 +249,11 @@ function writeSpecial(out: Extract<ResolvedOutput, { kind: 'special' }>, bytes: 
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // ENXIO: a FIFO nobody reads (yet).
-      if (code === 'ENXIO' && Date.now() < openBy) {
+      if (code === 'ENXIO' && out.fifo && Date.now() < openBy) {
         sleep(20);
         continue;
       }
-      if (code === 'ENXIO') throw new OutputError('err.outFifoNoReader', { file: out.given, seconds: FIFO_WAIT_MS / 1000 }, code);
+      if (code === 'ENXIO' && out.fifo) throw new OutputError('err.outFifoNoReader', { file: out.given, seconds: FIFO_WAIT_MS / 1000 }, code);
       throw e;
     }
   }
@@ -262,7 +261,7 @@ function writeSpecial(out: Extract<ResolvedOutput, { kind: 'special' }>, bytes: 
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new OutputError('err.outIsDir', { file: out.given });
     // A slow reader gets up to a minute per write before the write is given up.
-    writeAll(fd, bytes, Date.now() + 60_000, out.given);
+    writeAll(fd, bytes, Date.now() + 60_000);
   } finally {
     closeSync(fd);
   }
@@ -280,7 +279,7 @@ function writeRegular(target: string, bytes: Uint8Array): void {
       // a new file
     }
     fd = openSync(temp, 'wx', mode);
-    writeAll(fd, bytes, Number.POSITIVE_INFINITY, target);
+    writeAll(fd, bytes, Number.POSITIVE_INFINITY);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
