@@ -152,7 +152,7 @@ describe('--annotate never overwrites an input', () => {
     // (Files are checked in path order: brandA.checked.xlsx before brandA.xlsx.)
     expect(names).toEqual(['brandA.checked.checked.xlsx', 'brandA (2).checked.xlsx']);
     expect(sha256(copy)).toBe(hash);
-  });
+  }, 90_000);
 
   it('shortens a name whose suffix would pass 255 bytes', async () => {
     const forms = path.join(t.dir, 'long-names');
