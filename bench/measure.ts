@@ -33,7 +33,7 @@ import {
 import type { ParsedSheet } from '../rules/sheet/parse.js';
 import { buildReport } from '../rules/report.js';
 import { baselineFromWorkbook } from '../rules/derive/baseline.js';
-import { readXlsxFull, readXlsxStream } from '../validator/read/xlsx.js';
+import { readXlsxFile } from '../validator/read/xlsx.js';
 import { baselineSection } from '../validator/baseline.js';
 import { formatJson } from '../validator/format/json.js';
 import type { CliReport, FormatContext } from '../validator/format/types.js';
@@ -218,7 +218,7 @@ function complexity(rows: number, seed: number, runs: number): void {
  * The CLI's `validate FILE --format json` (validator/commands/validate.ts) step by step in one
  * thread, so each step's share is measured rather than inferred from a profile.
  */
-async function pipeline(file: string, reader: 'full' | 'stream'): Promise<void> {
+async function pipeline(file: string, reader: string): Promise<void> {
   const steps: Record<string, number> = {};
   const step = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -226,7 +226,7 @@ async function pipeline(file: string, reader: 'full' | 'stream'): Promise<void> 
     steps[name] = performance.now() - started;
     return value;
   };
-  const workbook = await step(`read (${reader})`, () => (reader === 'full' ? readXlsxFull(readFileSync(file)) : readXlsxStream(file)));
+  const workbook = await step(`read (${reader})`, async () => (await readXlsxFile(file)).workbook);
   const cells = workbook.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.length, 0), 0);
   const received = await step('structuredClone (worker → main)', () => structuredClone(workbook));
   const baseline = await step('baselineFromWorkbook', () => baselineFromWorkbook(received, DEFAULT_CAMPAIGN));

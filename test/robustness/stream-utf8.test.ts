@@ -6,13 +6,14 @@
  * #2084, #2316). Large files are exactly the ones read by streaming, and zh-TW text is 3 bytes a
  * character, so this test builds a workbook whose shared strings and inline strings are long runs
  * of CJK text (many chunk boundaries fall inside a character) and requires the streaming reader
- * to return every string intact — the same text the full reader returns.
+ * to return every string intact (issue 12: the one reader decodes each part with one streaming
+ * decoder; the expected strings are computed from the rows written).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readXlsxFull, readXlsxStream } from '../../validator/read/xlsx.js';
+import { readXlsxFile } from '../../validator/read/xlsx.js';
 import { xlsx, xlsxParts, zip } from '../../scripts/gen-hostile.js';
 import type { Workbook } from '../../rules/index.js';
 
@@ -50,19 +51,17 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the streaming xlsx reader keeps multi-byte text intact across chunk boundaries', () => {
+describe('the xlsx reader keeps multi-byte text intact across chunk boundaries', () => {
   for (const [what, file] of [
     ['shared strings', () => sharedFile],
     ['inline strings', () => inlineFile],
   ] as const) {
-    it(`${what}: no U+FFFD, and the same strings as the full reader`, async () => {
-      const { readFileSync } = await import('node:fs');
-      const streamed = strings(await readXlsxStream(file()));
-      const full = strings(await readXlsxFull(readFileSync(file())));
+    it(`${what}: no U+FFFD, and exactly the strings written`, async () => {
+      const streamed = strings((await readXlsxFile(file())).workbook);
       const broken = streamed.filter((s) => s.includes('\uFFFD'));
       expect(broken.slice(0, 5), `${broken.length} of ${streamed.length} strings broken`).toEqual([]);
       expect(streamed.length).toBe(3 * (ROWS + 1));
-      expect(streamed).toEqual(full);
+      expect(streamed).toEqual([HEADERS, ...Array.from({ length: ROWS }, (_, r) => [`shop_${r}`, remark(r), brand(r)])].flat());
       expect(streamed).toContain(remark(ROWS - 1));
       expect(streamed).toContain(brand(ROWS - 1));
     });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
 import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
 import { readWorkbookFile } from '../read/guarded.js';
+import { annotateReader } from '../read/read-job.js';
 import { annotatedFileName, writeAnnotatedCopy } from '../annotate.js';
 import {
   campaignOption,
@@ -294,7 +295,7 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
   if (s.annotateDir !== undefined) {
     const outPath = path.join(s.annotateDir, annotateName);
     try {
-      await writeAnnotatedCopy({ inputPath: file, workbook: read.workbook, reader: read.reader, report, lang: s.lang, today: s.today }, outPath);
+      await writeAnnotatedCopy({ inputPath: file, workbook: read.workbook, reader: annotateReader(read), report, lang: s.lang, today: s.today }, outPath);
       if (!s.quiet && io.stderr.isTTY !== true) {
         // Batch logs (cron) get one line per copy; a terminal shows the progress bar instead.
         io.stderr.write(`partner-check: ${t(s.lang, 'note.annotated', { file: outPath })}\n`);

@@ -9,18 +9,23 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReadJob, ReadResult } from './read-job';
+import type { PackageLimits } from '../ooxml/limits';
+import type { ReadResult } from './read-job';
 import { REASONS } from './reasons';
-import { sniffPath } from './sniff';
-import { STREAM_THRESHOLD_BYTES } from './stream-threshold';
+
+/** What the reader worker is asked to do. */
+export interface ReadJob {
+  readonly filePath: string;
+  readonly limits?: PackageLimits;
+}
 
 export interface ReadWorkbookOptions {
   /** Give up (and terminate the worker) after this long. Default: `defaultTimeoutMs(file size)`. */
   readonly timeoutMs?: number;
   /** The worker's V8 old-generation heap limit. Default 1024 MB. */
   readonly maxOldGenerationSizeMb?: number;
-  /** xlsx files larger than this use the streaming reader. Default STREAM_THRESHOLD_BYTES. */
-  readonly streamThresholdBytes?: number;
+  /** The reader's limits (validator/ooxml/limits.ts); default DEFAULT_LIMITS. */
+  readonly limits?: PackageLimits;
 }
 
 /** `ok: true` with the model and the reader used (and a CSV's encoding), or why not. */
@@ -58,18 +63,9 @@ function fileSizeOrZero(filePath: string): number {
 }
 export const DEFAULT_MAX_OLD_GENERATION_SIZE_MB = 1024;
 
+/** Reads one file in a reader worker; the worker sniffs, checks the limits and parses, all on one open handle. */
 export async function readWorkbookFile(filePath: string, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
-  let sniffed;
-  try {
-    sniffed = sniffPath(filePath);
-  } catch (err) {
-    return { ok: false, reason: REASONS.fileNotFound, detail: err instanceof Error ? err.message : String(err) };
-  }
-  if (!sniffed.readable) return { ok: false, reason: sniffed.reason, detail: `file content is ${sniffed.kind}` };
-  return runReaderWorker(
-    { filePath: path.resolve(filePath), kind: sniffed.kind, streamThresholdBytes: opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES },
-    opts,
-  );
+  return runReaderWorker({ filePath: path.resolve(filePath), ...(opts.limits ? { limits: opts.limits } : {}) }, opts);
 }
 
 /**

@@ -37,6 +37,7 @@ import { problemText, scheduleXlsx } from '../format/schedule.js';
 import type { CliFileReport, CliReport, ShopCalendar } from '../format/types.js';
 import { t } from '../i18n.js';
 import { readWorkbookFile, type ReadWorkbookOptions } from '../read/guarded.js';
+import { annotateReader } from '../read/read-job.js';
 import type { Download } from './store.js';
 import type { CalendarMonthView, CostRowView, JsonReport, ShopView } from './types.js';
 
@@ -108,7 +109,7 @@ export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promis
   const annotatedName = annotatedFileName(displayName, new Set());
   const annotatedPath = path.join(workDir, 'annotated.xlsx');
   try {
-    await writeAnnotatedCopy({ inputPath: filePath, workbook: read.workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today }, annotatedPath);
+    await writeAnnotatedCopy({ inputPath: filePath, workbook: read.workbook, reader: annotateReader(read), report: fileReport, lang: s.lang, today: s.today }, annotatedPath);
     annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
   } catch (e) {
     annotateError = e instanceof Error ? e.message : String(e);
