@@ -10,7 +10,7 @@
  * `../media/x.png`) and absolute (`/xl/worksheets/a.xml`) targets alike. Nothing here inflates
  * a part unless asked, so media, themes and drawings are never inflated by the reader.
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { openFileSource, memorySource, type ByteSource } from './byte-source';
 import { LimitError, type PackageLimits, DEFAULT_LIMITS } from './limits';
 import { XmlTokenizer, type XmlHandler } from './xml';
@@ -40,6 +40,8 @@ export class PackageError extends Error {
 }
 
 const READ_CHUNK = 1 << 20;
+/** Parts up to this size are inflated in one synchronous call. */
+const SMALL_PART_BYTES = 4 << 20;
 
 export class OoxmlPackage {
   readonly source: ByteSource;
@@ -140,6 +142,17 @@ export class OoxmlPackage {
         count(chunk.length);
         yield chunk;
       }
+    } else if (entry.uncompressedSize <= SMALL_PART_BYTES && entry.compressedSize <= SMALL_PART_BYTES) {
+      // Small parts (workbook, rels, styles, most sheets of a form) in one synchronous step: no
+      // stream set-up. The output is capped at the declared size + 1, so a lying directory is caught.
+      let out: Buffer;
+      try {
+        out = inflateRawSync(this.source.read(dataStart, entry.compressedSize), { maxOutputLength: entry.uncompressedSize + 1 });
+      } catch (err) {
+        throw new PackageError(`zip: ${part} cannot be inflated (${(err as Error).message})`);
+      }
+      count(out.length);
+      if (out.length) yield out;
     } else {
       const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
       const compressed = this.source;
