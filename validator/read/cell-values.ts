@@ -14,10 +14,17 @@ import { isoToWall, serialToWall } from './serial-date';
  */
 export function applyDateFormat(value: CellValue, format: string | undefined, date1904: boolean): CellValue {
   if (typeof value !== 'number' || !format) return value;
-  const id = builtinIdOf(format);
-  const isDate = id !== null ? LOCALE_DATE_FORMAT_IDS.has(id) : isDateFormatCode(format);
+  let isDate = dateFormats.get(format);
+  if (isDate === undefined) {
+    const id = builtinIdOf(format);
+    isDate = id !== null ? LOCALE_DATE_FORMAT_IDS.has(id) : isDateFormatCode(format);
+    if (dateFormats.size < 1000) dateFormats.set(format, isDate);
+  }
   return isDate ? { type: 'date', wall: serialToWall(value, date1904) } : value;
 }
+
+/** Whether a format code is a date format, per code (a file has a handful). */
+const dateFormats = new Map<string, boolean>();
 
 /** Column letters by 0-based index, filled on first use (a sheet has a few dozen columns). */
 const columnLetterCache: string[] = [];

@@ -117,6 +117,35 @@ describe('merge bomb', () => {
   }, 60_000);
 });
 
+describe('parts no rule needs', () => {
+  it('are never inflated: a 1 MB file whose media part inflates to 1 GiB reads in well under 2 s', async () => {
+    // 1 GiB of zeros, deflated chunk by chunk (never held inflated).
+    const { createDeflateRaw, crc32 } = await import('node:zlib');
+    const zeros = Buffer.alloc(64 * 1024 * 1024);
+    const deflate = createDeflateRaw({ level: 9 });
+    const parts: Buffer[] = [];
+    deflate.on('data', (b: Buffer) => parts.push(b));
+    let crc = 0;
+    for (let i = 0; i < 16; i++) {
+      crc = crc32(zeros, crc);
+      if (!deflate.write(zeros)) await new Promise((r) => deflate.once('drain', r));
+    }
+    await new Promise((r) => deflate.end(r));
+    const body = Buffer.concat(parts);
+    const bytes = buildXlsx({
+      sharedStrings: [si('商店代碼')],
+      sheets: [{ name: '報名表', sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
+      extraEntries: [{ name: 'xl/media/image1.png', data: '', deflated: { body, size: 1024 ** 3, crc } }],
+    });
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const file = writeTemp(temp.dir, 'media-bomb.xlsx', bytes);
+    const started = Date.now();
+    const result = await readWorkbookFile(file, { maxOldGenerationSizeMb: 128 });
+    expect(Date.now() - started).toBeLessThan(2_000 + 3_000); // + worker start-up on a loaded machine
+    expect(result.ok && result.workbook.tables.map((t) => t.rows.map((r) => r.map((c) => c?.value)))).toEqual([[['商店代碼']]]);
+  }, 60_000);
+});
+
 describe('worker limits', () => {
   it('terminates a read that exceeds the timeout', async () => {
     const result = await readWorkbookFile(FIXTURES.partnerWorkbookXlsx, { timeoutMs: 1 });
