@@ -119,7 +119,7 @@ export class XmlTokenizer implements XmlTag {
   end(): void {
     if (this.buf.length) {
       if (this.buf.indexOf('<') >= 0) throw new XmlError('the XML part ends inside a tag (truncated)');
-      this.emitText(this.buf, true);
+      this.emitText(this.buf);
       this.buf = '';
     }
     if (this.depth !== 0 || !this.sawRoot) throw new XmlError(this.sawRoot ? 'the XML part ends before its root element closes (truncated)' : 'the XML part has no root element');
@@ -135,13 +135,17 @@ export class XmlTokenizer implements XmlTag {
         // Text up to the end: emit it, except a trailing entity reference that may be cut.
         const amp = buf.lastIndexOf('&');
         if (amp >= pos && buf.indexOf(';', amp) < 0) {
-          if (amp > pos) this.emitText(buf.slice(pos, amp), false);
+          if (amp > pos) this.emitText(buf.slice(pos, amp));
           return buf.slice(amp);
         }
-        this.emitText(pos === 0 ? buf : buf.slice(pos), false);
+        this.emitText(pos === 0 ? buf : buf.slice(pos));
         return '';
       }
-      if (lt > pos) this.emitText(buf.slice(pos, lt), false);
+      if (lt > pos) {
+        if (this.wantText && this.handler.text && this.depth > 0) this.handler.text(decodeEntities(buf.slice(pos, lt)), this);
+        else if (this.depth === 0 || this.sawRoot === false) this.emitText(buf.slice(pos, lt));
+        // Otherwise: text nobody wants inside the root (indentation, ignored values): no slice at all.
+      }
       const next = this.tag(buf, lt);
       if (next === INCOMPLETE) return buf.slice(lt);
       pos = next;
@@ -149,7 +153,7 @@ export class XmlTokenizer implements XmlTag {
     return '';
   }
 
-  private emitText(text: string, final: boolean): void {
+  private emitText(text: string): void {
     if (!this.wantText || !this.handler.text) {
       if (this.depth === 0 && !isBlank(text)) throw new XmlError('text outside the root element');
       return;
@@ -158,7 +162,6 @@ export class XmlTokenizer implements XmlTag {
       if (!isBlank(text)) throw new XmlError('text outside the root element');
       return;
     }
-    void final;
     this.handler.text(decodeEntities(text), this);
   }
 
@@ -174,7 +177,11 @@ export class XmlTokenizer implements XmlTag {
     if (c1 === C.SLASH) {
       const gt = buf.indexOf('>', lt + 2);
       if (gt < 0) return INCOMPLETE;
-      const name = localName(buf.slice(lt + 2, gt).trimEnd());
+      let end = gt;
+      while (end > lt + 2 && isSpace(buf.charCodeAt(end - 1))) end--;
+      let start = lt + 2;
+      for (let k = start; k < end; k++) if (buf.charCodeAt(k) === C.COLON) start = k + 1;
+      const name = buf.slice(start, end);
       if (this.depth === 0) throw new XmlError(`unexpected end tag </${name}>`);
       this.depth--;
       this.handler.close?.(name, this);
@@ -229,9 +236,13 @@ export class XmlTokenizer implements XmlTag {
       if (q !== C.DQUOTE && q !== C.SQUOTE) throw new XmlError(`unquoted attribute value in <${name}>`);
       const close = buf.indexOf(q === C.DQUOTE ? '"' : "'", i + 1);
       if (close < 0) return INCOMPLETE;
-      this.names[count] = buf.slice(attrColon < 0 ? nameStart : attrColon + 1, nameEnd);
-      this.rawValues[count] = buf.slice(i + 1, close);
-      count++;
+      // Namespace declarations (`xmlns`, `xmlns:r`) are not attributes: `xmlns:r` must not answer for `r`.
+      const isNamespace = buf.startsWith('xmlns', nameStart) && (nameEnd === nameStart + 5 || attrColon === nameStart + 5);
+      if (!isNamespace) {
+        this.names[count] = buf.slice(attrColon < 0 ? nameStart : attrColon + 1, nameEnd);
+        this.rawValues[count] = buf.slice(i + 1, close);
+        count++;
+      }
       i = close + 1;
     }
     if (this.depth === 0 && this.sawRoot) throw new XmlError('a second root element');
@@ -271,11 +282,6 @@ export class XmlTokenizer implements XmlTag {
     }
     throw new XmlError('a DOCTYPE or markup declaration (refused: no DTDs in OOXML)');
   }
-}
-
-function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
 function isBlank(s: string): boolean {
