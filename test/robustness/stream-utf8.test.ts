@@ -5,7 +5,7 @@
  * multi-byte UTF-8 character split across two chunks becomes two U+FFFD (exceljs issues #2063,
  * #2084, #2316). Large files are exactly the ones read by streaming, and zh-TW text is 3 bytes a
  * character, so this test builds a workbook whose shared strings and inline strings are long runs
- * of CJK text (many chunk boundaries fall inside a character) and requires the streaming reader
+ * of CJK text (many chunk boundaries fall inside a character) and requires the reader
  * to return every string intact (issue 12: the one reader decodes each part with one streaming
  * decoder; the expected strings are computed from the rows written).
  */
@@ -38,7 +38,7 @@ beforeAll(() => {
   const rows = [HEADERS, ...Array.from({ length: ROWS }, (_, r) => [`shop_${r}`, remark(r), brand(r)])];
   sharedFile = path.join(dir, 'shared-strings.xlsx');
   writeFileSync(sharedFile, xlsx([{ name: '加碼合約', rows }]));
-  // The same rows as inline strings in the sheet XML (the path sheet-xml.ts reads itself).
+  // The same rows as inline strings in the sheet XML (the path sheet.ts reads).
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const sheetXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
     .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`).join('')}</row>`)

@@ -8,9 +8,8 @@ import { builtinIdOf, isDateFormatCode, LOCALE_DATE_FORMAT_IDS } from './number-
 import { isoToWall, serialToWall } from './serial-date';
 
 /**
- * A number shown with a date format is a date serial: exceljs converts those with a format
- * code; this also converts the zh-TW built-in ids (`#27`) and formula results, which exceljs's
- * streaming reader leaves as serials.
+ * A number shown with a date format is a date serial (custom codes, built-ins, the zh-TW
+ * built-in ids `#27`, formula results alike).
  */
 export function applyDateFormat(value: CellValue, format: string | undefined, date1904: boolean): CellValue {
   if (typeof value !== 'number' || !format) return value;
@@ -80,7 +79,7 @@ function nonEmpty(s: string | undefined): CellValue {
   return s === undefined || s === '' ? null : s;
 }
 
-/** A raw worksheet cell (sheet-xml.ts) → its value, before date formats are applied. */
+/** A raw worksheet cell (sheet.ts) → its value, before date formats are applied. */
 export function rawCellValue(raw: RawCell, sharedStrings: readonly string[]): CellValue {
   const { type, v } = raw;
   if (raw.hasFormula) {

@@ -24,7 +24,7 @@ export function builtinIdOf(format: string | undefined): number | null {
 
 /**
  * Whether exceljs treats a format code as a date: the same test exceljs applies
- * (`utils.isDateFmt`), so the streaming reader converts exactly the cells the full reader does.
+ * (`utils.isDateFmt`), so cells are converted exactly as before the reader became our own.
  */
 export function isDateFormatCode(format: string | undefined): boolean {
   if (!format) return false;
