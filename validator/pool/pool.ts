@@ -95,7 +95,12 @@ export class WorkerPool<Req, Res> {
     worker.stderr.on('data', (chunk: string) => {
       slot.stderrTail = (slot.stderrTail + chunk).slice(-2000);
     });
-    // An idle worker should never exit; if it does, forget it (a new one is spawned on demand).
+    // A worker's 'error' may come after its 'exit' (or after the task settled): always listen, so
+    // it never becomes an uncaught exception of this process. An idle worker that exits is forgotten.
+    worker.on('error', () => {});
+    worker.on('exit', () => {
+      if (!slot.busy) this.discard(slot);
+    });
     worker.unref();
     this.slots.push(slot);
     return slot;
