@@ -5,9 +5,10 @@
  *   measure.mjs exceljs FILE.xlsx         (a) exceljs's streaming reader alone, visiting every cell
  *   measure.mjs engine ROWS SEED [RUNS]   (c) validateWorkbook on an in-memory model of the rows
  *   measure.mjs tableschema FILE.csv      (d) tableschema-js validating the CSV against a Table Schema
- *   measure.mjs pipeline FILE.xlsx full|stream  the CLI's steps in one thread, each timed: read
- *                                         (in-process), structured clone (the worker → main
- *                                         hand-over), baseline, validateWorkbook, JSON report
+ *   measure.mjs pipeline FILE.xlsx        the CLI's steps in one thread, each timed: read
+ *                                         (in-process), baseline, validateWorkbook, JSON report
+ *   measure.mjs exceljs-full DIR          exceljs's full reader (Workbook.xlsx.load) loading every
+ *                                         .xlsx of DIR in this one process (the batch baseline)
  *   measure.mjs complexity ROWS SEED [RUNS]  engine phases on 報名表 + 加碼合約: validateWorkbook,
  *                                         parsing, each rule, overlap and partner conformance alone
  */
@@ -33,7 +34,7 @@ import {
 import type { ParsedSheet } from '../rules/sheet/parse.js';
 import { buildReport } from '../rules/report.js';
 import { baselineFromWorkbook } from '../rules/derive/baseline.js';
-import { readXlsxFull, readXlsxStream } from '../validator/read/xlsx.js';
+import { readXlsxFile } from '../validator/read/xlsx.js';
 import { baselineSection } from '../validator/baseline.js';
 import { formatJson } from '../validator/format/json.js';
 import type { CliReport, FormatContext } from '../validator/format/types.js';
@@ -42,6 +43,19 @@ import { BENCH_TODAY, contractTable, enrollmentTable, type EnrollmentRow } from 
 import { contractsTableSchema } from './table-schema.js';
 
 const out = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
+
+/** The batch baseline: exceljs's full reader loading each file of a folder, in one process. */
+async function exceljsFullDir(dir: string): Promise<void> {
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
+  let sheets = 0;
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(`${dir}/${f}`) as unknown as ExcelJS.Buffer);
+    sheets += wb.worksheets.length;
+  }
+  out({ files: files.length, sheets });
+}
 
 /** (a): the same reader options the validator uses; touches every cell's value. */
 async function exceljsRead(file: string): Promise<void> {
@@ -218,7 +232,7 @@ function complexity(rows: number, seed: number, runs: number): void {
  * The CLI's `validate FILE --format json` (validator/commands/validate.ts) step by step in one
  * thread, so each step's share is measured rather than inferred from a profile.
  */
-async function pipeline(file: string, reader: 'full' | 'stream'): Promise<void> {
+async function pipeline(file: string, reader: string): Promise<void> {
   const steps: Record<string, number> = {};
   const step = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -226,9 +240,9 @@ async function pipeline(file: string, reader: 'full' | 'stream'): Promise<void> 
     steps[name] = performance.now() - started;
     return value;
   };
-  const workbook = await step(`read (${reader})`, () => (reader === 'full' ? readXlsxFull(readFileSync(file)) : readXlsxStream(file)));
+  const workbook = await step(`read (${reader})`, async () => (await readXlsxFile(file)).workbook);
   const cells = workbook.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.length, 0), 0);
-  const received = await step('structuredClone (worker → main)', () => structuredClone(workbook));
+  const received = workbook;
   const baseline = await step('baselineFromWorkbook', () => baselineFromWorkbook(received, DEFAULT_CAMPAIGN));
   const checked = await step('validateWorkbook', () => validateWorkbook(received, { today: BENCH_TODAY, path: file }));
   const text = await step('report: buildReport + baselineSection + formatJson', () => {
@@ -244,6 +258,9 @@ switch (cmd) {
   case 'exceljs':
     await exceljsRead(args[0]!);
     break;
+  case 'exceljs-full':
+    await exceljsFullDir(args[0]!);
+    break;
   case 'engine':
     engine(Number(args[0]), Number(args[1]), Number(args[2] ?? 1));
     break;
@@ -251,7 +268,7 @@ switch (cmd) {
     await tableSchemaValidate(args[0]!);
     break;
   case 'pipeline':
-    await pipeline(args[0]!, args[1] === 'full' ? 'full' : 'stream');
+    await pipeline(args[0]!, 'xlsx');
     break;
   case 'complexity':
     complexity(Number(args[0]), Number(args[1]), Number(args[2] ?? 3));

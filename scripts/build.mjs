@@ -26,7 +26,7 @@ export function nodeBundleOptions(entryPoints, outdir) {
 }
 
 async function buildValidator() {
-  await build(nodeBundleOptions({ cli: 'validator/cli.ts', worker: 'validator/read/worker.ts' }, 'dist/validator'));
+  await build(nodeBundleOptions({ cli: 'validator/cli.ts', worker: 'validator/read/worker.ts', 'pool-worker': 'validator/pool/worker.ts' }, 'dist/validator'));
 }
 
 async function buildAddon() {

@@ -5,8 +5,8 @@
  * parts always give the same bytes. Deflated entries, no zip64 — all an .xlsx from exceljs needs.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
-import { memorySource } from '../validator/read/byte-source.js';
-import { readZipDirectory, readZipEntry } from '../validator/read/zip.js';
+import { memorySource } from '../validator/ooxml/byte-source.js';
+import { readZipDirectory, readZipEntry } from '../validator/ooxml/zip.js';
 
 export interface ZipEntry {
   readonly name: string;

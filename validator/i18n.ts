@@ -275,6 +275,7 @@ Run partner-check <command> --help for a command's options.
   --max-warnings N                 警告超過 N 個時結束代碼為 1
   --rule 規則代碼=off|info|warning|error   調整規則等級（可重複）
   --annotate 資料夾                為每個檔案產生標註檔 <檔名>.checked.xlsx（第一個工作表為「檢查結果」）
+  --jobs N                         同時檢查的檔案數（工作執行緒數，預設每個 CPU 核心一個）
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
   --quiet                          只列出錯誤，不顯示進度與提示訊息
 
@@ -304,6 +305,7 @@ Options:
   --max-warnings N                 exit 1 when there are more than N warnings
   --rule RULE-ID=off|info|warning|error   change a rule's level (repeatable)
   --annotate DIR                   write an annotated copy <name>.checked.xlsx of each file (first tab 檢查結果)
+  --jobs N                         files checked at once (worker threads; default one per CPU core)
   --lang zh-TW|en                  output language (default zh-TW)
   --quiet                          errors only; no progress or notices
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateWorkbook, type Workbook } from '../../rules/index.js';
-import { readXlsxFull } from '../../validator/read/xlsx.js';
+import { readXlsxBytes as readXlsxFull } from '../../validator/read/xlsx.js';
 import { readCsv } from '../../validator/read/csv.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures');

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULE_IDS, validateWorkbook, type FileReport } from '../../rules/index';
-import { readXlsxFull } from '../../validator/read/xlsx-full';
+import { readXlsxBytes as readXlsxFull } from '../../validator/read/xlsx';
 import { EXAMPLES_TODAY, mistakeRuleIds } from '../../templates/examples';
 import { xlsxParts } from './helpers/xlsx-parts';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { analyseWorkbook, templateSpecs, validateWorkbook, type TemplateSheetSpec } from '../../rules/index';
-import { readXlsxFull } from '../../validator/read/xlsx-full';
+import { readXlsxBytes as readXlsxFull } from '../../validator/read/xlsx';
 import { runTemplateCommand } from '../../validator/commands/template';
 import { xlsxParts } from './helpers/xlsx-parts';
 

@@ -5,12 +5,13 @@
  * (--annotate). Exit 0 clean · 1 errors (or too many warnings) · 2 unreadable file or misuse.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
-import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
-import { readWorkbookFile } from '../read/guarded.js';
-import { writeAnnotatedCopy } from '../annotate.js';
+import { buildReport, unreadableFileReport, type Baseline, type Campaign, type Lang, type SeveritySetting } from '../../rules/index.js';
+import { defaultTimeoutMs } from '../read/guarded.js';
+import { REASONS } from '../read/reasons.js';
+import type { CheckFileJob, CheckFileResult } from '../pool/check-file.js';
+import { bundledWorker, defaultPoolSize, WorkerPool } from '../pool/pool.js';
+import type { PoolRequest } from '../pool/worker.js';
 import {
   campaignOption,
   choiceOption,
@@ -25,7 +26,7 @@ import {
   type CliIo,
   type OptionSpecs,
 } from '../args.js';
-import { baselineForFile, baselineSection, compareWithPrevious, readPreviousReport, type PreviousReport } from '../baseline.js';
+import { baselineSection, compareWithPrevious, readPreviousReport, type PreviousReport } from '../baseline.js';
 import { identitiesOf, OutputError, resolveOutput, writeFailure, writeOutput, type FileIdentity, type ResolvedOutput } from '../output/index.js';
 import { notRegularFileReason, readStdinToFile, STDIN_NAME, STDIN_TOO_LARGE, type StdinFile } from '../output/inputs.js';
 import { copyName, isOwnReport, OWN_COPY } from '../output/names.js';
@@ -35,7 +36,6 @@ import { formatJson } from '../format/json.js';
 import { formatJunit } from '../format/junit.js';
 import { formatText } from '../format/text.js';
 import type { CliFileReport, CliReport, FormatContext, Formatter, ShopCalendar } from '../format/types.js';
-import { shopCalendars } from './calendar.js';
 
 export const VALIDATE_OPTIONS: OptionSpecs = {
   format: { type: 'string' },
@@ -49,6 +49,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   annotate: { type: 'string' },
   lang: { type: 'string' },
   quiet: { type: 'boolean' },
+  jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -82,6 +83,10 @@ interface ValidateSettings {
    * (even when that file does not exist yet, the first night) or `--record-baseline`.
    */
   readonly recordBaseline: boolean;
+  /** `--campaign FILE` as given (the pool workers load it again). */
+  readonly campaignFile: string | undefined;
+  /** Worker threads (`--jobs N`; default one per core). */
+  readonly jobs: number;
 }
 
 export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
@@ -130,7 +135,10 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     const out = typeof options.out === 'string' ? options.out : undefined;
     const annotateDir = typeof options.annotate === 'string' ? options.annotate : undefined;
     const recordBaseline = typeof options.baseline === 'string' || options['record-baseline'] === true;
-    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline };
+    const jobsOption = nonNegativeIntOption(options.jobs, '--jobs');
+    const jobs = jobsOption === undefined || jobsOption === 0 ? defaultPoolSize() : jobsOption;
+    const campaignFile = typeof options.campaign === 'string' ? options.campaign : undefined;
+    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline, campaignFile, jobs };
     if (out !== undefined && isFolder(out)) {
       io.stderr.write(`partner-check: ${t(outLang, 'err.outIsDir', { file: out })}\n`);
       return 2;
@@ -268,11 +276,19 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   const taken = new Set<string>();
   const ids = s.inputIds ?? [];
   const annotateNames = new Map(sorted.map((p) => [p, s.annotateDir === undefined ? '' : copyName(p === STDIN_NAME ? 'stdin' : p, s.annotateDir, '.checked.xlsx', taken, ids)]));
-  const outcomes = await mapPool(sorted, poolSize(), async (file) => {
-    const outcome = await checkFile(file, s, annotateNames.get(file)!, io);
-    progress.tick(file);
-    return outcome;
-  });
+  const pool = new WorkerPool<PoolRequest, CheckFileResult>(bundledWorker('pool-worker', import.meta.url), { size: Math.min(s.jobs, sorted.length) });
+  let outcomes: FileOutcome[];
+  try {
+    outcomes = await Promise.all(
+      sorted.map(async (file) => {
+        const outcome = await checkFile(pool, file, s, annotateNames.get(file)!, io);
+        progress.tick(file);
+        return outcome;
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
   progress.done();
 
   const files = outcomes.map((o) => o.report);
@@ -325,84 +341,69 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   return 0;
 }
 
-async function readInput(file: string, s: ValidateSettings): ReturnType<typeof readWorkbookFile> {
-  if (file === STDIN_NAME) {
-    if (!s.stdin || s.stdin.path === null) return { ok: false, reason: STDIN_TOO_LARGE };
-    return readWorkbookFile(s.stdin.path);
-  }
-  const notFile = notRegularFileReason(file);
-  if (notFile) return { ok: false, reason: notFile };
-  return readWorkbookFile(file);
-}
-
-async function checkFile(file: string, s: ValidateSettings, annotateName: string, io: CliIo): Promise<FileOutcome> {
-  const read = await readInput(file, s);
-  if (!read.ok) {
-    let report: CliFileReport = unreadableFileReport(file, read.reason, s.lang, read.detail ? { detail: read.detail } : {});
+/** One file, read and checked whole in a pool worker; only its report (and baseline) come back. */
+async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: string, s: ValidateSettings, annotateName: string, io: CliIo): Promise<FileOutcome> {
+  const previous = s.previous
+    ? {
+        violations: s.previous.violationsByPath.get(file) ?? [],
+        own: s.previous.byFile.get(file),
+        union: s.previous.byFile.has(file) ? undefined : s.previous.baseline,
+      }
+    : undefined;
+  const unreadable = (reason: Parameters<typeof unreadableFileReport>[1]): FileOutcome => {
+    let report: CliFileReport = unreadableFileReport(file, reason, s.lang);
     if (s.previous) report = compareWithPrevious([report], s.previous).files[0]!;
     // Carry the file's previous baseline forward, so one unreadable night does not lose it.
     return { report, unreadable: true, annotateFailed: false, baseline: s.recordBaseline ? s.previous?.byFile.get(file) : undefined, calendars: [] };
+  };
+  // Standard input was saved to a private temp file; anything but a regular file is refused here,
+  // before a worker opens it (a FIFO would block the open).
+  let readPath = file;
+  if (file === STDIN_NAME) {
+    if (!s.stdin || s.stdin.path === null) return unreadable(STDIN_TOO_LARGE);
+    readPath = s.stdin.path;
+  } else {
+    const notFile = notRegularFileReason(file);
+    if (notFile) return unreadable(notFile);
   }
-  // One parse serves both the baseline and the validation.
-  let analysis: WorkbookAnalysis | undefined = analyseWorkbook(read.workbook, s.campaign);
-  const current = s.recordBaseline || s.previous ? baselineFromAnalysis(analysis, s.campaign) : undefined;
-  const baseline = s.previous && current ? baselineForFile(s.previous, file, current) : undefined;
-  const checked: FileReport = validateWorkbook(read.workbook, {
-    campaign: s.campaign,
+  const job: CheckFileJob = {
+    file,
+    readPath,
+    campaignFile: s.campaignFile,
     today: s.today,
     lang: s.lang,
     severities: s.severities,
-    ...(baseline ? { baseline } : {}),
-    path: file,
-    analysis,
+    previous,
+    recordBaseline: s.recordBaseline,
+    calendars: s.format === 'html',
+    annotatePath: s.annotateDir !== undefined ? path.join(s.annotateDir, annotateName) : undefined,
+  };
+  const result = await pool.run({ task: 'check-file', job }, defaultTimeoutMs(fileSize(readPath)), (failure) => {
+    let report: CliFileReport = unreadableFileReport(file, failure.kind === 'timeout' ? REASONS.timedOut : REASONS.tooLargeOrMalformed, s.lang, { detail: failure.detail });
+    if (s.previous) report = compareWithPrevious([report], s.previous).files[0]!;
+    return { report, unreadable: true, baseline: undefined, calendars: [] };
   });
-  // The parsed rows are no longer needed: let GC free them before the (slow, async) annotated copy.
-  analysis = undefined;
-  let report: CliFileReport = {
-    ...checked,
-    meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
-  };
-  if (s.previous) report = compareWithPrevious([report], s.previous).files[0]!;
-  const calendars = s.format === 'html' ? shopCalendars(read.workbook, s.campaign) : [];
-  let annotateFailed = false;
-  if (s.annotateDir !== undefined) {
-    const outPath = path.join(s.annotateDir, annotateName);
-    try {
-      await writeAnnotatedCopy({ inputPath: file === STDIN_NAME ? s.stdin!.path! : file, workbook: read.workbook, reader: read.reader, report, lang: s.lang, today: s.today }, outPath);
-      if (!s.quiet && io.stderr.isTTY !== true) {
-        // Batch logs (cron) get one line per copy; a terminal shows the progress bar instead.
-        io.stderr.write(`partner-check: ${t(s.lang, 'note.annotated', { file: outPath })}\n`);
-      }
-      report = { ...report, meta: { ...report.meta, annotated: outPath } };
-    } catch (e) {
-      io.stderr.write(`partner-check: ${e instanceof OutputError ? t(s.lang, e.key, e.data) : t(s.lang, 'err.annotate', { file: outPath, reason: errorText(e) })}\n`);
-      annotateFailed = true;
-    }
+  if (result.unreadable) {
+    // Carry the file's previous baseline forward, so one unreadable night does not lose it.
+    return { report: result.report, unreadable: true, annotateFailed: false, baseline: s.recordBaseline ? s.previous?.byFile.get(file) : undefined, calendars: [] };
   }
-  return { report, unreadable: false, annotateFailed, baseline: s.recordBaseline ? current : undefined, calendars };
+  let annotateFailed = false;
+  if (result.annotated?.ok) {
+    // Batch logs (cron) get one line per copy; a terminal shows the progress bar instead.
+    if (!s.quiet && io.stderr.isTTY !== true) io.stderr.write(`partner-check: ${t(s.lang, 'note.annotated', { file: result.annotated.path })}\n`);
+  } else if (result.annotated) {
+    io.stderr.write(`partner-check: ${(result.annotated.message ?? t(s.lang, 'err.annotate', { file: result.annotated.path, reason: result.annotated.error }))}\n`);
+    annotateFailed = true;
+  }
+  return { report: result.report, unreadable: false, annotateFailed, baseline: result.baseline, calendars: result.calendars };
 }
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
-}
-
-function poolSize(): number {
-  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cpus));
-}
-
-/** Maps with at most `limit` tasks in flight; results keep the input order. */
-export async function mapPool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 interface Progress {

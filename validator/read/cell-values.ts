@@ -1,54 +1,29 @@
 /**
- * Shared by both xlsx readers: the number format a cell reports, and the last step from a raw
- * value to a model cell. Keeping these in one place is what makes the full and the streaming
- * reader produce the same model for the same file.
+ * The last step from a raw worksheet cell (its `t`, style, formula flag and `<v>`/`<is>` text) to
+ * a model cell: the value, dates by number format, the display text and the A1 address.
  */
 import { columnLetters, type Cell, type CellValue } from '../../rules/model';
 import { displayTextFor } from './display';
-import { joinRichText } from './exceljs-value';
-import { builtinFormatRef, builtinIdOf, isDateFormatCode, LOCALE_DATE_FORMAT_IDS } from './number-formats';
-import type { RawCell } from './sheet-xml';
+import { builtinIdOf, isDateFormatCode, LOCALE_DATE_FORMAT_IDS } from './number-formats';
 import { isoToWall, serialToWall } from './serial-date';
 
-/** The parts of exceljs's StylesXform (styles.xml, parsed) that the readers consult. */
-export interface ExceljsStyles {
-  readonly model: { readonly styles?: ReadonlyArray<{ readonly numFmtId?: number } | undefined> };
-  getStyleModel(id: number): { readonly numFmt?: string } | null;
-  readonly index?: { readonly model?: Readonly<Record<string, object | undefined>> };
-}
-
 /**
- * The format a cell reports: exceljs's format code when it has one, else `#<id>` for a zh-TW
- * built-in date id (which exceljs cannot name), else none.
- */
-export function reportedFormat(numFmtCode: string | undefined, numFmtId: number | undefined): string | undefined {
-  if (numFmtCode) return numFmtCode;
-  if (numFmtId !== undefined && LOCALE_DATE_FORMAT_IDS.has(numFmtId)) return builtinFormatRef(numFmtId);
-  return undefined;
-}
-
-/**
- * The format of cellXfs entry `styleIndex`, as the full reader sees it. Style 0 counts as no
- * style, because exceljs's full reader skips it (`model.styleId && …`); mirroring that keeps
- * the two readers identical (xf 0 is "General" in practice).
- */
-export function formatOfStyle(styles: ExceljsStyles, styleIndex: number): string | undefined {
-  if (!styleIndex) return undefined;
-  const numFmtId = styles.model.styles?.[styleIndex]?.numFmtId;
-  return reportedFormat(styles.getStyleModel(styleIndex)?.numFmt ?? undefined, numFmtId);
-}
-
-/**
- * A number shown with a date format is a date serial: exceljs converts those with a format
- * code; this also converts the zh-TW built-in ids (`#27`) and formula results, which exceljs's
- * streaming reader leaves as serials.
+ * A number shown with a date format is a date serial (custom codes, built-ins, the zh-TW
+ * built-in ids `#27`, formula results alike).
  */
 export function applyDateFormat(value: CellValue, format: string | undefined, date1904: boolean): CellValue {
   if (typeof value !== 'number' || !format) return value;
-  const id = builtinIdOf(format);
-  const isDate = id !== null ? LOCALE_DATE_FORMAT_IDS.has(id) : isDateFormatCode(format);
+  let isDate = dateFormats.get(format);
+  if (isDate === undefined) {
+    const id = builtinIdOf(format);
+    isDate = id !== null ? LOCALE_DATE_FORMAT_IDS.has(id) : isDateFormatCode(format);
+    if (dateFormats.size < 1000) dateFormats.set(format, isDate);
+  }
   return isDate ? { type: 'date', wall: serialToWall(value, date1904) } : value;
 }
+
+/** Whether a format code is a date format, per code (a file has a handful). */
+const dateFormats = new Map<string, boolean>();
 
 /** Column letters by 0-based index, filled on first use (a sheet has a few dozen columns). */
 const columnLetterCache: string[] = [];
@@ -74,13 +49,26 @@ export function toModelCell(value: CellValue, format: string | undefined, row: n
   return format === undefined ? { value, text, address } : { value, text, address, format };
 }
 
-/** A shared-strings entry as exceljs's streaming reader caches it: text, rich text or null. */
-export type SharedString = string | { readonly richText: ReadonlyArray<{ readonly text?: unknown }> } | null | undefined;
+/** A worksheet cell as sheet.ts reads it, before its value is worked out. */
+export interface RawCell {
+  /** 0-based row and column. */
+  readonly row: number;
+  readonly col: number;
+  /** The `t` attribute: s, str, inlineStr, b, e, d, n or undefined (number). */
+  readonly type: string | undefined;
+  /** The `s` attribute (cellXfs index); 0 when absent. */
+  readonly styleIndex: number;
+  /** Whether the cell has an `<f>` (own or shared formula). */
+  readonly hasFormula: boolean;
+  /** Text of `<v>`, if any. */
+  readonly v: string | undefined;
+  /** Text of an inline string `<is>` (all runs, phonetic runs excluded), if any. */
+  readonly inline: string | undefined;
+}
 
 /**
  * OOXML escapes characters XML cannot hold as `_xHHHH_` (Excel writes a pasted CR as
- * `_x000D_`); exceljs's full reader decodes them in `<t>` text, its streaming shared-strings
- * cache does not, so the streaming path decodes shared and inline strings here.
+ * `_x000D_`); shared and inline strings are decoded here.
  */
 export function decodeOoxmlEscapes(text: string): string {
   if (!text.includes('_x')) return text;
@@ -91,8 +79,8 @@ function nonEmpty(s: string | undefined): CellValue {
   return s === undefined || s === '' ? null : s;
 }
 
-/** A raw worksheet cell (sheet-xml.ts) → its value, before date formats are applied. */
-export function rawCellValue(raw: RawCell, sharedStrings: readonly SharedString[]): CellValue {
+/** A raw worksheet cell (sheet.ts) → its value, before date formats are applied. */
+export function rawCellValue(raw: RawCell, sharedStrings: readonly string[]): CellValue {
   const { type, v } = raw;
   if (raw.hasFormula) {
     // A formula is judged by its cached result; without one it was never calculated.
@@ -100,14 +88,14 @@ export function rawCellValue(raw: RawCell, sharedStrings: readonly SharedString[
     if (type === 'str' || type === 'inlineStr') return nonEmpty(v);
     if (type === 'b') return Number.parseInt(v, 10) !== 0;
     if (type === 'e') return { type: 'error', error: v };
+    if (type === 'd') return isoValue(v);
     return toNumber(v);
   }
   switch (type) {
     case 's': {
       if (v === undefined) return null;
       const entry = sharedStrings[Number.parseInt(v, 10)];
-      if (entry === null || entry === undefined) return null;
-      return nonEmpty(decodeOoxmlEscapes(typeof entry === 'string' ? entry : joinRichText(entry.richText)));
+      return entry === undefined ? null : nonEmpty(entry);
     }
     case 'str':
       return nonEmpty(v);
@@ -117,14 +105,17 @@ export function rawCellValue(raw: RawCell, sharedStrings: readonly SharedString[
       return v === undefined ? null : Number.parseInt(v, 10) !== 0;
     case 'e':
       return v === undefined ? null : { type: 'error', error: v };
-    case 'd': {
-      if (v === undefined) return null;
-      const wall = isoToWall(v);
-      return wall === null ? nonEmpty(v) : { type: 'date', wall };
-    }
+    case 'd':
+      return v === undefined ? null : isoValue(v);
     default:
       return v === undefined ? null : toNumber(v);
   }
+}
+
+/** `t="d"`: an ISO 8601 date/time (read as wall clock); other text stays text. */
+function isoValue(v: string): CellValue {
+  const wall = isoToWall(v);
+  return wall === null ? nonEmpty(v) : { type: 'date', wall };
 }
 
 function toNumber(text: string): CellValue {

@@ -8,7 +8,7 @@
  * something shaped like a directory entry: directory sectors are 128-byte aligned, and the
  * shape check (UTF-16LE name, length, terminator, object type) rejects ordinary data.
  */
-import type { ByteSource } from './byte-source';
+import type { ByteSource } from '../ooxml/byte-source';
 
 export const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 

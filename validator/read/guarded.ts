@@ -9,18 +9,23 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReadJob, ReadResult } from './read-job';
+import type { PackageLimits } from '../ooxml/limits';
+import type { ReadResult } from './read-job';
 import { REASONS } from './reasons';
-import { sniffPath } from './sniff';
-import { STREAM_THRESHOLD_BYTES } from './stream-threshold';
+
+/** What the reader worker is asked to do. */
+export interface ReadJob {
+  readonly filePath: string;
+  readonly limits?: PackageLimits;
+}
 
 export interface ReadWorkbookOptions {
   /** Give up (and terminate the worker) after this long. Default: `defaultTimeoutMs(file size)`. */
   readonly timeoutMs?: number;
   /** The worker's V8 old-generation heap limit. Default 1024 MB. */
   readonly maxOldGenerationSizeMb?: number;
-  /** xlsx files larger than this use the streaming reader. Default STREAM_THRESHOLD_BYTES. */
-  readonly streamThresholdBytes?: number;
+  /** The reader's limits (validator/ooxml/limits.ts); default DEFAULT_LIMITS. */
+  readonly limits?: PackageLimits;
 }
 
 /** `ok: true` with the model and the reader used (and a CSV's encoding), or why not. */
@@ -28,15 +33,15 @@ export type ReadWorkbookResult = ReadResult;
 
 /**
  * The reader worker's timeout grows with the file: DEFAULT_TIMEOUT_MS plus TIMEOUT_MS_PER_MB for
- * each MB (2^20 bytes) of input, capped at MAX_TIMEOUT_MS (15 min). The streaming reader takes
- * about 0.6–1 s per MB of .xlsx in one thread on the 2-core development container (100k-row
- * CMS export, 8 MB: 5–8 s; see docs/performance.md, "Reader changes"), so 3 s/MB leaves a
+ * each MB (2^20 bytes) of input, capped at MAX_TIMEOUT_MS (15 min). The reader takes
+ * about 0.3–1 s per MB of .xlsx in one thread on the 2-core development container (100k-row
+ * CMS export, 8 MB: 2.4–7 s; see docs/performance.md, "Issue 12"), so 3 s/MB leaves a
  * 3–5× margin for a loaded machine: 8 MB → 84 s, an 80 MB 1M-row export → 300 s, 280 MB or
  * more → 15 min. A fixed 60 s made the 1M-row export unreadable only because it was slow.
  *
- * The timeout is not what stops hostile files: absurd merges are rejected by the merge
- * pre-check before any parser runs, and a decompression bomb (a small file that inflates to
- * gigabytes) exhausts the worker's heap limit (maxOldGenerationSizeMb) within seconds. Since
+ * The timeout is not what stops hostile files: the reader's limits (validator/ooxml/limits.ts)
+ * refuse absurd merges and too many cells as they stream, and parts no rule needs are never
+ * inflated; the worker's heap limit (maxOldGenerationSizeMb) is the backstop. Since
  * the timeout scales with the *compressed* size, a bomb gains almost nothing from it.
  */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -58,18 +63,9 @@ function fileSizeOrZero(filePath: string): number {
 }
 export const DEFAULT_MAX_OLD_GENERATION_SIZE_MB = 1024;
 
+/** Reads one file in a reader worker; the worker sniffs, checks the limits and parses, all on one open handle. */
 export async function readWorkbookFile(filePath: string, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
-  let sniffed;
-  try {
-    sniffed = sniffPath(filePath);
-  } catch (err) {
-    return { ok: false, reason: REASONS.fileNotFound, detail: err instanceof Error ? err.message : String(err) };
-  }
-  if (!sniffed.readable) return { ok: false, reason: sniffed.reason, detail: `file content is ${sniffed.kind}` };
-  return runReaderWorker(
-    { filePath: path.resolve(filePath), kind: sniffed.kind, streamThresholdBytes: opts.streamThresholdBytes ?? STREAM_THRESHOLD_BYTES },
-    opts,
-  );
+  return runReaderWorker({ filePath: path.resolve(filePath), ...(opts.limits ? { limits: opts.limits } : {}) }, opts);
 }
 
 /**

@@ -24,7 +24,7 @@ export function builtinIdOf(format: string | undefined): number | null {
 
 /**
  * Whether exceljs treats a format code as a date: the same test exceljs applies
- * (`utils.isDateFmt`), so the streaming reader converts exactly the cells the full reader does.
+ * (`utils.isDateFmt`), so cells are converted exactly as before the reader became our own.
  */
 export function isDateFormatCode(format: string | undefined): boolean {
   if (!format) return false;
@@ -86,4 +86,38 @@ export const ZH_TW_BUILTIN_STYLES: Readonly<Record<number, ZhTwBuiltinStyle>> = 
   33: 'hms-cjk',
   34: 'ampm-hm-cjk', 52: 'ampm-hm-cjk', 55: 'ampm-hm-cjk',
   35: 'ampm-hms-cjk', 53: 'ampm-hms-cjk', 56: 'ampm-hms-cjk',
+};
+
+/**
+ * The codes of ECMA-376's built-in number formats (Part 1, §18.8.30) that carry no code in the
+ * file; the locale ids (27–36, 50–58) are reported as `#<id>` instead (above).
+ */
+export const BUILTIN_FORMAT_CODES: Readonly<Record<number, string>> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };

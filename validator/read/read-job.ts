@@ -1,33 +1,25 @@
 /**
- * One file read, as the worker runs it: choose the reader (CSV; full xlsx; streaming xlsx for
- * large files or many merges), run it, and turn failures into a bilingual reason. Kept apart
- * from worker.ts so it can be exercised in-process too.
+ * One file read, as a worker runs it: the file is opened once, and that one handle serves
+ * sniffing (head bytes, the ZIP central directory), the limits and the parse (the .xlsx reader or
+ * the CSV reader). Failures become a bilingual reason. Kept apart from the worker so it can be
+ * exercised in-process too.
  */
-import { readFile, stat } from 'node:fs/promises';
 import type { Workbook } from '../../rules/model';
-import { memorySource, type ByteSource } from './byte-source';
+import { openFileSource } from '../ooxml/byte-source';
+import { DEFAULT_LIMITS, LimitError, type PackageLimits } from '../ooxml/limits';
+import { OoxmlPackage, PackageError } from '../ooxml/package';
+import { XmlError } from '../ooxml/xml';
 import { readCsv } from './csv';
-import { precheckMerges } from './merge-precheck';
-import { worksheetNamesByPart } from './ooxml-parts';
 import { absurdMergeReason, REASONS, type ReadFailureReason } from './reasons';
+import { sniffSource } from './sniff';
 import { MalformedWorkbookError } from './table-builder';
 import type { TextEncodingName } from './text-decode';
-import { readXlsxFull } from './xlsx-full';
-import { readXlsxStream } from './xlsx-stream';
-import { readZipDirectory } from './zip';
+import { MissingPartError, readXlsxPackage, type WorkbookFacts } from './xlsx';
 
-export type ReaderName = 'full' | 'stream' | 'csv';
+export type ReaderName = 'xlsx' | 'csv';
 
-export interface ReadJob {
-  readonly filePath: string;
-  /** What sniffing found; only readable kinds reach a reader. */
-  readonly kind: 'xlsx' | 'csv';
-  readonly streamThresholdBytes: number;
-  /**
-   * Skip the merge pre-check and always use the full reader for small files. Only for tests
-   * of the worker's own guard (memory limit, timeout) against a merge bomb.
-   */
-  readonly unguardedFullReader?: boolean;
+export interface ReadOptions {
+  readonly limits?: PackageLimits;
 }
 
 export type ReadResult =
@@ -36,59 +28,56 @@ export type ReadResult =
       readonly workbook: Workbook;
       readonly encoding?: TextEncodingName;
       readonly reader: ReaderName;
+      /** For .xlsx files: what the annotated copy needs to decide how to copy. */
+      readonly facts?: WorkbookFacts & { readonly bytes: number };
     }
   | { readonly ok: false; readonly reason: ReadFailureReason; readonly detail?: string };
 
-export async function runReadJob(job: ReadJob): Promise<ReadResult> {
+/** Reads one file in this thread (the caller runs it in a worker for isolation). */
+export async function readFileOnce(filePath: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  let src;
   try {
-    if (job.kind === 'csv') {
-      const { workbook, encoding } = readCsv(await readFile(job.filePath), job.filePath);
+    src = openFileSource(filePath);
+  } catch (err) {
+    return { ok: false, reason: REASONS.fileNotFound, detail: describeError(err) };
+  }
+  const pkg = OoxmlPackage.fromSource(src, opts.limits ?? DEFAULT_LIMITS);
+  let kind: 'xlsx' | 'csv' = 'xlsx';
+  try {
+    const sniffed = sniffSource(src, filePath, () => pkg.directory);
+    if (!sniffed.readable) return { ok: false, reason: sniffed.reason, detail: `file content is ${sniffed.kind}` };
+    if (sniffed.kind === 'csv') {
+      kind = 'csv';
+      const bytes = src.read(0, src.size);
+      const { workbook, encoding } = readCsv(bytes, filePath);
       return { ok: true, workbook, encoding, reader: 'csv' };
     }
-    const { size } = await stat(job.filePath);
-    if (size > job.streamThresholdBytes) {
-      return { ok: true, workbook: await readXlsxStream(job.filePath), reader: 'stream' };
-    }
-    const bytes = await readFile(job.filePath);
-    if (!job.unguardedFullReader) {
-      if (hasTabNameFullReaderRefuses(memorySource(bytes))) {
-        return { ok: true, workbook: await readXlsxStream(job.filePath), reader: 'stream' };
-      }
-      const check = await precheckMerges(memorySource(bytes));
-      if (check.verdict === 'reject') {
-        return {
-          ok: false,
-          reason: absurdMergeReason(check.sheet, check.range, check.cells),
-          detail: `merged range ${check.range} covers ${check.cells} cells`,
-        };
-      }
-      if (check.verdict === 'stream') {
-        return { ok: true, workbook: await readXlsxStream(job.filePath), reader: 'stream' };
-      }
-    }
-    try {
-      return { ok: true, workbook: await readXlsxFull(bytes), reader: 'full' };
-    } catch (err) {
-      // A tab name the pre-check did not see (e.g. an unusual workbook.xml): the streaming
-      // reader never validates names, so it reads the file and keeps the name exactly.
-      if (!isTabNameRefusal(err)) throw err;
-      return { ok: true, workbook: await readXlsxStream(job.filePath), reader: 'stream' };
-    }
+    const { workbook, facts } = await readXlsxPackage(pkg);
+    return { ok: true, workbook, reader: 'xlsx', facts: { ...facts, bytes: src.size } };
   } catch (err) {
-    return { ok: false, reason: reasonForError(err, job.kind), detail: describeError(err) };
+    return { ok: false, reason: reasonForError(err, kind), detail: describeError(err) };
+  } finally {
+    src.close();
   }
 }
 
 /** A reader's exception → what to tell the user. */
-export function reasonForError(err: unknown, kind: 'xlsx' | 'csv'): ReadFailureReason {
+export function reasonForError(err: unknown, kind: 'xlsx' | 'csv' = 'xlsx'): ReadFailureReason {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EPERM') return REASONS.fileNotFound;
-  if (err instanceof MalformedWorkbookError) return kind === 'csv' ? REASONS.csvOverLimits : REASONS.corruptXlsx;
-  // Allocation failures that V8 reports as exceptions rather than by killing the worker.
-  if (err instanceof RangeError && /array length|maximum size|heap|allocation|too large/i.test(err.message)) {
+  if (err instanceof LimitError) {
+    if (err.merge) return absurdMergeReason(err.merge.sheet, err.merge.range, err.merge.cells);
     return REASONS.tooLargeOrMalformed;
   }
-  return kind === 'xlsx' ? REASONS.corruptXlsx : REASONS.tooLargeOrMalformed;
+  if (err instanceof MissingPartError) return REASONS.zipWithoutWorkbook;
+  // The CSV reader's row/column limits speak of a CSV, not of an .xlsx.
+  if (err instanceof MalformedWorkbookError && kind === 'csv') return REASONS.csvOverLimits;
+  if (err instanceof MalformedWorkbookError || err instanceof XmlError || err instanceof PackageError) return REASONS.corruptXlsx;
+  // Allocation failures that V8 reports as exceptions rather than by killing the worker.
+  if (err instanceof RangeError && /array length|maximum size|heap|allocation|too large|string length/i.test(err.message)) {
+    return REASONS.tooLargeOrMalformed;
+  }
+  return REASONS.corruptXlsx;
 }
 
 export function describeError(err: unknown): string {
@@ -97,11 +86,12 @@ export function describeError(err: unknown): string {
 }
 
 /**
- * Tab names exceljs's full reader refuses (its `Worksheet#name` setter throws) or silently
- * changes (longer than 31 characters: truncated). Excel never writes them, but Google Sheets and
- * other tools do (`<script>alert(1)</script>` has a `/`); the streaming reader keeps them exactly.
+ * Tab names exceljs (which writes the annotated copies) refuses (its `Worksheet#name` setter
+ * throws) or silently changes (longer than 31 characters: truncated). Excel never writes them,
+ * but Google Sheets and other tools do (`<script>alert(1)</script>` has a `/`); the reader keeps
+ * them exactly, and such a workbook is rebuilt from the model rather than copied.
  */
-export function fullReaderRefusesTabName(name: string, earlier: ReadonlySet<string> = new Set()): boolean {
+export function exceljsRefusesTabName(name: string, earlier: ReadonlySet<string> = new Set()): boolean {
   return (
     name === '' ||
     name === 'History' ||
@@ -113,28 +103,32 @@ export function fullReaderRefusesTabName(name: string, earlier: ReadonlySet<stri
   );
 }
 
-/** Whether any tab of the package has a name the full reader would refuse or change. */
-function hasTabNameFullReaderRefuses(src: ByteSource): boolean {
-  const dir = readZipDirectory(src);
-  if (!dir) return false; // let the reader report the damage
-  let names: Map<string, string>;
-  try {
-    names = worksheetNamesByPart(src, dir.entries);
-  } catch {
-    return false; // unreadable parts: the full reader gives the real error
-  }
+/** Above this the copy is rebuilt from the model: exceljs's own reader needs ~95 MB of heap per MB. */
+export const COPY_MAX_BYTES = 4 * 1024 * 1024;
+/** exceljs materialises every merged and every validated cell when it loads a file to copy it. */
+export const COPY_MAX_MERGED_CELLS = 200_000;
+export const COPY_MAX_MERGES = 5_000;
+export const COPY_MAX_VALIDATED_CELLS = 200_000;
+
+/**
+ * Whether the annotated copy may load the original with exceljs (keeping layout and formats)
+ * rather than rebuild it from the model: small files whose merges, validations and tab names
+ * exceljs handles. (The package patcher of the copies issue replaces this.)
+ */
+export function copyableWithExceljs(result: ReadResult): boolean {
+  if (!result.ok || result.reader !== 'xlsx' || !result.facts) return false;
+  const f = result.facts;
+  if (f.bytes > COPY_MAX_BYTES || f.mergedCells > COPY_MAX_MERGED_CELLS || f.merges > COPY_MAX_MERGES || f.validatedCells > COPY_MAX_VALIDATED_CELLS) return false;
   const seen = new Set<string>();
-  for (const name of names.values()) {
-    if (fullReaderRefusesTabName(name, seen)) return true;
-    seen.add(name.toLowerCase());
+  for (const t of result.workbook.tables) {
+    if (exceljsRefusesTabName(t.name, seen)) return false;
+    seen.add(t.name.toLowerCase());
   }
-  return false;
+  return true;
 }
 
-/** exceljs's errors for a tab name (exceljs 4.4 `lib/doc/worksheet.js`, `set name`). */
-function isTabNameRefusal(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  return /^Worksheet name .* cannot include|^The name "History" is protected|^The first or last character of worksheet name|^Worksheet name already exists|^The name can't be empty/s.test(
-    err.message,
-  );
+/** The `reader` annotate.ts expects: `full` copies the original with exceljs, others rebuild. */
+export function annotateReader(result: ReadResult): string {
+  if (!result.ok) return 'none';
+  return copyableWithExceljs(result) ? 'full' : result.reader === 'csv' ? 'csv' : 'stream';
 }

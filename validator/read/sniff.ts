@@ -5,11 +5,11 @@
  * a real OOXML workbook goes to the xlsx readers and only text goes to the CSV reader.
  */
 import path from 'node:path';
-import { memorySource, openFileSource, type ByteSource } from './byte-source';
+import { memorySource, openFileSource, type ByteSource } from '../ooxml/byte-source';
 import { cfbEntryNames, hasCfbSignature } from './cfb';
 import { REASONS, type ReadFailureReason } from './reasons';
 import { bomEncoding, looksLikeText, utf16WithoutBom } from './text-decode';
-import { readZipDirectory } from './zip';
+import { readZipDirectory, type ZipDirectory } from '../ooxml/zip';
 
 export type UnreadableKind =
   | 'empty'
@@ -52,10 +52,14 @@ export function sniffPath(filePath: string): SniffResult {
   }
 }
 
-export function sniffSource(src: ByteSource, fileName: string): SniffResult {
+/**
+ * `zipDirectory` lets a caller that already holds the package (validator/ooxml/package.ts) share
+ * its one parsed central directory with the sniffer.
+ */
+export function sniffSource(src: ByteSource, fileName: string, zipDirectory: () => ZipDirectory | null = () => readZipDirectory(src)): SniffResult {
   if (src.size === 0) return unreadable('empty', REASONS.empty);
   const head = src.read(0, HEAD_BYTES);
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(src);
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(zipDirectory());
   if (hasCfbSignature(head)) return sniffCfb(src);
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return unreadable('pdf', REASONS.pdf); // %PDF-
   if (!looksLikeText(head)) return unreadable('unknown-binary', REASONS.unknownBinary);
@@ -70,12 +74,11 @@ export function sniffSource(src: ByteSource, fileName: string): SniffResult {
   return unreadable('unsupported-text', REASONS.unsupportedText);
 }
 
-function sniffZip(src: ByteSource): SniffResult {
-  const dir = readZipDirectory(src);
+function sniffZip(dir: ZipDirectory | null): SniffResult {
   if (!dir) return unreadable('corrupt-zip', REASONS.corruptZip);
   const names = new Set(dir.entries.map((e) => e.name.replace(/\\/g, '/').replace(/^\//, '')));
   if (names.has('xl/workbook.xml')) {
-    // JSZip and the streaming reader both need an intact archive.
+    // The reader locates parts through the central directory: it needs an intact archive.
     return dir.complete ? { kind: 'xlsx', readable: true } : unreadable('corrupt-zip', REASONS.corruptZip);
   }
   if (names.has('xl/workbook.bin')) return unreadable('xlsb', REASONS.xlsb);

@@ -4,9 +4,11 @@
  * gigabytes kills this thread, not the CLI or the add-on server that asked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runReadJob, type ReadJob } from './read-job';
+import type { ReadJob } from './guarded';
+import { readFileOnce } from './read-job';
 
 if (!parentPort) throw new Error('validator/read/worker must run as a worker thread (see guarded.ts)');
 const port = parentPort;
-const result = await runReadJob(workerData as ReadJob);
+const job = workerData as ReadJob;
+const result = await readFileOnce(job.filePath, job.limits ? { limits: job.limits } : {});
 port.postMessage(result);

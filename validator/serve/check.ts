@@ -1,19 +1,21 @@
 /**
- * Checks one uploaded file exactly the way `partner-check validate` checks a file: read in the
- * guarded reader worker (readWorkbookFile), checked by the shared engine (validateWorkbook),
+ * Checks one uploaded file exactly the way `partner-check validate` checks a file: read and
+ * checked, whole, in a worker of the shared pool (validator/pool), by the shared engine (validateWorkbook),
  * annotated by writeAnnotatedCopy; plus what `schedule` computes for it (rebate calendars, the
  * generated contract schedule as .xlsx, the cost estimates). The result is everything the page
  * shows, rendered in one language, and the downloads as bytes in memory.
  *
  * The caller owns `workDir` (a fresh temporary folder holding the upload) and removes it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   dayClasses,
   type Rates,
   buildReport,
   calendarGrid,
+  DEFAULT_CAMPAIGN,
+  loadCampaign,
   civil,
   displayNtd,
   estimateCosts,
@@ -36,7 +38,11 @@ import { formatJson } from '../format/json.js';
 import { problemText, scheduleXlsx } from '../format/schedule.js';
 import type { CliFileReport, CliReport, ShopCalendar } from '../format/types.js';
 import { t } from '../i18n.js';
-import { readWorkbookFile, type ReadWorkbookOptions } from '../read/guarded.js';
+import { defaultTimeoutMs, type ReadWorkbookOptions } from '../read/guarded.js';
+import { annotateReader, readFileOnce } from '../read/read-job.js';
+import { REASONS, type ReadFailureReason } from '../read/reasons.js';
+import { bundledWorker, WorkerPool } from '../pool/pool.js';
+import type { PoolRequest } from '../pool/worker.js';
 import type { Download } from './store.js';
 import type { CalendarMonthView, CostRowView, JsonReport, ShopView } from './types.js';
 
@@ -46,6 +52,15 @@ export interface CheckSettings {
   readonly today: string;
   readonly lang: Lang;
   readonly read?: ReadWorkbookOptions;
+}
+
+/** What a pool worker gets for one upload (a Campaign has methods: its config travels instead). */
+export interface CheckUploadRequest {
+  readonly upload: CheckUpload;
+  readonly campaignConfig: unknown;
+  readonly today: string;
+  readonly lang: Lang;
+  readonly timeoutMs?: number;
 }
 
 export interface CheckUpload {
@@ -78,10 +93,60 @@ export function displayNameOf(raw: string): string {
   return clean === '' || clean === '.' || clean === '..' ? 'upload' : clean;
 }
 
+let uploadPool: WorkerPool<PoolRequest, CheckOutcome> | undefined;
+
+/**
+ * Checks one upload in the shared worker pool (one worker per core), so the server's event loop
+ * stays free and a file that exhausts a worker's memory or time only fails itself.
+ */
 export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
+  uploadPool ??= new WorkerPool<PoolRequest, CheckOutcome>(bundledWorker('pool-worker', import.meta.url), {
+    ...(s.read?.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: s.read.maxOldGenerationSizeMb } : {}),
+  });
+  const request: CheckUploadRequest = {
+    upload,
+    campaignConfig: s.campaign === DEFAULT_CAMPAIGN ? undefined : s.campaign.config,
+    today: s.today,
+    lang: s.lang,
+  };
+  const timeoutMs = s.read?.timeoutMs ?? defaultTimeoutMs(fileSize(upload.filePath));
+  const outcome = await uploadPool.run({ task: 'upload', request }, timeoutMs, (failure) =>
+    unreadableOutcome(upload, s, failure.kind === 'timeout' ? REASONS.timedOut : REASONS.tooLargeOrMalformed),
+  );
+  // Structured clone turns Buffers into Uint8Arrays; the downloads keep their bytes either way.
+  return outcome;
+}
+
+function fileSize(filePath: string): number {
+  try {
+    return statSync(filePath).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The whole check of one upload in this thread (what a pool worker runs). */
+export async function checkUploadHere(request: CheckUploadRequest): Promise<CheckOutcome> {
+  let campaign = DEFAULT_CAMPAIGN;
+  if (request.campaignConfig !== undefined) {
+    const loaded = loadCampaign(request.campaignConfig);
+    if (!loaded.ok) throw new Error(`campaign: ${loaded.problems.join('; ')}`);
+    campaign = loaded.campaign;
+  }
+  return checkUploadInThread(request.upload, { campaign, today: request.today, lang: request.lang });
+}
+
+function unreadableOutcome(upload: CheckUpload, s: CheckSettings, reason: ReadFailureReason): CheckOutcome {
+  const base = path.basename(upload.displayName, path.extname(upload.displayName)) || 'upload';
+  const fileReport: CliFileReport = unreadableFileReport(upload.displayName, reason, s.lang);
+  const report = reportJson(s.campaign, fileReport);
+  return { report, fileReport, unreadable: fileReport.error, shops: [], annotated: null, annotateError: null, schedule: null, json: jsonDownload(report, base) };
+}
+
+async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
   const { displayName, filePath, workDir } = upload;
   const base = path.basename(displayName, path.extname(displayName)) || 'upload';
-  const read = await readWorkbookFile(filePath, s.read);
+  const read = await readFileOnce(filePath);
   if (!read.ok) {
     const fileReport: CliFileReport = unreadableFileReport(displayName, read.reason, s.lang);
     const report = reportJson(s.campaign, fileReport);
@@ -108,7 +173,7 @@ export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promis
   const annotatedName = annotatedFileName(displayName, new Set());
   const annotatedPath = path.join(workDir, 'annotated.xlsx');
   try {
-    await writeAnnotatedCopy({ inputPath: filePath, workbook: read.workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today }, annotatedPath);
+    await writeAnnotatedCopy({ inputPath: filePath, workbook: read.workbook, reader: annotateReader(read), report: fileReport, lang: s.lang, today: s.today }, annotatedPath);
     annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
   } catch (e) {
     annotateError = e instanceof Error ? e.message : String(e);

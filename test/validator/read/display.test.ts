@@ -1,8 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { displayTextFor } from '../../../validator/read/display';
-import { precheckMerges } from '../../../validator/read/merge-precheck';
-import { memorySource } from '../../../validator/read/byte-source';
-import { buildXlsx } from './helpers/xlsx-builder';
 
 const date = (y: number, m: number, d: number, h = 0, mi = 0, s = 0) => ({ type: 'date' as const, wall: Date.UTC(y, m - 1, d, h, mi, s) });
 
@@ -37,29 +34,5 @@ describe('displayTextFor', () => {
     expect(displayTextFor(true, undefined)).toBe('TRUE');
     expect(displayTextFor({ type: 'error', error: '#N/A' }, undefined)).toBe('#N/A');
     expect(displayTextFor('是', 'General')).toBe('是');
-  });
-});
-
-describe('precheckMerges', () => {
-  const withMerges = (merges: string[]) =>
-    memorySource(buildXlsx({ sheets: [{ name: '合約', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>', merges }] }));
-
-  it('lets ordinary merges through to the full reader', async () => {
-    expect(await precheckMerges(withMerges(['A1:M1', 'A2:A10']))).toEqual({ verdict: 'full' });
-  });
-
-  it('sends large or numerous merges to the streaming reader', async () => {
-    expect((await precheckMerges(withMerges(['A1:C100000']))).verdict).toBe('stream');
-    const many = Array.from({ length: 6000 }, (_, i) => `A${i * 2 + 1}:B${i * 2 + 1}`);
-    expect((await precheckMerges(withMerges(many))).verdict).toBe('stream');
-  });
-
-  it('rejects an absurd merge, naming the sheet and the range', async () => {
-    expect(await precheckMerges(withMerges(['A1:B2', 'A3:XFD1048576']))).toEqual({
-      verdict: 'reject',
-      sheet: '合約',
-      range: 'A3:XFD1048576',
-      cells: 16384 * 1048574,
-    });
   });
 });

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readWorkbookFile, runReaderWorker } from '../../../validator/read/guarded';
 import { REASONS } from '../../../validator/read/reasons';
-import { readXlsxFull } from '../../../validator/read/xlsx';
+import { readXlsxFile } from '../../../validator/read/xlsx';
 import { compoundFile, FIXTURES, makeTempDir, mergeBombXlsx, repoRoot, writeTemp } from './helpers/fixtures';
 import { buildXlsx, si } from './helpers/xlsx-builder';
 
@@ -20,21 +20,13 @@ beforeAll(() => {
 afterAll(() => temp.cleanup());
 
 describe('readWorkbookFile: readable files', () => {
-  it('reads an .xlsx with the full reader in a worker, giving the same model as in-process', async () => {
+  it('reads an .xlsx in a worker, giving the same model as in-process', async () => {
     const result = await readWorkbookFile(FIXTURES.enrollmentXlsx);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.reader).toBe('full');
+    expect(result.reader).toBe('xlsx');
     expect(result.encoding).toBeUndefined();
-    expect(result.workbook).toEqual(await readXlsxFull(readFileSync(FIXTURES.enrollmentXlsx)));
-  });
-
-  it('uses the streaming reader above the size threshold, with the same model', async () => {
-    const full = await readWorkbookFile(FIXTURES.partnerWorkbookXlsx);
-    const stream = await readWorkbookFile(FIXTURES.partnerWorkbookXlsx, { streamThresholdBytes: 1000 });
-    expect(full.ok && full.reader).toBe('full');
-    expect(stream.ok && stream.reader).toBe('stream');
-    expect(stream.ok && stream.workbook).toEqual(full.ok && full.workbook);
+    expect(result.workbook).toEqual((await readXlsxFile(FIXTURES.enrollmentXlsx)).workbook);
   });
 
   it('reads CSV and Unicode text, reporting the encoding', async () => {
@@ -50,18 +42,17 @@ describe('readWorkbookFile: readable files', () => {
     copyFileSync(FIXTURES.enrollmentXlsx, copy);
     const before = { bytes: readFileSync(copy), mtimeMs: statSync(copy).mtimeMs };
     expect((await readWorkbookFile(copy)).ok).toBe(true);
-    expect((await readWorkbookFile(copy, { streamThresholdBytes: 0 })).ok).toBe(true);
     expect(readFileSync(copy).equals(before.bytes)).toBe(true);
     expect(statSync(copy).mtimeMs).toBe(before.mtimeMs);
   });
 
-  it('reads a file with many merged cells with the streaming reader instead of rejecting it', async () => {
+  it('reads a file with a tall merged range instead of rejecting it', async () => {
     const bytes = buildXlsx({
       sharedStrings: [si('標題')],
       sheets: [{ name: 'S', sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', merges: ['A1:C100000'] }],
     });
     const result = await readWorkbookFile(writeTemp(temp.dir, 'tall-merge.xlsx', bytes));
-    expect(result).toMatchObject({ ok: true, reader: 'stream' });
+    expect(result).toMatchObject({ ok: true, reader: 'xlsx' });
     expect(result.ok && result.workbook.tables[0].rows.map((r) => r.map((c) => c?.value))).toEqual([['標題']]);
   });
 });
@@ -87,7 +78,7 @@ describe('readWorkbookFile: unreadable files', () => {
 });
 
 describe('merge bomb', () => {
-  it('is rejected quickly by the pre-check with a reason naming the sheet and range; the next file still reads', async () => {
+  it("is rejected quickly by the reader's merge limit with a reason naming the sheet and range; the next file still reads", async () => {
     const bomb = writeTemp(temp.dir, 'bomb.xlsx', mergeBombXlsx());
     expect(statSync(bomb).size).toBeLessThan(4096);
     const started = Date.now();
@@ -101,18 +92,57 @@ describe('merge bomb', () => {
     expect((await readWorkbookFile(FIXTURES.enrollmentXlsx)).ok).toBe(true);
   });
 
-  it('without the pre-check, the worker guard still turns it into ok:false and this process survives', async () => {
-    const bomb = writeTemp(temp.dir, 'bomb-unguarded.xlsx', mergeBombXlsx());
-    const started = Date.now();
-    const result = await runReaderWorker(
-      { filePath: bomb, kind: 'xlsx', streamThresholdBytes: Number.MAX_SAFE_INTEGER, unguardedFullReader: true },
-      { maxOldGenerationSizeMb: 128, timeoutMs: 45_000 },
-    );
-    expect(Date.now() - started).toBeLessThan(50_000);
+  it('is refused wherever the sheet part sits and however the range is encoded (found via the relationships, decoded first)', async () => {
+    for (const [name, part, ref] of [
+      ['renamed', 'xl/worksheets/sheet1.xml.bak', 'A3:XFD1048576'],
+      ['nested', 'xl/xl/worksheets/sheet1.xml', 'A3:XFD1048576'],
+      ['entity-encoded', 'xl/worksheets/sheet1.xml', '&#65;3:XFD1048576'],
+    ] as const) {
+      const bytes = buildXlsx({ sheets: [{ name: '報名表', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>', merges: [ref], path: part }] });
+      const started = Date.now();
+      const result = await readWorkbookFile(writeTemp(temp.dir, `bomb-${name}.xlsx`, bytes));
+      expect(Date.now() - started, name).toBeLessThan(2_000 + 3_000); // worker start-up on a loaded machine
+      expect(result.ok, name).toBe(false);
+      if (result.ok) continue;
+      expect(result.reason.en, name).toContain('A3:XFD1048576');
+    }
+  });
+
+  it('a worker that runs out of memory comes back as ok:false and this process survives', async () => {
+    const result = await runReaderWorker({ filePath: FIXTURES.partnerWorkbookXlsx }, { maxOldGenerationSizeMb: 1, timeoutMs: 45_000 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect([REASONS.tooLargeOrMalformed, REASONS.timedOut]).toContainEqual(result.reason);
     expect((await readWorkbookFile(FIXTURES.enrollmentXlsx)).ok).toBe(true);
+  }, 60_000);
+});
+
+describe('parts no rule needs', () => {
+  it('are never inflated: a 1 MB file whose media part inflates to 1 GiB reads in well under 2 s', async () => {
+    // 1 GiB of zeros, deflated chunk by chunk (never held inflated).
+    const { createDeflateRaw, crc32 } = await import('node:zlib');
+    const zeros = Buffer.alloc(64 * 1024 * 1024);
+    const deflate = createDeflateRaw({ level: 9 });
+    const parts: Buffer[] = [];
+    deflate.on('data', (b: Buffer) => parts.push(b));
+    let crc = 0;
+    for (let i = 0; i < 16; i++) {
+      crc = crc32(zeros, crc);
+      if (!deflate.write(zeros)) await new Promise((r) => deflate.once('drain', r));
+    }
+    await new Promise((r) => deflate.end(r));
+    const body = Buffer.concat(parts);
+    const bytes = buildXlsx({
+      sharedStrings: [si('商店代碼')],
+      sheets: [{ name: '報名表', sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
+      extraEntries: [{ name: 'xl/media/image1.png', data: '', deflated: { body, size: 1024 ** 3, crc } }],
+    });
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const file = writeTemp(temp.dir, 'media-bomb.xlsx', bytes);
+    const started = Date.now();
+    const result = await readWorkbookFile(file, { maxOldGenerationSizeMb: 128 });
+    expect(Date.now() - started).toBeLessThan(2_000 + 3_000); // + worker start-up on a loaded machine
+    expect(result.ok && result.workbook.tables.map((t) => t.rows.map((r) => r.map((c) => c?.value)))).toEqual([[['商店代碼']]]);
   }, 60_000);
 });
 
@@ -125,7 +155,7 @@ describe('worker limits', () => {
 
 describe('whole-sheet data validations', () => {
   it('counts the cells of a sqref list, whole columns included', async () => {
-    const { sqrefCells } = await import('../../../validator/read/merge-precheck.js');
+    const { sqrefCells } = await import('../../../validator/read/sheet.js');
     expect(sqrefCells('A2:A2000 C2:D2000')).toBe(1999 + 2 * 1999);
     expect(sqrefCells('A:A')).toBe(1_048_576);
     expect(sqrefCells('A1:XFD1048576')).toBe(16_384 * 1_048_576);

@@ -10,6 +10,8 @@ export interface ZipEntryInput {
   readonly data: string | Uint8Array;
   /** Store instead of deflate (default: deflate). */
   readonly store?: boolean;
+  /** Already deflated data (`data` is then ignored): for entries too large to hold inflated. */
+  readonly deflated?: { readonly body: Uint8Array; readonly size: number; readonly crc: number };
 }
 
 /** Builds a ZIP archive holding the entries in order. */
@@ -19,10 +21,11 @@ export function writeZip(entries: readonly ZipEntryInput[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-    const method = entry.store ? 0 : 8;
-    const body = entry.store ? raw : deflateRawSync(raw);
-    const crc = crc32(raw);
+    const raw = entry.deflated ? Buffer.alloc(0) : typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
+    const method = entry.store && !entry.deflated ? 0 : 8;
+    const body = entry.deflated ? Buffer.from(entry.deflated.body) : entry.store ? raw : deflateRawSync(raw);
+    const crc = entry.deflated ? entry.deflated.crc : crc32(raw);
+    const rawLength = entry.deflated ? entry.deflated.size : raw.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -30,7 +33,7 @@ export function writeZip(entries: readonly ZipEntryInput[]): Uint8Array {
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(rawLength, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, body);
     const central = Buffer.alloc(46);
@@ -41,7 +44,7 @@ export function writeZip(entries: readonly ZipEntryInput[]): Uint8Array {
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(rawLength, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);

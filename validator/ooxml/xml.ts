@@ -1,0 +1,290 @@
+/**
+ * The one streaming XML tokenizer of the reader: workbook, relationships, shared strings, styles
+ * and worksheets all go through it. It takes text chunks (already decoded as UTF-8 across chunk
+ * boundaries by the package) and calls the handler for each start tag, end tag and piece of
+ * text, with the five predefined entities and character references decoded. It keeps only the
+ * unfinished tail of the input between chunks, so memory does not grow with the part.
+ *
+ * Element and attribute names are reported without their namespace prefix (`x:c` → `c`,
+ * `r:id` → `id`; `xml:space` → `space`), which is how SpreadsheetML readers match them.
+ * A DOCTYPE is refused (no entity expansion, no external entities), as are unknown entities.
+ * Text outside the elements a handler cares about costs nothing: set `tokenizer.wantText` false.
+ */
+import { LimitError } from './limits';
+
+export interface XmlTag {
+  /** The decoded value of attribute `localName` (prefix ignored), or undefined. */
+  attr(localName: string): string | undefined;
+  /** Whether the tag was written `<x …/>` (its `close` follows at once). */
+  readonly selfClosing: boolean;
+}
+
+export interface XmlHandler {
+  open?(name: string, tag: XmlTag, xml: XmlTokenizer): void;
+  close?(name: string, xml: XmlTokenizer): void;
+  /** Decoded text; one text node may arrive in several pieces. */
+  text?(text: string, xml: XmlTokenizer): void;
+}
+
+/** Malformed XML: the part (and the file) is unreadable. */
+export class XmlError extends Error {
+  override readonly name = 'XmlError';
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes entity and character references; throws XmlError on anything else. */
+export function decodeEntities(s: string): string {
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(';', amp + 1);
+    if (semi < 0 || semi - amp > 12) throw new XmlError(`bad entity reference near "${s.slice(amp, amp + 12)}"`);
+    const ref = s.slice(amp + 1, semi);
+    let ch: string | undefined;
+    if (ref.charCodeAt(0) === 35 /* # */) {
+      const code = ref.charCodeAt(1) === 120 /* x */ || ref.charCodeAt(1) === 88 ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      const digits = ref.charCodeAt(1) === 120 || ref.charCodeAt(1) === 88 ? ref.slice(2) : ref.slice(1);
+      if (!/^[0-9a-fA-F]+$/.test(digits) || !(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
+        throw new XmlError(`bad character reference &${ref};`);
+      }
+      ch = String.fromCodePoint(code);
+    } else {
+      ch = ENTITIES[ref];
+      if (ch === undefined) throw new XmlError(`unknown entity &${ref};`);
+    }
+    out += s.slice(from, amp) + ch;
+    from = semi + 1;
+    amp = s.indexOf('&', from);
+  }
+  return out + s.slice(from);
+}
+
+const enum C {
+  TAB = 9,
+  LF = 10,
+  CR = 13,
+  SPACE = 32,
+  BANG = 33,
+  DQUOTE = 34,
+  SQUOTE = 39,
+  SLASH = 47,
+  COLON = 58,
+  LT = 60,
+  EQ = 61,
+  GT = 62,
+  QUESTION = 63,
+}
+
+const isSpace = (c: number) => c === C.SPACE || c === C.LF || c === C.TAB || c === C.CR;
+
+/** Raised inside the scanner when the buffer ends mid-construct: wait for more input. */
+const INCOMPLETE = -1;
+
+export class XmlTokenizer implements XmlTag {
+  /** Set false while the handler ignores text (the default is true). */
+  wantText = true;
+  selfClosing = false;
+  private buf = '';
+  private readonly names: string[] = [];
+  private readonly rawValues: string[] = [];
+  private attrCount = 0;
+  private depth = 0;
+  private sawRoot = false;
+
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly maxChars: number = 32 * 1024 * 1024,
+  ) {}
+
+  attr(localName: string): string | undefined {
+    for (let i = 0; i < this.attrCount; i++) {
+      if (this.names[i] === localName) {
+        const raw = this.rawValues[i];
+        return raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
+      }
+    }
+    return undefined;
+  }
+
+  write(chunk: string): void {
+    const buf = this.buf.length ? this.buf + chunk : chunk;
+    const rest = this.scan(buf);
+    this.buf = rest;
+    if (rest.length > this.maxChars) throw new LimitError('string-chars', `an XML construct is longer than ${this.maxChars} characters`);
+  }
+
+  end(): void {
+    if (this.buf.length) {
+      if (this.buf.indexOf('<') >= 0) throw new XmlError('the XML part ends inside a tag (truncated)');
+      this.emitText(this.buf);
+      this.buf = '';
+    }
+    if (this.depth !== 0 || !this.sawRoot) throw new XmlError(this.sawRoot ? 'the XML part ends before its root element closes (truncated)' : 'the XML part has no root element');
+  }
+
+  /** Processes what it can of `buf`; returns the unprocessed tail. */
+  private scan(buf: string): string {
+    let pos = 0;
+    const n = buf.length;
+    while (pos < n) {
+      const lt = buf.indexOf('<', pos);
+      if (lt < 0) {
+        // Text up to the end: emit it, except a trailing entity reference that may be cut.
+        const amp = buf.lastIndexOf('&');
+        if (amp >= pos && buf.indexOf(';', amp) < 0) {
+          if (amp > pos) this.emitText(buf.slice(pos, amp));
+          return buf.slice(amp);
+        }
+        this.emitText(pos === 0 ? buf : buf.slice(pos));
+        return '';
+      }
+      if (lt > pos) {
+        if (this.wantText && this.handler.text && this.depth > 0) this.handler.text(decodeEntities(buf.slice(pos, lt)), this);
+        else if (this.depth === 0 || this.sawRoot === false) this.emitText(buf.slice(pos, lt));
+        // Otherwise: text nobody wants inside the root (indentation, ignored values): no slice at all.
+      }
+      const next = this.tag(buf, lt);
+      if (next === INCOMPLETE) return buf.slice(lt);
+      pos = next;
+    }
+    return '';
+  }
+
+  private emitText(text: string): void {
+    if (!this.wantText || !this.handler.text) {
+      if (this.depth === 0 && !isBlank(text)) throw new XmlError('text outside the root element');
+      return;
+    }
+    if (this.depth === 0) {
+      if (!isBlank(text)) throw new XmlError('text outside the root element');
+      return;
+    }
+    this.handler.text(decodeEntities(text), this);
+  }
+
+  /** Handles the construct starting at `lt`; returns the position after it, or INCOMPLETE. */
+  private tag(buf: string, lt: number): number {
+    const c1 = buf.charCodeAt(lt + 1);
+    if (Number.isNaN(c1)) return INCOMPLETE;
+    if (c1 === C.QUESTION) {
+      const end = buf.indexOf('?>', lt + 2);
+      return end < 0 ? INCOMPLETE : end + 2;
+    }
+    if (c1 === C.BANG) return this.markup(buf, lt);
+    if (c1 === C.SLASH) {
+      const gt = buf.indexOf('>', lt + 2);
+      if (gt < 0) return INCOMPLETE;
+      let end = gt;
+      while (end > lt + 2 && isSpace(buf.charCodeAt(end - 1))) end--;
+      let start = lt + 2;
+      for (let k = start; k < end; k++) if (buf.charCodeAt(k) === C.COLON) start = k + 1;
+      const name = buf.slice(start, end);
+      if (this.depth === 0) throw new XmlError(`unexpected end tag </${name}>`);
+      this.depth--;
+      this.handler.close?.(name, this);
+      return gt + 1;
+    }
+    // Start tag: name, then attributes, quote-aware (`>` may appear inside a value).
+    const n = buf.length;
+    let i = lt + 1;
+    let colon = -1;
+    while (i < n) {
+      const c = buf.charCodeAt(i);
+      if (isSpace(c) || c === C.GT || c === C.SLASH) break;
+      if (c === C.COLON) colon = i;
+      i++;
+    }
+    if (i >= n) return INCOMPLETE;
+    if (i === lt + 1) throw new XmlError('empty tag name');
+    const name = buf.slice(colon < 0 ? lt + 1 : colon + 1, i);
+    let count = 0;
+    let selfClosing = false;
+    for (;;) {
+      while (i < n && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= n) return INCOMPLETE;
+      const c = buf.charCodeAt(i);
+      if (c === C.GT) {
+        i++;
+        break;
+      }
+      if (c === C.SLASH) {
+        if (i + 1 >= n) return INCOMPLETE;
+        if (buf.charCodeAt(i + 1) !== C.GT) throw new XmlError(`bad tag <${name}`);
+        selfClosing = true;
+        i += 2;
+        break;
+      }
+      const nameStart = i;
+      let attrColon = -1;
+      while (i < n) {
+        const d = buf.charCodeAt(i);
+        if (d === C.EQ || isSpace(d) || d === C.GT || d === C.SLASH) break;
+        if (d === C.COLON) attrColon = i;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < n && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= n) return INCOMPLETE;
+      if (buf.charCodeAt(i) !== C.EQ || nameEnd === nameStart) throw new XmlError(`bad attribute in <${name}>`);
+      i++;
+      while (i < n && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= n) return INCOMPLETE;
+      const q = buf.charCodeAt(i);
+      if (q !== C.DQUOTE && q !== C.SQUOTE) throw new XmlError(`unquoted attribute value in <${name}>`);
+      const close = buf.indexOf(q === C.DQUOTE ? '"' : "'", i + 1);
+      if (close < 0) return INCOMPLETE;
+      // Namespace declarations (`xmlns`, `xmlns:r`) are not attributes: `xmlns:r` must not answer for `r`.
+      const isNamespace = buf.startsWith('xmlns', nameStart) && (nameEnd === nameStart + 5 || attrColon === nameStart + 5);
+      if (!isNamespace) {
+        this.names[count] = buf.slice(attrColon < 0 ? nameStart : attrColon + 1, nameEnd);
+        this.rawValues[count] = buf.slice(i + 1, close);
+        count++;
+      }
+      i = close + 1;
+    }
+    if (this.depth === 0 && this.sawRoot) throw new XmlError('a second root element');
+    this.sawRoot = true;
+    this.attrCount = count;
+    this.selfClosing = selfClosing;
+    this.depth++;
+    this.handler.open?.(name, this, this);
+    this.attrCount = 0;
+    if (selfClosing) {
+      this.depth--;
+      this.handler.close?.(name, this);
+    }
+    return i;
+  }
+
+  /** `<!-- … -->`, `<![CDATA[ … ]]>`; a DOCTYPE is refused. */
+  private markup(buf: string, lt: number): number {
+    if (buf.length < lt + 9) {
+      // Not enough to tell `<!--` from `<![CDATA[` yet, unless it is already clearly neither.
+      const head = buf.slice(lt, lt + 9);
+      if (!'<![CDATA['.startsWith(head) && !head.startsWith('<!--') && !'<!--'.startsWith(head) && !'<!DOCTYPE'.startsWith(head.toUpperCase())) {
+        throw new XmlError('bad markup declaration');
+      }
+      return INCOMPLETE;
+    }
+    if (buf.startsWith('<!--', lt)) {
+      const end = buf.indexOf('-->', lt + 4);
+      return end < 0 ? INCOMPLETE : end + 3;
+    }
+    if (buf.startsWith('<![CDATA[', lt)) {
+      const end = buf.indexOf(']]>', lt + 9);
+      if (end < 0) return INCOMPLETE;
+      if (this.depth === 0) throw new XmlError('CDATA outside the root element');
+      if (this.wantText && this.handler.text) this.handler.text(buf.slice(lt + 9, end), this);
+      return end + 3;
+    }
+    throw new XmlError('a DOCTYPE or markup declaration (refused: no DTDs in OOXML)');
+  }
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
