@@ -78,7 +78,8 @@ const DATE_RE = new RegExp(
     '(\\d{1,2})\\s*(?:[/.\\-]|月)\\s*' + // month
     '(\\d{1,2})\\s*日?' + // day
     '\\s*(?:\\(\\s*(?:週|星期|周)?\\s*([一二三四五六日天]|[a-z]{3,9})\\.?\\s*\\))?' + // weekday mark
-    '(?:\\s*(?:T|\\s)\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?' + // time
+    // time, optionally with 上午/下午 or AM/PM before or after it (Google Forms' zh-TW and en timestamps)
+    '(?:\\s*(?:T|\\s)\\s*(?:(上午|下午|am|pm|a\\.m\\.|p\\.m\\.)\\s*)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*(上午|下午|am|pm|a\\.m\\.|p\\.m\\.))?)?' +
     '$',
   'i',
 );
@@ -99,7 +100,9 @@ export function parseDateText(raw: string, opts: DateParseOptions): ParseOutcome
   }
   const m = DATE_RE.exec(text);
   if (!m) return fail('cell/invalid-date', 'default', { text: raw });
-  const [, yText, moText, dText, mark, hText, miText, sText] = m;
+  const [, yText, moText, dText, mark, before, hText, miText, sText, after] = m;
+  if (before !== undefined && after !== undefined) return fail('cell/invalid-date', 'default', { text: raw });
+  const meridiem = before ?? after;
   const mo = Number(moText);
   const d = Number(dText);
   let y: number;
@@ -114,9 +117,15 @@ export function parseDateText(raw: string, opts: DateParseOptions): ParseOutcome
   const day = dayFromYmd(y, mo, d);
   let seconds: number | undefined;
   if (hText !== undefined) {
-    const h = Number(hText);
+    let h = Number(hText);
     const mi = Number(miText);
     const s = sText === undefined ? 0 : Number(sText);
+    if (meridiem !== undefined) {
+      // 12-hour clock: 上午 12:30 = 00:30, 下午 12:30 = 12:30, 下午 5:00 = 17:00.
+      if (h < 1 || h > 12) return fail('cell/invalid-date', 'default', { text: raw });
+      const pm = meridiem === '下午' || meridiem.toLowerCase().startsWith('p');
+      h = (h % 12) + (pm ? 12 : 0);
+    }
     if (h > 23 || mi > 59 || s > 59) return fail('cell/invalid-date', 'default', { text: raw });
     seconds = h * 3600 + mi * 60 + s;
   }

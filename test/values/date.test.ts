@@ -25,6 +25,15 @@ describe('parseDateText (SPEC §4.5 forms)', () => {
     ['2026/05/08 23:59:59', day(2026, 5, 8), 86399],
     ['2026-05-08T08:30', day(2026, 5, 8), 30600],
     ['20260508', day(2026, 5, 8), undefined],
+    // Google Forms' zh-TW and English timestamps (SPEC §4.5)
+    ['2026/5/21 下午 5:00:00', day(2026, 5, 21), 61200],
+    ['2026/5/21 上午 9:05:00', day(2026, 5, 21), 32700],
+    ['2026/5/21 上午 12:30:00', day(2026, 5, 21), 1800],
+    ['2026/5/21 下午 12:30:00', day(2026, 5, 21), 45000],
+    ['2026/5/21 下午5:00', day(2026, 5, 21), 61200],
+    ['2026/5/21 5:00:00 PM', day(2026, 5, 21), 61200],
+    ['2026/5/21 12:00 AM', day(2026, 5, 21), 0],
+    ['2026/5/21 8:15 am', day(2026, 5, 21), 29700],
   ])('%s', (text, expectedDay, seconds) => {
     const r = parseDateText(text, opts);
     expect(r.ok).toBe(true);
@@ -34,7 +43,7 @@ describe('parseDateText (SPEC §4.5 forms)', () => {
     }
   });
 
-  it.each(['2026/2/30', '5/32', 'next Friday', '2026/5/8 25:00', '13/1', '5/8(火)', '', '2026//5'])('rejects %j', (text) => {
+  it.each(['2026/2/30', '5/32', 'next Friday', '2026/5/8 25:00', '13/1', '5/8(火)', '', '2026//5', '2026/5/21 下午 13:00:00', '2026/5/21 下午 0:30', '2026/5/21 下午 5:00 PM'])('rejects %j', (text) => {
     const r = parseDateText(text, opts);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]!.ruleId).toBe('cell/invalid-date');
