@@ -36,6 +36,12 @@ export interface ColumnDef {
   /** Whether the column must exist and (for non-boolean columns) its cells be filled. */
   readonly required: boolean;
   readonly options?: readonly EnumOption[];
+  /**
+   * The rule that owns every malformed value of this column (SPEC §5.3 `contract/invalid-rebate-cap`,
+   * §5.5 `ring/invalid-cap`): the parser then reports no `cell/invalid-number` for it, and the rule
+   * reports the cell instead, with a suggestion where one can be read from the text.
+   */
+  readonly invalidValueRule?: string;
   /** For `datetime` columns: what a date without a time means. */
   readonly dateOnly?: 'startOfDay' | 'endOfDay';
   /** Input help shown as header notes and on the instructions sheet. */
@@ -120,7 +126,7 @@ export const CONTRACTS: SheetKindDef = {
     { key: 'productId', zh: '商品ID', en: 'Product ID', aliases: ['商品編號', 'product id'], type: 'text', required: false, help: m('單品加碼必填。', 'Required for single-product bonuses.'), example: '', width: 14 },
     { key: 'baseRate', zh: '鋪底合約%', en: 'Base rate %', aliases: ['舖底合約%', '鋪底%', 'base rate'], type: 'percent', required: true, help: m('鋪底合約的回饋比例，例如 2%。', 'The base contract’s rebate, e.g. 2%.'), example: '2%', width: 10 },
     { key: 'frontRate', zh: '加碼後前台回饋%', en: 'Front-end rebate %', aliases: ['前台回饋%', 'front rate'], type: 'percent', required: true, help: m('消費者看到的回饋比例，例如 10%。', 'The rebate shoppers see, e.g. 10%.'), example: '10%', width: 12 },
-    { key: 'rebateCap', zh: '返點上限', en: 'Rebate cap (points)', aliases: ['返點上限(點)', 'rebate cap'], type: 'integer', required: true, help: m('-1 為無上限，或正整數點數。', '-1 for unlimited, or a positive whole number of points.'), example: '-1', width: 10 },
+    { key: 'rebateCap', zh: '返點上限', en: 'Rebate cap (points)', aliases: ['返點上限(點)', 'rebate cap'], type: 'integer', required: true, invalidValueRule: 'contract/invalid-rebate-cap', help: m('-1 為無上限，或正整數點數。', '-1 for unlimited, or a positive whole number of points.'), example: '-1', width: 10 },
     { key: 'cps', zh: 'CPS%', en: 'CPS %', aliases: ['cps'], type: 'percent', required: true, help: m('夥伴互利合約為 15%。', '15% on partner-plan contracts.'), example: '15%', width: 8 },
     { key: 'vendorBonus', zh: '廠商自行加碼%', en: 'Vendor bonus %', aliases: ['廠商自行加碼', '廠商加碼%', 'vendor bonus'], type: 'percent', required: true, help: m('一般合約＝前台回饋%−鋪底%；夥伴互利合約為 0%。', 'Normal contracts: front-end − base; partner contracts: 0%.'), example: '0%', width: 12 },
     { key: 'pointPrice', zh: '點數採購單價', en: 'Point unit price', aliases: ['點數單價', 'point price'], type: 'number', required: false, help: m('例如 1.2。', 'e.g. 1.2.'), example: '1.2', width: 10 },
@@ -154,7 +160,7 @@ export const RING_DATA: SheetKindDef = {
     { key: 'sendDate', zh: '發送日期', en: 'Send date', aliases: ['發送環狀日期', 'date'], type: 'date', required: true, help: m('發送日期，例如 2026/5/12。', 'Send date, e.g. 2026/5/12.'), example: '2026/5/12', width: 12 },
     { key: 'sendTime', zh: '發送時間', en: 'Send time', aliases: ['時間', 'time'], type: 'time', required: false, help: m('08:00–22:00 整點，24 小時制；空白為 08:00。', 'On the hour between 08:00 and 22:00; blank = 08:00.'), example: '20:00', width: 10 },
     { key: 'audience', zh: '發送受眾', en: 'Audience', aliases: ['發送環狀受眾', '受眾'], type: 'text', required: true, help: m('僅限通發型（全 OA 有效好友，曾與 LINE購物互動過）。', 'Only 通發型 (all OA friends who interacted with LINE Shopping).'), example: '通發型', width: 10 },
-    { key: 'sendCap', zh: '發送人數上限', en: 'Send cap', aliases: ['人數上限', 'cap'], type: 'integer', required: true, help: m('正整數。', 'A positive whole number.'), example: '100000', width: 12 },
+    { key: 'sendCap', zh: '發送人數上限', en: 'Send cap', aliases: ['人數上限', 'cap'], type: 'integer', required: true, invalidValueRule: 'ring/invalid-cap', help: m('正整數。', 'A positive whole number.'), example: '100000', width: 12 },
     { key: 'excludeBuyers', zh: '排除買家', en: 'Exclude buyers', aliases: ['是否排除買家'], type: 'text', required: true, help: m('否、近10天、近3個月或近半年（不可自訂區間）。', 'no, last 10 days, last 3 months or last 6 months (no custom range).'), example: '近3個月', width: 12 },
     { key: 'excludeRecent', zh: '排除近期發送受眾', en: 'Exclude recent audiences', aliases: ['是否排除近期發送受眾', 'exclude recent'], type: 'boolean', required: true, help: m('是否排除近 3 個月曾發送過的受眾：是／否。', 'Exclude audiences sent to in the last 3 months? yes/no.'), example: '是', width: 14 },
     { key: 'requestedAt', zh: '需求提出時間', en: 'Requested at', aliases: ['提出時間', 'requested'], type: 'datetime', required: true, dateOnly: 'startOfDay', help: m('寄信給 LINE購物小管家的日期時間。', 'When you e-mailed the request.'), example: '2026/5/6 10:00', width: 18 },

@@ -217,6 +217,7 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
       }
       const out = parseCell(col.def, cell!, dates);
       if (out.issues.length > 0) for (const i of out.issues) {
+        if (i.ruleId === 'cell/invalid-number' && col.def.invalidValueRule) continue; // the column's own rule reports it
         issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: rowNo, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
       }
       if (out.ok) values[col.def.key] = out.value;
