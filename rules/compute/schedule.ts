@@ -31,6 +31,7 @@ import { rebateCalendar, type RebateReason } from './rebate-calendar.js';
 import { dayFromIso, formatWall, isoDate, monthKeyOfDay, monthRange, shortDate, wallOfDay } from '../time/civil.js';
 import { TW_OFFICE_CALENDAR, YearNotCoveredError, submissionDeadlineDay, type OfficeCalendar } from '../time/office-calendar.js';
 import { shopPlans, type BaseContractTerms } from './enrollment-plan.js';
+import { partnerCps, partnerFront } from '../derive/partner-rates.js';
 
 export type { BaseContractTerms } from './enrollment-plan.js';
 
@@ -43,6 +44,8 @@ export interface ScheduleRequest {
   readonly chosenDays?: readonly (number | string)[];
   /** 鋪底回饋% (percent points) used when no base contract applies; default campaign.config.defaultBaseRate. */
   readonly baseRate?: number;
+  /** The shop's current CPS (原CPS%) used when no base contract applies: CPS is max(15%, it) (SPEC §3). */
+  readonly baseCps?: number;
   /**
    * The shop's base contracts. Absent: no base contracts are known (one `normal` row with the
    * default terms). Present (even empty): every contract must lie inside one of them.
@@ -135,6 +138,7 @@ interface MonthPart {
   readonly month: string;
   readonly chosen: readonly number[];
   readonly baseRate: number;
+  readonly baseCps: number | undefined;
 }
 
 function isEnrollment(x: ScheduleInput): x is Enrollment {
@@ -158,16 +162,17 @@ interface DayTerms {
   readonly covered: boolean;
 }
 
-function defaultTerms(baseRate: number, campaign: Campaign, covered: boolean): DayTerms {
+function defaultTerms(baseRate: number, baseCps: number | undefined, campaign: Campaign, covered: boolean): DayTerms {
+  const cps = partnerCps(campaign, baseCps);
   return {
-    key: covered ? `default:${baseRate}` : `none:${baseRate}`,
+    key: covered ? `default:${baseRate}:${cps}` : `none:${baseRate}:${cps}`,
     covered,
     lines: [
       {
         productType: 'normal',
         baseRate,
         rebateCap: -1,
-        cps: campaign.config.partnerCps,
+        cps,
         vendorBonus: 0,
         pointPrice: campaign.config.pointPrice,
         partnerPlan: true,
@@ -183,7 +188,7 @@ function typeKey(t: string): string {
 }
 
 function termsOfDay(day: number, part: MonthPart, base: readonly BaseContractTerms[] | undefined, campaign: Campaign): DayTerms {
-  if (base === undefined) return defaultTerms(part.baseRate, campaign, true);
+  if (base === undefined) return defaultTerms(part.baseRate, part.baseCps, campaign, true);
   const from = wallOfDay(day);
   const to = wallOfDay(day, 86_399);
   const seen = new Set<string>();
@@ -195,17 +200,22 @@ function termsOfDay(day: number, part: MonthPart, base: readonly BaseContractTer
       productType: b.productType,
       baseRate: b.baseRate,
       rebateCap: -1,
-      cps: campaign.config.partnerCps,
+      cps: partnerCps(campaign, b.cps),
       vendorBonus: 0,
       pointPrice: b.pointPrice ?? campaign.config.pointPrice,
       partnerPlan: true,
       base: { sheet: b.sheet ?? null, row: b.row ?? null },
     });
   });
-  if (lines.length === 0) return defaultTerms(part.baseRate, campaign, false);
+  if (lines.length === 0) return defaultTerms(part.baseRate, part.baseCps, campaign, false);
   // Runs split where the written terms change; consecutive base contracts with the same terms
   // cover one contract together (as `contract/no-base-contract` accepts).
-  return { key: `base:${lines.map((l) => `${typeKey(l.productType)}|${l.baseRate}|${l.pointPrice}`).join(';')}`, lines, covered: true };
+  return { key: `base:${lines.map((l) => `${typeKey(l.productType)}|${l.baseRate}|${l.pointPrice}|${l.cps}`).join(';')}`, lines, covered: true };
+}
+
+/** The front-end rebates a day's rows carry, as a key: runs split where they change. */
+function frontsKey(dayRate: number, terms: DayTerms): string {
+  return terms.lines.map((l) => partnerFront(dayRate, l.baseRate)).join(';');
 }
 
 /** The core: months with their chosen days → contracts. */
@@ -231,12 +241,17 @@ function buildSchedule(
     while (i < days.length) {
       const first = days[i]!;
       const terms = termsOfDay(first.day, part, base, campaign);
+      const fronts = frontsKey(first.rate, terms);
       const reasons: RebateReason[] = [first.reason];
       let j = i + 1;
-      while (j < days.length && days[j]!.rate === first.rate && termsOfDay(days[j]!.day, part, base, campaign).key === terms.key) {
+      while (j < days.length) {
+        const t = termsOfDay(days[j]!.day, part, base, campaign);
+        if (t.key !== terms.key || frontsKey(days[j]!.rate, t) !== fronts) break;
         if (!reasons.includes(days[j]!.reason)) reasons.push(days[j]!.reason);
         j++;
       }
+      const lines = terms.lines.map((l) => ({ ...l, frontRate: partnerFront(first.rate, l.baseRate) }));
+      const rate = Math.max(...lines.map((l) => l.frontRate));
       const last = days[j - 1]!;
       let submitByDay: number | null = null;
       try {
@@ -263,13 +278,13 @@ function buildSchedule(
         endWall,
         start: formatWall(startWall),
         end: formatWall(endWall),
-        remark: remarkOf(first.day, last.day, first.rate),
-        rate: first.rate,
+        remark: remarkOf(first.day, last.day, rate),
+        rate,
         reasons,
         submitByDay,
         submitByWall,
         submitBy: submitByWall === null ? null : formatWall(submitByWall),
-        lines: terms.lines.map((l) => ({ ...l, frontRate: first.rate })),
+        lines,
         baseCovered: terms.covered,
       });
       i = j;
@@ -314,7 +329,7 @@ function chosenDayNumbers(items: readonly (number | string)[], problems: Schedul
 }
 
 /** Splits chosen days over months; days in no month become problems. */
-function partsOf(months: readonly string[], chosen: readonly number[], baseRate: number, problems: ScheduleProblem[]): MonthPart[] {
+function partsOf(months: readonly string[], chosen: readonly number[], baseRate: number, baseCps: number | undefined, problems: ScheduleProblem[]): MonthPart[] {
   const set = new Set(months);
   const byMonth = new Map<string, Set<number>>(months.map((m) => [m, new Set<number>()]));
   for (const day of [...new Set(chosen)].sort((a, b) => a - b)) {
@@ -322,7 +337,12 @@ function partsOf(months: readonly string[], chosen: readonly number[], baseRate:
     if (set.has(k)) byMonth.get(k)!.add(day);
     else problems.push({ code: 'chosen-day-outside-months', day, date: isoDate(day) });
   }
-  return months.map((month) => ({ month, chosen: [...byMonth.get(month)!].sort((a, b) => a - b), baseRate }));
+  return months.map((month) => ({ month, chosen: [...byMonth.get(month)!].sort((a, b) => a - b), baseRate, baseCps }));
+}
+
+/** The 原CPS% of an enrollment row, when filled and valid. */
+function enrollmentBaseCps(e: Enrollment): number | undefined {
+  return e.row.invalid.has('baseCps') ? undefined : e.row.values.baseCps;
 }
 
 /** The 鋪底回饋% of an enrollment row, when filled and valid. */
@@ -343,6 +363,7 @@ export function generateSchedule(input: ScheduleInput, opts: ScheduleOptions = {
   let months: readonly string[];
   let chosen: number[];
   let baseRate: number;
+  let baseCps: number | undefined;
   let baseContracts: readonly BaseContractTerms[] | undefined;
   if (isEnrollment(input)) {
     shopId = input.shopId ?? '';
@@ -351,6 +372,7 @@ export function generateSchedule(input: ScheduleInput, opts: ScheduleOptions = {
     months = opts.months ?? input.months;
     chosen = input.chosenDays.map((c) => c.day);
     baseRate = enrollmentBaseRate(input) ?? campaign.config.defaultBaseRate;
+    baseCps = enrollmentBaseCps(input);
     baseContracts = opts.baseContracts;
   } else {
     shopId = input.shopId;
@@ -358,9 +380,10 @@ export function generateSchedule(input: ScheduleInput, opts: ScheduleOptions = {
     months = opts.months ?? input.months;
     chosen = chosenDayNumbers(input.chosenDays ?? [], problems);
     baseRate = input.baseRate ?? campaign.config.defaultBaseRate;
+    baseCps = input.baseCps;
     baseContracts = opts.baseContracts ?? input.baseContracts;
   }
-  const parts = partsOf(cleanMonths(months, problems), chosen, baseRate, problems);
+  const parts = partsOf(cleanMonths(months, problems), chosen, baseRate, baseCps, problems);
   return buildSchedule(shopId, parts, baseContracts, campaign, calendar, problems);
 }
 
@@ -384,6 +407,7 @@ export function schedulesForWorkbook(workbook: Workbook, opts: { readonly campai
       month: m.month,
       chosen: m.chosenDays,
       baseRate: enrollmentBaseRate(m.enrollment) ?? campaign.config.defaultBaseRate,
+      baseCps: enrollmentBaseCps(m.enrollment),
     }));
     return buildSchedule(plan.shopId, parts, plan.baseContracts, campaign, calendar, problems);
   });

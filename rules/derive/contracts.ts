@@ -13,9 +13,10 @@
 import type { RuleContext } from '../engine/rule.js';
 import type { MessageData } from '../types.js';
 import type { ParsedRow, ParsedSheet } from '../sheet/parse.js';
-import { enrollmentsOf } from './enrollments.js';
+import { enrollmentsOf, enrolledMonthsByShop } from './enrollments.js';
+import { partnerCps } from './partner-rates.js';
 import { normalizeText } from '../text/normalize.js';
-import { formatWall } from '../time/civil.js';
+import { dayOfWall, formatWall, monthKeyOfDay } from '../time/civil.js';
 import { cleanPercent } from '../values/percent.js';
 
 /** Canonical contract types and statuses (the `value`s of columns.ts' enum options). */
@@ -441,9 +442,28 @@ export function enrolledShopIds(ctx: RuleContext): ReadonlySet<string> {
 export function isPartnerContract(ctx: RuleContext, row: ParsedRow<'contracts'>): boolean {
   const v = row.values;
   if (v.partnerPlan !== undefined) return v.partnerPlan;
-  if (v.cps === undefined || !samePercent(v.cps, ctx.campaign.config.partnerCps)) return false;
+  if (v.cps === undefined || (!samePercent(v.cps, ctx.campaign.config.partnerCps) && !samePercent(v.cps, expectedPartnerCps(ctx, row)))) return false;
   if (ctx.sheets('enrollment').length === 0) return true;
   return v.shopId !== undefined && enrolledShopIds(ctx).has(v.shopId);
+}
+
+/**
+ * The base CPS of a contracts row: its covering base contract's CPS when a 鋪底合約 tab gives one,
+ * else the shop's 原CPS% from the enrollment covering the row's month; undefined when neither is known.
+ */
+export function baseCpsOf(ctx: RuleContext, row: ParsedRow<'contracts'>): number | undefined {
+  const byRow = ctx.memo('contract/baseByRow', () => new Map(rowsWithBase(ctx).map((r) => [r.row, r.base] as const)));
+  const base = byRow.get(row);
+  if (base) return base.cps;
+  const v = row.values;
+  if (v.shopId === undefined || v.start === undefined) return undefined;
+  const e = enrolledMonthsByShop(ctx).get(v.shopId)?.get(monthKeyOfDay(dayOfWall(v.start)));
+  return e && !e.row.invalid.has('baseCps') ? e.row.values.baseCps : undefined;
+}
+
+/** SPEC §3: a partner-plan contract's CPS is max(15%, base CPS). */
+export function expectedPartnerCps(ctx: RuleContext, row: ParsedRow<'contracts'>): number {
+  return partnerCps(ctx.campaign, baseCpsOf(ctx, row));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,12 +41,20 @@ export function specialChars(remark: string): string[] {
 }
 
 /**
- * The remark without its special characters, runs of spaces folded and trimmed.
+ * Range marks a user writes between two dates (dashes, wave dashes, arrows): the cleaned remark
+ * keeps the range as `-` (SPEC §5.3), so `5/1–5/3` stays `5/1-5/3` rather than `5/15/3`.
+ */
+const RANGE_MARKS = /[\u2010-\u2015\u2212\u2053\u301c\u3030\u2192\u21d2\u2794\u279d\u27a1\u2500\u2501]+/g;
+
+/**
+ * The remark without its special characters: range marks become `-`, line breaks a space, runs
+ * of spaces folded and trimmed.
+ * @example cleanRemark('5/1–5/3_加碼5%') === '5/1-5/3_加碼5%'
  * @example cleanRemark('5/12_加碼10% 🎉') === '5/12_加碼10%'
  * @example cleanRemark('★ 5/1 ★ 加碼') === '5/1 加碼'
  */
 export function cleanRemark(remark: string): string {
-  return Array.from(remark)
+  return Array.from(remark.replace(RANGE_MARKS, '-').replace(/\r\n|[\r\n\t\u2028\u2029\v\f]/g, ' '))
     .filter(isRemarkChar)
     .join('')
     .replace(/[ \u3000]{2,}/g, (run) => run[0]!)

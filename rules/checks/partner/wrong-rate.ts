@@ -1,6 +1,7 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { expectedDaysIn, partnerRowsByShop, rangeLabel, rateRuns, runsOf } from '../../derive/partner-coverage.js';
 import { percentText, samePercent } from '../../derive/contracts.js';
+import { partnerFront } from '../../derive/partner-rates.js';
 
 /**
  * `partner/wrong-rate`: each day a partner-plan 活動加碼 contract covers in an enrolled month must
@@ -32,7 +33,9 @@ export default defineRule({
       for (const { sheet, row, shopId, firstDay, lastDay } of rows) {
         const actual = row.values.frontRate;
         if (actual === undefined) continue;
-        const days = expectedDaysIn(ctx, shopId, firstDay, lastDay);
+        // SPEC §3: a base contract above the plan's rate raises the expected rate to it.
+        const base = row.invalid.has('baseRate') ? undefined : row.values.baseRate;
+        const days = expectedDaysIn(ctx, shopId, firstDay, lastDay).map((d) => ({ day: d.day, rate: partnerFront(d.rate, base) }));
         const wrong = days.filter((d) => !samePercent(d.rate, actual));
         if (wrong.length === 0) continue;
         const wrongRates = [...new Set(wrong.map((d) => d.rate))].sort((a, b) => a - b);

@@ -18,6 +18,11 @@ describe('remark characters', () => {
     expect(cleanRemark('5/12_加碼10% 🎉')).toBe('5/12_加碼10%');
     expect(cleanRemark('★ 5/1 ★ 加碼')).toBe('5/1 加碼');
   });
+  it('keeps range marks as - and turns line breaks into a space (SPEC §5.3)', () => {
+    for (const mark of ['–', '—', '〜', '→', '―', '−', '⇒']) expect(cleanRemark(`5/1${mark}5/3_加碼5%`), mark).toBe('5/1-5/3_加碼5%');
+    expect(cleanRemark('5/1-5/3\n加碼5%')).toBe('5/1-5/3 加碼5%');
+    expect(cleanRemark('5/1-5/3\r\n\r\n加碼5%')).toBe('5/1-5/3 加碼5%');
+  });
 });
 
 ruleTester('contract/remark-special-chars', {
