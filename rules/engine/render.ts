@@ -3,6 +3,7 @@
  * placeholder `{nameEn}` falls back to `{name}` when the data has no English form.
  */
 import type { Lang, Message, MessageData, RuleMeta, Violation, ReportViolation } from '../types.js';
+import { STATUS_ADVICE } from './suggestions.js';
 
 export function fillTemplate(template: string, data: MessageData): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -19,7 +20,10 @@ export function pickLang(msg: Message, lang: Lang): string {
 export function renderMessage(meta: RuleMeta, messageId: string, data: MessageData, lang: Lang): string {
   const msg = meta.messages[messageId] ?? meta.messages['default'];
   if (!msg) return `${meta.id}`;
-  return fillTemplate(pickLang(msg, lang), data);
+  const text = fillTemplate(pickLang(msg, lang), data);
+  // A suggestion the row's status does not allow (rules/engine/suggestions.ts) becomes advice.
+  const advice = data['advice'] === 'pending' || data['advice'] === 'approved' ? STATUS_ADVICE[data['advice']] : undefined;
+  return advice ? `${text}${lang === 'en' ? ' ' : ''}${fillTemplate(pickLang(advice, lang), data)}` : text;
 }
 
 export function renderViolation(v: Violation, meta: RuleMeta, lang: Lang): ReportViolation {

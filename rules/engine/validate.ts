@@ -17,6 +17,7 @@ import type { ReportInput, RuleContext, TableIssue, Rule } from './rule.js';
 import { RULES, RULES_BY_ID } from '../registry.js';
 import { renderViolation } from './render.js';
 import { countViolations } from '../report.js';
+import { settleSuggestions, type CollectedViolation } from './suggestions.js';
 
 export interface ValidateOptions {
   readonly campaign?: Campaign;
@@ -93,12 +94,51 @@ function todayDay(today: string | number): number {
 export function validateWorkbook(workbook: Workbook, options: ValidateOptions): FileReport {
   const campaign = options.campaign ?? DEFAULT_CAMPAIGN;
   const lang = options.lang ?? 'zh-TW';
-  const calendar = options.calendar ?? TW_OFFICE_CALENDAR;
   const today = todayDay(options.today);
   const analysis = options.analysis ?? analyseWorkbook(workbook, campaign);
   const sheetOrder = new Map(workbook.tables.map((t, i) => [t.name, i]));
+  const first = runRules(analysis, options, campaign, today, lang);
+  // One cell, one suggestion, and only suggestions the CMS lets the user follow (SPEC §5.3).
+  const violations = settleSuggestions(first.violations, analysis, (edited) => runRules(analyseWorkbook(edited, campaign), options, campaign, today, lang).violations, workbook);
+  const { skippedRules } = first;
 
-  const violations: { v: Violation; col: number | null; repeats: number }[] = [];
+  violations.sort((a, b) => {
+    const sa = a.v.sheet === null ? -1 : sheetOrder.get(a.v.sheet) ?? 1e9;
+    const sb = b.v.sheet === null ? -1 : sheetOrder.get(b.v.sheet) ?? 1e9;
+    if (sa !== sb) return sa - sb;
+    const ra = a.v.row ?? -1;
+    const rb = b.v.row ?? -1;
+    if (ra !== rb) return ra - rb;
+    const ca = a.col ?? -1;
+    const cb = b.col ?? -1;
+    if (ca !== cb) return ca - cb;
+    if (a.v.ruleId !== b.v.ruleId) return a.v.ruleId < b.v.ruleId ? -1 : 1;
+    // Same rule and cell: keep the order the rule reported in (Array.prototype.sort is stable).
+    return 0;
+  });
+
+  const kept = violations.length > MAX_VIOLATIONS_PER_FILE ? violations.slice(0, MAX_VIOLATIONS_PER_FILE) : violations;
+  const rendered: ReportViolation[] = kept.map(({ v, repeats }) => {
+    const r = renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang);
+    return repeats > 1 ? { ...r, message: `${r.message}${lang === 'en' ? ` (reported once; occurs ${repeats} times)` : `（同樣的問題共 ${repeats} 次，只列一次）`}` } : r;
+  });
+  const counts = countViolations(rendered);
+  const omitted = violations.length - kept.length;
+  return {
+    path: options.path ?? '',
+    error: null,
+    sheets: analysis.summaries,
+    violations: rendered,
+    counts,
+    meta: { skippedRules, today: isoDate(today), ...(omitted > 0 ? { omittedViolations: omitted } : {}) },
+  };
+}
+
+/** Runs every registered rule over a parsed workbook: the violations in report order of the rules. */
+function runRules(analysis: WorkbookAnalysis, options: ValidateOptions, campaign: Campaign, today: number, lang: Lang): { violations: CollectedViolation[]; skippedRules: { ruleId: string; missing: SheetKind[] }[] } {
+  const calendar = options.calendar ?? TW_OFFICE_CALENDAR;
+
+  const violations: CollectedViolation[] = [];
   const repeatIndex = new Map<string, number>();
   const byKind = new Map<SheetKind, ParsedSheet[]>(SHEET_KINDS.map((k) => [k, []]));
   for (const s of analysis.sheets) byKind.get(s.kind)!.push(s);
@@ -235,37 +275,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
     rule.check(ctx);
     current = undefined;
   }
-
-  violations.sort((a, b) => {
-    const sa = a.v.sheet === null ? -1 : sheetOrder.get(a.v.sheet) ?? 1e9;
-    const sb = b.v.sheet === null ? -1 : sheetOrder.get(b.v.sheet) ?? 1e9;
-    if (sa !== sb) return sa - sb;
-    const ra = a.v.row ?? -1;
-    const rb = b.v.row ?? -1;
-    if (ra !== rb) return ra - rb;
-    const ca = a.col ?? -1;
-    const cb = b.col ?? -1;
-    if (ca !== cb) return ca - cb;
-    if (a.v.ruleId !== b.v.ruleId) return a.v.ruleId < b.v.ruleId ? -1 : 1;
-    // Same rule and cell: keep the order the rule reported in (Array.prototype.sort is stable).
-    return 0;
-  });
-
-  const kept = violations.length > MAX_VIOLATIONS_PER_FILE ? violations.slice(0, MAX_VIOLATIONS_PER_FILE) : violations;
-  const rendered: ReportViolation[] = kept.map(({ v, repeats }) => {
-    const r = renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang);
-    return repeats > 1 ? { ...r, message: `${r.message}${lang === 'en' ? ` (reported once; occurs ${repeats} times)` : `（同樣的問題共 ${repeats} 次，只列一次）`}` } : r;
-  });
-  const counts = countViolations(rendered);
-  const omitted = violations.length - kept.length;
-  return {
-    path: options.path ?? '',
-    error: null,
-    sheets: analysis.summaries,
-    violations: rendered,
-    counts,
-    meta: { skippedRules, today: isoDate(today), ...(omitted > 0 ? { omittedViolations: omitted } : {}) },
-  };
+  return { violations, skippedRules };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { CAMPAIGN_BONUS, contractGroupsOf, countsAsLive, groupRowsData, rangeText, type ContractGroup } from '../../derive/contracts.js';
-import { formatWall } from '../../time/civil.js';
+import { dayOfWall, formatWall, wallOfDay } from '../../time/civil.js';
 
 export interface Overlap {
   /** The contract reported: it starts no earlier than `earlier`. */
@@ -29,8 +29,8 @@ export function overlapsOf(groups: readonly ContractGroup[], order: (g: Contract
 /**
  * `contract/overlap`: two 活動加碼 contracts of one shop overlap in time (the deck: with 12/1-12/5
  * in place, 12/4 cannot be submitted again). 不通過 and 草稿 contracts do not count. Reported on
- * the later contract's start cell, naming the earlier one; suggests starting right after the
- * earlier one ends when that still leaves a period.
+ * the later contract's start cell, naming the earlier one; suggests starting on the next whole day
+ * after the earlier one ends when that still leaves a period.
  */
 export default defineRule({
   meta: {
@@ -63,7 +63,9 @@ export default defineRule({
     found.sort((a, b) => position.get(a.later)! - position.get(b.later)!);
     for (const { later, earlier } of found) {
       const otherRows = earlier.rows.map((r) => r.row);
-      const newStart = earlier.end + 1000;
+      // 活動加碼 contracts run whole days: the next whole day after the earlier contract ends (which
+      // also satisfies contract/not-whole-day on the same cell, SPEC §5.3).
+      const newStart = wallOfDay(dayOfWall(earlier.end) + 1);
       const data = {
         range: rangeText(later.start, later.end),
         otherSheet: earlier.sheet.name,

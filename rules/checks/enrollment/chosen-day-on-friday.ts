@@ -53,22 +53,28 @@ export default defineRule({
           return false;
         }
       };
+      // All Fridays of the cell are replaced in one suggested value, the same on each violation
+      // (one cell, one suggestion: the value fixes every Friday at once).
+      const found: { text: string; suggested: string | undefined }[] = [];
       for (const item of e.chosenDays) {
         if (isoWeekday(item.day) !== 5) continue;
         const alt = nearestFreeNonFriday(item.day, taken, inTime);
-        if (alt === undefined) {
-          ctx.report({ sheet: e.sheet, row: e.row, key: 'chosenDays', messageId: 'noFreeDay', data: { text: item.text } });
+        if (alt !== undefined) taken.add(alt);
+        found.push({ text: item.text, suggested: alt === undefined ? undefined : shortDate(alt) });
+      }
+      let value = cellText;
+      for (const f of found) if (f.suggested !== undefined && value.includes(f.text)) value = value.replace(f.text, f.suggested);
+      for (const f of found) {
+        if (f.suggested === undefined) {
+          ctx.report({ sheet: e.sheet, row: e.row, key: 'chosenDays', messageId: 'noFreeDay', data: { text: f.text } });
           continue;
         }
-        taken.add(alt);
-        const suggested = shortDate(alt);
-        const value = cellText.includes(item.text) ? cellText.replace(item.text, suggested) : suggested;
         ctx.report({
           sheet: e.sheet,
           row: e.row,
           key: 'chosenDays',
-          data: { text: item.text, suggested },
-          suggestion: { value, label: msg('把 {text} 改成 {suggested}', 'Replace {text} with {suggested}') },
+          data: { text: f.text, suggested: f.suggested },
+          suggestion: { value: cellText.includes(f.text) ? value : f.suggested, label: msg('把 {text} 改成 {suggested}', 'Replace {text} with {suggested}') },
         });
       }
     }

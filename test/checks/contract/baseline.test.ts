@@ -11,7 +11,7 @@ describe('baselineFromWorkbook', () => {
   const baseline = baselineFromWorkbook({
     tables: [
       enrollmentTab([enrollmentRow({ plan: '5月單月方案', chosenDays: '5/5、5/12' }), enrollmentRow({ shopId: 'x_shop', plan: '4月單月方案', chosenDays: null })]),
-      contractsTab([partnerRow(5, 5, 10), partnerRow(6, 6, 5, { submittedAt: null, status: null, productId: 'P1' }), partnerRow(7, 7, 5, { start: 'soon' })]),
+      contractsTab([partnerRow(5, 5, 10, { status: '待審核' }), partnerRow(6, 6, 5, { submittedAt: null, status: null, productId: 'P1' }), partnerRow(7, 7, 5, { start: 'soon' })]),
     ],
   });
 

@@ -10,13 +10,13 @@ import type { Table } from '../../../rules/index.js';
 
 /**
  * A partner-plan 活動加碼 row for May `a`..`b` 2026 at `rate`% (`partnerContractRow` in May), submitted
- * 2026/4/24 15:00, pending (待審核); its remark names a single day without a range (`5/5_加碼10%`).
+ * 2026/4/24 15:00, status blank (a new row: the CMS lets it be edited, so suggestions are given; SPEC §5.3); its remark names a single day without a range (`5/5_加碼10%`).
  */
 export function partnerRow(a: number, b: number, rate: number, over: RowSpec = {}): RowSpec {
   return partnerContractRow(5, a, b, rate, {
     remark: a === b ? `5/${a}_加碼${rate}%` : `5/${a}-5/${b}_加碼${rate}%`,
     submittedAt: dateCell(2026, 4, 24, 15),
-    status: '待審核',
+    status: null,
     ...over,
   });
 }

@@ -12,8 +12,8 @@ ruleTester('contract/cps-below-base', {
   ],
   invalid: [
     {
-      name: '6% below the base 8% (往下不行)',
-      tables: [contractsTab([brandRow(14, { cps: '6%' })]), bloomBase],
+      name: '6% below the base 8% (往下不行), a new row',
+      tables: [contractsTab([brandRow(14, { cps: '6%', status: null })]), bloomBase],
       problems: [{ row: 2, cell: 'K2', data: { cps: '6%', baseCps: '8%', baseRow: 2 }, suggestion: '8%' }],
     },
     {

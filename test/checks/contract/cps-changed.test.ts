@@ -19,7 +19,7 @@ ruleTester('contract/cps-changed', {
   invalid: [
     {
       name: 'a brand-funded contract at 10% instead of the base 8%',
-      tables: [contractsTab([brandRow(14, { cps: '10%' })]), bloomBase],
+      tables: [contractsTab([brandRow(14, { cps: '10%', status: '不通過' })]), bloomBase],
       problems: [{ row: 2, cell: 'K2', data: { cps: '10%', baseCps: '8%' }, suggestion: '8%' }],
     },
     {

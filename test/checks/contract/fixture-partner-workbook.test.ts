@@ -32,12 +32,15 @@ function modelValue(raw: unknown): CellValue {
   return (raw ?? null) as CellValue;
 }
 
-/** What a careful CMS user expects (ruleId, row, cell, suggestion), in report order. */
+/**
+ * What a careful CMS user expects (ruleId, row, cell, suggestion), in report order. Rows 8, 9 and
+ * 13 are 待審核: the CMS only lets them be deleted, so they get advice instead of a suggestion.
+ */
 const EXPECTED = [
   ['contract/overlap', 4, 'D4', undefined],
-  ['contract/partner-cps', 8, 'K8', '15%'],
-  ['contract/remark-special-chars', 9, 'C9', '5/12_加碼10%'],
-  ['contract/partner-vendor-bonus', 13, 'L13', '0%'],
+  ['contract/partner-cps', 8, 'K8', undefined],
+  ['contract/remark-special-chars', 9, 'C9', undefined],
+  ['contract/partner-vendor-bonus', 13, 'L13', undefined],
   ['contract/late-submission', 17, 'O17', undefined],
   ['contract/vendor-bonus-mismatch', 19, 'L19', '3%'],
   ['contract/late-submission', 19, 'O19', undefined],
@@ -69,6 +72,12 @@ describe('partner-workbook.xlsx contracts', () => {
   it('reports exactly the expected contract violations', () => {
     const got = contractViolations([contracts, baseContracts]);
     expect(got.map((v) => [v.ruleId, v.row, v.cell, v.suggestion?.value])).toEqual(EXPECTED.map((e) => [...e]));
+  });
+
+  it('tells pending rows to delete and resubmit with the value (SPEC §5.3)', () => {
+    const got = contractViolations([contracts, baseContracts]);
+    expect(got[1]!.message).toBe('夥伴互利合約的 CPS 須為 15%，這裡是 12%。這列是待審核，後台只能檢視或刪除：請刪除後以「15%」重新送審。');
+    expect(got[2]!.data).toMatchObject({ advice: 'pending', adviceValue: '5/12_加碼10%' });
   });
 
   it('names the earlier contract and the deadlines', () => {

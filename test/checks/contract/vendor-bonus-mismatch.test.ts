@@ -16,7 +16,7 @@ ruleTester('contract/vendor-bonus-mismatch', {
     },
     {
       name: 'decimal rates: front 7.5%, base 2% → 5.5%',
-      tables: [contractsTab([brandRow(14, { frontRate: '7.5%', vendorBonus: '5%' })])],
+      tables: [contractsTab([brandRow(14, { frontRate: '7.5%', vendorBonus: '5%', status: '草稿' })])],
       problems: [{ row: 2, cell: 'L2', suggestion: '5.5%' }],
     },
     {

@@ -16,8 +16,9 @@ ruleTester('enrollment/chosen-day-on-friday', {
       name: 'two Fridays get two different days; taken days are skipped',
       tables: [kindTable('enrollment', [enrollmentRow({ plan: '5月單月方案', siteExposure: '是', ringData: '是', chosenDays: '5/7, 5/8, 5/9, 5/21, 5/22' })])],
       problems: [
-        { row: 2, cell: 'I2', data: { text: '5/8', suggested: '5/6' }, suggestion: '5/7, 5/6, 5/9, 5/21, 5/22' },
-        { row: 2, cell: 'I2', data: { text: '5/22', suggested: '5/23' }, suggestion: '5/7, 5/8, 5/9, 5/21, 5/23' },
+        // One cell, one suggestion: the value replaces both Fridays.
+        { row: 2, cell: 'I2', data: { text: '5/8', suggested: '5/6' }, suggestion: '5/7, 5/6, 5/9, 5/21, 5/23' },
+        { row: 2, cell: 'I2', data: { text: '5/22', suggested: '5/23' }, suggestion: '5/7, 5/6, 5/9, 5/21, 5/23' },
       ],
     },
     {

@@ -29,6 +29,12 @@ const brief = (v: ReportViolation) => ({
 });
 
 describe('partner and ring rules on partner-workbook.xlsx', () => {
+  it('tells the 待審核 row with the wrong rate to delete and resubmit, not to edit (SPEC §5.3)', () => {
+    const v = mine('2026-04-20').find((x) => x.ruleId === 'partner/wrong-rate')!;
+    expect(v.suggestion).toBeUndefined();
+    expect(v.message).toBe('前台回饋 5% 不對：5/8 應為 10%。這列是待審核，後台只能檢視或刪除：請刪除後以「10%」重新送審。');
+  });
+
   it('reports exactly these violations', () => {
     expect(mine('2026-04-20').map(brief)).toEqual([
       // 報名表: goodday_food (quarter) has contracts for 5/1–5/29 only, and ring sends in May only.
@@ -44,8 +50,9 @@ describe('partner and ring rules on partner-workbook.xlsx', () => {
       { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026-04', range: '4/1-4/30' },
       { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026-05', range: '5/1-5/31' },
       { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026-06', range: '6/1-6/30' },
-      // 加碼合約: Friday 5/8 written as 5%. (5/4 twice, rows 3 and 4, is contract/overlap's.)
-      { ruleId: 'partner/wrong-rate', sheet: '加碼合約', row: 7, cell: 'I7', messageId: 'default', suggestion: '10%' },
+      // 加碼合約: Friday 5/8 written as 5%. (5/4 twice, rows 3 and 4, is contract/overlap's.) The row
+      // is 待審核: the CMS only lets it be deleted, so no suggestion to edit the rate (SPEC §5.3).
+      { ruleId: 'partner/wrong-rate', sheet: '加碼合約', row: 7, cell: 'I7', messageId: 'default' },
       // 環狀數據
       { ruleId: 'ring/invalid-time', sheet: '環狀數據', row: 3, cell: 'C3', messageId: 'default', suggestion: '20:00' },
       { ruleId: 'ring/late-request', sheet: '環狀數據', row: 3, cell: 'H3', messageId: 'default' },
