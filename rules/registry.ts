@@ -6,6 +6,7 @@
 import type { Rule } from './engine/rule.js';
 import calendarYearNotCovered from './checks/calendar/year-not-covered.js';
 import campaignInvalidConfig from './checks/campaign/invalid-config.js';
+import campaignTodayOutsidePeriod from './checks/campaign/today-outside-period.js';
 import cellAmbiguousPercent from './checks/cell/ambiguous-percent.js';
 import cellFormulaError from './checks/cell/formula-error.js';
 import cellInvalidDate from './checks/cell/invalid-date.js';
@@ -32,7 +33,10 @@ import contractNotWholeDay from './checks/contract/not-whole-day.js';
 import contractOverlap from './checks/contract/overlap.js';
 import contractPartnerCps from './checks/contract/partner-cps.js';
 import contractPartnerVendorBonus from './checks/contract/partner-vendor-bonus.js';
+import contractPendingChanged from './checks/contract/pending-changed.js';
+import contractPointPriceMismatch from './checks/contract/point-price-mismatch.js';
 import contractProductTypesMismatch from './checks/contract/product-types-mismatch.js';
+import contractRemarkMismatch from './checks/contract/remark-mismatch.js';
 import contractRemarkSpecialChars from './checks/contract/remark-special-chars.js';
 import contractVendorBonusMismatch from './checks/contract/vendor-bonus-mismatch.js';
 import enrollmentBaseCpsAtOrAbovePartner from './checks/enrollment/base-cps-at-or-above-partner.js';
@@ -68,6 +72,7 @@ import workbookUnreadable from './checks/workbook/unreadable.js';
 const LIST: Rule[] = [
   calendarYearNotCovered,
   campaignInvalidConfig,
+  campaignTodayOutsidePeriod,
   cellAmbiguousPercent,
   cellFormulaError,
   cellInvalidDate,
@@ -94,7 +99,10 @@ const LIST: Rule[] = [
   contractOverlap,
   contractPartnerCps,
   contractPartnerVendorBonus,
+  contractPendingChanged,
+  contractPointPriceMismatch,
   contractProductTypesMismatch,
+  contractRemarkMismatch,
   contractRemarkSpecialChars,
   contractVendorBonusMismatch,
   enrollmentBaseCpsAtOrAbovePartner,

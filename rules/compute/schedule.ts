@@ -150,7 +150,11 @@ function num(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
 
-function remarkOf(first: number, last: number, rate: number): string {
+/**
+ * The remark the schedule writes (SPEC §6): `M/D-M/D_加碼R%`, one day `M/D_加碼R%`.
+ * @example remarkOf(dayFromYmd(2026, 1, 1), dayFromYmd(2026, 1, 2), 10) === '1/1-1/2_加碼10%'
+ */
+export function remarkOf(first: number, last: number, rate: number): string {
   const range = first === last ? shortDate(first) : `${shortDate(first)}-${shortDate(last)}`;
   return `${range}_加碼${num(rate)}%`;
 }

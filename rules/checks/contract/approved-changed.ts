@@ -67,6 +67,17 @@ function headerOf(sheet: ParsedSheet<'contracts'>, key: string): { zh: string; e
   return { zh: sheet.columns.get(key)?.header ?? def.zh, en: def.en };
 }
 
+/** Message data naming changed fields (as headed in the sheet) and their old → new values, in both languages. */
+export function changeData(sheet: ParsedSheet<'contracts'>, changes: ReturnType<typeof changedFields>): Record<string, string> {
+  const headers = changes.map((c) => headerOf(sheet, c.field.key));
+  return {
+    fields: headers.map((h) => h.zh).join('、'),
+    fieldsEn: headers.map((h) => h.en).join(', '),
+    changes: changes.map((c, i) => `${headers[i]!.zh} ${c.field.show(c.was)} → ${c.field.show(c.now)}`).join('；'),
+    changesEn: changes.map((c, i) => `${headers[i]!.en} ${c.field.show(c.was)} → ${c.field.show(c.now)}`).join('; '),
+  };
+}
+
 /**
  * `contract/approved-changed`: once LINE購物 approves a contract (通過) it can only be viewed —
  * its time and content no longer change ("若狀態為已審核，則活動時間不會再變動"). With a
@@ -143,18 +154,7 @@ export default defineRule({
         if (!wasApproved && row.values.status !== STATUS_APPROVED) continue;
         const changes = changedFields(row, was);
         if (changes.length === 0 || findings.has(g)) continue;
-        const headers = changes.map((c) => headerOf(g.sheet, c.field.key));
-        findings.set(g, {
-          row,
-          messageId: wasApproved ? 'default' : 'nowApproved',
-          key: changes[0]!.field.key,
-          data: {
-            fields: headers.map((h) => h.zh).join('、'),
-            fieldsEn: headers.map((h) => h.en).join(', '),
-            changes: changes.map((c, i) => `${headers[i]!.zh} ${c.field.show(c.was)} → ${c.field.show(c.now)}`).join('；'),
-            changesEn: changes.map((c, i) => `${headers[i]!.en} ${c.field.show(c.was)} → ${c.field.show(c.now)}`).join('; '),
-          },
-        });
+        findings.set(g, { row, messageId: wasApproved ? 'default' : 'nowApproved', key: changes[0]!.field.key, data: changeData(g.sheet, changes) });
       }
     }
 

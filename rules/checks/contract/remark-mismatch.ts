@@ -1,0 +1,81 @@
+import { defineRule, msg } from '../../engine/rule.js';
+import { contractGroupsOf, groupRowsData, percentText, samePercent } from '../../derive/contracts.js';
+import { remarkOf } from '../../compute/schedule.js';
+import { dayOfWall, secondsOfWall, shortDate, ymdFromDay } from '../../time/civil.js';
+
+/** `M/D` or `M/D-M/D` (also with ~ ～ – 〜 between), after NFKC. */
+const DATES = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\s*[-~\u2010-\u2015\u301c]\s*(\d{1,2})\/(\d{1,2}))?(?![\d/])/u;
+const RATES = /(\d+(?:\.\d+)?)\s*%/gu;
+
+export interface RemarkFacts {
+  /** Month and day of the first and last dates the remark names, or undefined. */
+  readonly dates?: { readonly from: readonly [number, number]; readonly to: readonly [number, number] };
+  /** Every percent the remark names, in order. */
+  readonly rates: readonly number[];
+}
+
+/**
+ * What a remark says about its contract: the first date or date range, and its percentages.
+ * @example remarkFacts('5/1-5/3_加碼5%') → { dates: { from: [5, 1], to: [5, 3] }, rates: [5] }
+ * @example remarkFacts('12/1_5%(基礎2%+店家支付3%)') → { dates: { from: [12, 1], to: [12, 1] }, rates: [5, 2, 3] }
+ */
+export function remarkFacts(remark: string): RemarkFacts {
+  const t = remark.normalize('NFKC');
+  const m = DATES.exec(t);
+  const rates = [...t.matchAll(RATES)].map((r) => Number(r[1]));
+  if (!m) return { rates };
+  const from = [Number(m[1]), Number(m[2])] as const;
+  const to = m[3] !== undefined ? ([Number(m[3]), Number(m[4])] as const) : from;
+  return { dates: { from, to }, rates };
+}
+
+const md = (day: number): readonly [number, number] => {
+  const { m, d } = ymdFromDay(day);
+  return [m, d];
+};
+const sameMd = (a: readonly [number, number], b: readonly [number, number]) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * `contract/remark-mismatch`: the remark names dates (`M/D`, `M/D-M/D`) or a rate (`R%`) that
+ * disagree with the contract's period or front-end rebate — a reviewer reading the remark would
+ * expect another contract. A remark naming several percentages (the deck's `12/1_5%(基礎2%+店家支付3%)`)
+ * agrees when one of them is the front-end rebate. An end at 00:00:00 sharp counts as the day
+ * before. Suggests the generated remark (SPEC §6). Once per contract, on its first row.
+ */
+export default defineRule({
+  meta: {
+    id: 'contract/remark-mismatch',
+    defaultSeverity: 'warning',
+    scope: 'contracts',
+    requires: ['contracts'],
+    docs: msg('合約備註寫的日期或回饋% 與合約期間或前台回饋不符。', "The remark names dates or a rate that disagree with the contract's period or front-end rebate."),
+    messages: {
+      default: msg('合約備註「{remark}」寫的{what}與合約（{period}，前台回饋 {rate}）不符；建議改為「{generated}」{rowsNote}。', 'The remark "{remark}" names {whatEn} that disagree with the contract ({period}, front-end rebate {rate}); use "{generated}"{rowsNoteEn}.'),
+    },
+    hasSuggestion: true,
+  },
+  check(ctx) {
+    for (const g of contractGroupsOf(ctx)) {
+      if (!g.remark || g.end <= g.start) continue;
+      const facts = remarkFacts(g.remark);
+      if (!facts.dates && facts.rates.length === 0) continue;
+      const fronts = g.rows.map((r) => r.values.frontRate).filter((x): x is number => x !== undefined);
+      if (fronts.length === 0) continue;
+      const first = dayOfWall(g.start);
+      const last = secondsOfWall(g.end) === 0 && dayOfWall(g.end) > first ? dayOfWall(g.end) - 1 : dayOfWall(g.end);
+      const datesWrong = facts.dates !== undefined && (!sameMd(facts.dates.from, md(first)) || !sameMd(facts.dates.to, md(last)));
+      const rateWrong = facts.rates.length > 0 && !facts.rates.some((r) => fronts.some((f) => samePercent(f, r)));
+      if (!datesWrong && !rateWrong) continue;
+      const rate = Math.max(...fronts);
+      const generated = remarkOf(first, last, rate);
+      const what = datesWrong && rateWrong ? ['日期與回饋%', 'dates and a rate'] : datesWrong ? ['日期', 'dates'] : ['回饋%', 'a rate'];
+      ctx.report({
+        sheet: g.sheet,
+        row: g.first,
+        key: 'remark',
+        data: { remark: g.remark, what: what[0]!, whatEn: what[1]!, period: first === last ? shortDate(first) : `${shortDate(first)}-${shortDate(last)}`, rate: percentText(rate), generated, ...groupRowsData(g) },
+        suggestion: { value: generated, label: msg('改為「{value}」', 'Use "{value}"') },
+      });
+    }
+  },
+});
