@@ -37,3 +37,7 @@ export { normalizeText } from './text/normalize.js';
 export * from './template-spec.js';
 export { CALENDAR_COLOURS, CHOSEN_MARK, calendarCss, calendarLegend, dayClasses, dayStyle, rateTier } from './compute/calendar-style.js';
 export type { DayStyle, LegendEntry, RateTier, Rates } from './compute/calendar-style.js';
+export { ringMailsForWorkbook, ringMailOf, ringMailBody, ringMailto, weekdayLabel, RING_MAIL_LABELS } from './compute/ring-mail.js';
+export type { RingMail, RingMailSkip, RingMails } from './compute/ring-mail.js';
+export { deadlinesForWorkbook } from './compute/deadlines.js';
+export type { Deadline, DeadlineKind, Deadlines } from './compute/deadlines.js';

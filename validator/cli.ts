@@ -11,6 +11,8 @@ import { runCalendar } from './commands/calendar.js';
 import { runCost } from './commands/cost.js';
 import { runSchedule } from './commands/schedule.js';
 import { runValidate } from './commands/validate.js';
+import { runRingMail } from './commands/ring-mail.js';
+import { runDeadlines } from './commands/deadlines.js';
 
 export { processIo } from './args.js';
 export type { CliIo } from './args.js';
@@ -22,6 +24,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   calendar: runCalendar,
   schedule: runSchedule,
   cost: runCost,
+  'ring-mail': runRingMail,
+  deadlines: runDeadlines,
   rules: runRules,
   template: runTemplate,
   serve: async (argv, io) => (await import('./commands/serve.js')).runServe(argv, io),

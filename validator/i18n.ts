@@ -44,6 +44,13 @@ export const STRINGS = {
   'err.internal': s('發生未預期的錯誤：{reason}', 'Unexpected error: {reason}'),
   'hint.help': s('執行 partner-check {command} --help 查看用法。', 'Run partner-check {command} --help for usage.'),
   'note.wrote': s('已寫入 {file}', 'Wrote {file}'),
+  'err.needFiles': s('請指定至少一個檔案。', 'Name at least one file.'),
+  'ring.mail': s('收件人：{to}\n主旨：{subject}\n最晚寄出日：{sendBy}（發送日 {sendDate} 前 3 個工作天）', 'To: {to}\nSubject: {subject}\nSend the e-mail by: {sendBy} (3 working days before {sendDate})'),
+  'ring.skipped': s('{file} {sheet} 第 {row} 列（{shopId}）有錯誤，沒有產生信件：', '{file} {sheet} row {row} ({shopId}) has errors, so no e-mail was made:'),
+  'ring.none': s('{file} 沒有環狀數據列。', '{file} has no ring-data rows.'),
+  'ring.wroteCount': s('已寫入 {count} 封信件到 {dir}', 'Wrote {count} e-mails to {dir}'),
+  'deadline.none': s('沒有任何期限。', 'No deadlines.'),
+  'deadline.remind': s('前一個工作天提醒：{day}', 'reminder the working day before: {day}'),
   'note.annotated': s('已產生標註檔 {file}', 'Wrote the annotated copy {file}'),
   'note.scheduleHasErrors': s('報名表有 {errors} 個錯誤；以下排程只含能判讀的報名資料，請先修正錯誤（partner-check validate {file}）。', 'The enrollment has {errors} errors; the schedule covers only what could be read. Fix the errors first (partner-check validate {file}).'),
 
@@ -224,6 +231,8 @@ export const HELP = {
   calendar            畫出某月的回饋日曆（週一到週日的月曆）
   schedule 檔案       依報名表產生加碼合約排程（含送審期限與成本估算）
   cost                估算 CPS 成本與 LINE購物 出資的點數
+  ring-mail 檔案…     產生環狀數據需求信（.eml）
+  deadlines 檔案…     列出所有期限（文字、JSON 或 .ics 日曆）
   template …          產生空白範本與範例檔
   serve               開啟本機上傳頁面（拖放檔案即可檢查，預設 http://127.0.0.1:8080）
   rules               列出所有檢查規則
@@ -245,6 +254,8 @@ Commands:
   calendar            draw a month's rebate calendar (Monday-first month grid)
   schedule FILE       generate the bonus-contract schedule of an enrollment (deadlines and cost estimates)
   cost                estimate the CPS cost and the points LINE Shopping funds
+  ring-mail FILE…     write the ring-data request e-mails (.eml)
+  deadlines FILE…     list every deadline (text, JSON or an .ics calendar)
   template …          write blank templates and example files
   serve               start the local upload page (drop files to check them; default http://127.0.0.1:8080)
   rules               list every rule
@@ -400,6 +411,52 @@ Options:
   --chosen 5/6,5/13        chosen days of that month
   --format text|json       output format (default text)
   --campaign FILE          campaign config (JSON)
+  --lang zh-TW|en          output language
+`,
+  ),
+  'ring-mail': s(
+    `用法：partner-check ring-mail 檔案… [--out 資料夾]
+
+為每一列沒有錯誤的環狀數據產生給 LINE購物小管家的需求信（簡報 Step 2 的範本）：收件人、主旨、六行內文，以及最晚寄出日（發送日前 3 個工作天）。有錯誤的列不產生信件，並列出原因。
+
+選項：
+  --out 資料夾             每封信寫成一個 .eml 檔（可用郵件軟體開啟後寄出）
+  --today YYYY-MM-DD       檢查日（預設今天，台北時間）
+  --campaign 檔案          活動設定檔（JSON）
+  --lang zh-TW|en          輸出語言
+`,
+    `Usage: partner-check ring-mail FILE… [--out DIR]
+
+For every ring-data row without errors, the request e-mail to LINE Shopping's 小管家 (the deck's Step 2 template): recipient, subject, the six body lines, and the latest day to send it (3 working days before the send date). Rows with errors get no e-mail; the output says why.
+
+Options:
+  --out DIR                write each e-mail as an .eml file (open it in a mail program and send)
+  --today YYYY-MM-DD       the check date (default today, Taipei time)
+  --campaign FILE          campaign config (JSON)
+  --lang zh-TW|en          output language
+`,
+  ),
+  deadlines: s(
+    `用法：partner-check deadlines 檔案… [--format text|json|ics] [--out 檔案]
+
+列出檔案隱含的所有期限，依時間排序：方案報名截止、每份加碼合約的 D-3 送審期限（已填寫的或依報名表產生的）、每筆環狀數據需求的寄信期限。
+
+選項：
+  --format text|json|ics   輸出格式（預設 text；ics 可匯入 Google 日曆或 Outlook，時區 Asia/Taipei，前一個工作天提醒）
+  --out 檔案               寫入檔案（預設輸出到畫面）
+  --campaign 檔案          活動設定檔（JSON）
+  --today YYYY-MM-DD       ics 檔的產生時間（預設今天，台北時間）
+  --lang zh-TW|en          輸出語言
+`,
+    `Usage: partner-check deadlines FILE… [--format text|json|ics] [--out FILE]
+
+Lists every deadline the files imply, sorted by time: plan registration, each bonus contract's D-3 submission (entered or generated from the enrollment), and each ring-data request e-mail.
+
+Options:
+  --format text|json|ics   output format (default text; ics imports into Google Calendar or Outlook, time zone Asia/Taipei, reminder the working day before)
+  --out FILE               write to a file (default: standard output)
+  --campaign FILE          campaign config (JSON)
+  --today YYYY-MM-DD       the stamp of the .ics file (default today, Taipei time)
   --lang zh-TW|en          output language
 `,
   ),

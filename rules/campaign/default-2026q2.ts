@@ -36,7 +36,7 @@ export const CAMPAIGN_2026_Q2: CampaignConfig = {
   rates: { daily: 5, friday: 10, chosen: 10 },
   chosenDayAllowance: { none: 0, one: 3, both: 6 },
   contractLeadWorkingDays: 3,
-  ringData: { leadWorkingDays: 3, firstHour: 8, lastHour: 22, defaultTime: '08:00' },
+  ringData: { leadWorkingDays: 3, firstHour: 8, lastHour: 22, defaultTime: '08:00', mailTo: 'lspsmb@linecorp.com' },
   pointPrice: 1.2,
   adPointsFee: 1.3,
   defaultBaseRate: 2,

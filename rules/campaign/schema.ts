@@ -43,6 +43,8 @@ export const CampaignSchema = z.object({
     firstHour: z.number().int().min(0).max(23),
     lastHour: z.number().int().min(0).max(23),
     defaultTime: z.string().regex(/^\d{2}:\d{2}$/),
+    /** Where ring-data request e-mails go (SPEC §3: LINE購物小管家). */
+    mailTo: z.string().email().default('lspsmb@linecorp.com'),
   }),
   pointPrice: z.number().positive(),
   adPointsFee: z.number().positive(),
