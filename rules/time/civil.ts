@@ -141,3 +141,15 @@ export function pad2(n: number): string {
 export const WEEKDAY_ZH = ['週一', '週二', '週三', '週四', '週五', '週六', '週日'] as const;
 export const WEEKDAY_ZH_SHORT = ['一', '二', '三', '四', '五', '六', '日'] as const;
 export const WEEKDAY_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/**
+ * A month as a reader writes it: `2026 年 5 月` (zh-TW) or `May 2026` (en); the key itself when malformed.
+ * @example monthLabel('2026-05', 'zh-TW') === '2026 年 5 月'; monthLabel('2026-05', 'en') === 'May 2026'
+ */
+export function monthLabel(key: string, lang: 'zh-TW' | 'en'): string {
+  const r = monthRange(key);
+  if (!r) return key;
+  return lang === 'en' ? `${MONTH_EN[r.m - 1]} ${r.y}` : `${r.y} 年 ${r.m} 月`;
+}

@@ -9,6 +9,7 @@ import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
 import { HELP, t } from '../i18n.js';
 import { calendarJson, calendarLegend, calendarPage, calendarText, monthTitle } from '../format/calendar.js';
 import type { ShopCalendar } from '../format/types.js';
+import { monthArgProblems, reportArgProblems } from './arg-checks.js';
 
 export const CALENDAR_OPTIONS: OptionSpecs = {
   month: { type: 'string' },
@@ -80,6 +81,8 @@ export async function runCalendar(argv: readonly string[], io: CliIo): Promise<n
       return 2;
     }
     const campaign = loaded.campaign;
+    // The arguments are checked like an enrollment row (same rules, same messages).
+    const hasErrors = reportArgProblems(io, monthArgProblems(month, chosen, campaign, lang), lang);
     const cal = rebateCalendar(month, chosen, campaign);
     const rates = campaign.config.rates;
     const color = format === 'text' && options.out === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'];
@@ -87,7 +90,8 @@ export async function runCalendar(argv: readonly string[], io: CliIo): Promise<n
     if (format === 'json') text = JSON.stringify({ ...calendarJson(cal), chosen: chosen.map(civil.isoDate), rates }, null, 2) + '\n';
     else if (format === 'html') text = calendarPage([cal], { lang, title: monthTitle(month, lang), rates });
     else text = `${calendarText(cal, { lang, color })}\n${calendarLegend(rates, lang)}\n`;
-    return emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
+    const code = emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
+    return code === 0 && hasErrors ? 1 : code;
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, 'calendar');
     throw e;

@@ -8,6 +8,7 @@ import { HELP, t } from '../i18n.js';
 import { costText } from '../format/cost.js';
 import { withDisplayAmounts } from '../format/schedule.js';
 import { emit, parseChosenDays } from './calendar.js';
+import { monthArgProblems, percentArg, reportArgProblems } from './arg-checks.js';
 
 export const COST_OPTIONS: OptionSpecs = {
   gmv: { type: 'string' },
@@ -35,7 +36,8 @@ export async function runCost(argv: readonly string[], io: CliIo): Promise<numbe
     if (options.gmv === undefined) throw new UsageError('err.needOption', { option: '--gmv' });
     if (options.cps === undefined) throw new UsageError('err.needOption', { option: '--cps' });
     const gmv = numberOption(options.gmv, '--gmv', { min: 0 })!;
-    const cps = numberOption(options.cps, '--cps', { min: 0, max: 100 })!;
+    const cpsArg = percentArg(String(options.cps), numberOption(options.cps, '--cps', { min: 0, max: 100 })!, '--cps', lang);
+    const cps = cpsArg.value;
     const base = numberOption(options.base, '--base', { min: 0, max: 100 });
     const format = choiceOption(options.format, ['text', 'json'] as const, 'text', '--format');
     const loaded = campaignOption(options.campaign, lang);
@@ -46,13 +48,16 @@ export async function runCost(argv: readonly string[], io: CliIo): Promise<numbe
     const campaign = loaded.campaign;
     const month = options.month === undefined ? civil.monthKeyOfDay(campaign.periodStart) : monthOption(options.month);
     const chosen = parseChosenDays((options.chosen as readonly string[] | undefined) ?? [], month);
+    // The arguments are checked like an enrollment row (same rules, same messages).
+    const hasErrors = reportArgProblems(io, [...cpsArg.problems, ...monthArgProblems(month, chosen, campaign, lang)], lang);
     const estimate = estimateCost({ monthlyGmv: gmv, currentCps: cps, ...(base !== undefined ? { baseRate: base } : {}), month, chosenDays: chosen }, campaign);
     const color = format === 'text' && options.out === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'];
     const text =
       format === 'json'
         ? JSON.stringify({ tool: 'partner-check', version: TOOL_VERSION, campaign: campaign.id, chosenDays: chosen.map(civil.isoDate), estimate: withDisplayAmounts(estimate) }, null, 2) + '\n'
         : costText(estimate, { lang, color });
-    return emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
+    const code = emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
+    return code === 0 && hasErrors ? 1 : code;
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, 'cost');
     throw e;

@@ -80,12 +80,12 @@ describe('deadlines', () => {
         const text = readFileSync(out, 'utf8');
         expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Taipei');
         const json = JSON.parse((await runMain(['deadlines', WORKBOOK, '--today', '2026-04-20', '--format', 'json'])).stdout) as { deadlines: { at: string; remindOn: string | null }[] };
-        const events = Object.values(ical.sync.parseICS(text)).filter((e) => e.type === 'VEVENT') as ical.VEvent[];
+        const events = Object.values(ical.sync.parseICS(text)).filter((e) => e?.type === 'VEVENT') as ical.VEvent[];
         expect(events).toHaveLength(json.deadlines.length);
         events.forEach((e, i) => {
           const at = json.deadlines[i]!.at; // YYYY/MM/DD HH:mm:ss, Taipei
           const [y, mo, d, h, mi] = at.split(/[/ :]/).map(Number) as [number, number, number, number, number];
-          expect(e.start.getTime(), `${e.summary}`).toBe(Date.UTC(y, mo - 1, d, h - 8, mi));
+          expect(e!.start.getTime(), `${e!.summary}`).toBe(Date.UTC(y, mo - 1, d, h - 8, mi));
         });
         // One alarm per event, one working day before: Mon 2026-03-23 → the Friday before (3 days).
         const triggers = [...text.matchAll(/^TRIGGER:(.*)\r$/gm)].map((m) => m[1]);
