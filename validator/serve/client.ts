@@ -22,6 +22,8 @@ export function clientMain(): void {
     error: Msg | null;
   }
 
+  /** Today in Asia/Taipei (UTC+8, no DST) as YYYY-MM-DD whatever the browser's time zone: the server's check date. */
+  const taipeiToday = (epochMs: number): string => new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
   const boot = JSON.parse(document.getElementById('boot')!.textContent ?? '{}') as BootData;
   const params = new URLSearchParams(location.search);
   let lang: Lang = params.get('lang') === 'en' ? 'en' : params.get('lang') === 'zh-TW' ? 'zh-TW' : boot.lang;
@@ -83,7 +85,7 @@ export function clientMain(): void {
     toggle.textContent = S('langToggle');
     toggle.setAttribute('lang', other);
     toggle.setAttribute('aria-label', S('langToggleLabel'));
-    $('meta').textContent = S('meta', { campaign: boot.campaign[lang], today: boot.today ?? new Date().toISOString().slice(0, 10) });
+    $('meta').textContent = S('meta', { campaign: boot.campaign[lang], today: boot.today ?? taipeiToday(Date.now()) });
     $('drop-hint').textContent = S('dropHint', { mb: boot.maxUploadMb, ttl: boot.ttlMinutes });
     $('footer-text').textContent = S('footer', { version: boot.version, ttl: boot.ttlMinutes });
     $('results').setAttribute('aria-label', S('results'));
