@@ -8,8 +8,8 @@
  * Exit 0 · 2 unreadable file or misuse.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import { civil, deadlinesForWorkbook, unreadableFileReport, TOOL_VERSION, type Campaign, type Deadline, type Lang } from '../../rules/index.js';
-import { readWorkbookFile } from '../read/guarded.js';
+import { civil, deadlinesForWorkbook, TOOL_VERSION, type Campaign, type Deadline, type Lang } from '../../rules/index.js';
+import { forEachWorkbook } from './read-files.js';
 import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
 import { HELP, t } from '../i18n.js';
 import { emit } from './calendar.js';
@@ -92,16 +92,9 @@ export function deadlinesText(list: readonly FileDeadline[], lang: Lang): string
 /** Reads each file and lists its deadlines, merged and sorted; unreadable files are reported on stderr. */
 export async function deadlinesOfFiles(files: readonly string[], campaign: Campaign, lang: Lang, io: CliIo): Promise<{ list: FileDeadline[]; unreadable: number }> {
   const list: FileDeadline[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    const read = await readWorkbookFile(file);
-    if (!read.ok) {
-      unreadable++;
-      io.stderr.write(`partner-check: ${file}: ${unreadableFileReport(file, read.reason, lang).violations[0]!.message}\n`);
-      continue;
-    }
-    for (const d of deadlinesForWorkbook(read.workbook, { campaign }).deadlines) list.push({ ...d, file });
-  }
+  const unreadable = await forEachWorkbook(files, lang, io, (file, workbook) => {
+    for (const d of deadlinesForWorkbook(workbook, { campaign }).deadlines) list.push({ ...d, file });
+  });
   // Registration deadlines are the campaign's: once, however many files name the plan.
   const seen = new Set<string>();
   const merged = list.filter((d) => {

@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { civil, ringMailBody, ringMailsForWorkbook, ringMailto, unreadableFileReport, validateWorkbook, type Campaign, type Lang, type RingMail } from '../../rules/index.js';
-import { readWorkbookFile } from '../read/guarded.js';
+import { civil, ringMailBody, ringMailsForWorkbook, ringMailto, validateWorkbook, type Campaign, type Lang, type RingMail } from '../../rules/index.js';
+import { forEachWorkbook } from './read-files.js';
 import { campaignOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { t } from '../i18n.js';
@@ -54,17 +54,10 @@ export interface RingMailFile {
 /** Reads, validates and builds the e-mails of each file; unreadable files are reported on stderr. */
 export async function ringMailFiles(files: readonly string[], campaign: Campaign, today: string, lang: Lang, io: CliIo): Promise<{ results: RingMailFile[]; unreadable: number }> {
   const results: RingMailFile[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    const read = await readWorkbookFile(file);
-    if (!read.ok) {
-      unreadable++;
-      io.stderr.write(`partner-check: ${file}: ${unreadableFileReport(file, read.reason, lang).violations[0]!.message}\n`);
-      continue;
-    }
-    const report = validateWorkbook(read.workbook, { campaign, today, lang, path: file });
-    results.push({ file, ...ringMailsForWorkbook(read.workbook, report.violations, { campaign }) });
-  }
+  const unreadable = await forEachWorkbook(files, lang, io, (file, workbook) => {
+    const report = validateWorkbook(workbook, { campaign, today, lang, path: file });
+    results.push({ file, ...ringMailsForWorkbook(workbook, report.violations, { campaign }) });
+  });
   return { results, unreadable };
 }
 
