@@ -32,6 +32,44 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => Date.now() };
 }
 
+/**
+ * Whether stdout gets ANSI colours: `--color=always|never` (main() turns it into the variables
+ * below), else FORCE_COLOR (set and not "0": on; "0": off), else NO_COLOR (set and not empty:
+ * off), else only on a terminal — the conventions of https://no-color.org and FORCE_COLOR.
+ */
+export function wantsColor(io: CliIo): boolean {
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (io.env['NO_COLOR']) return false;
+  return io.stdout.isTTY === true;
+}
+
+/**
+ * Takes the global `--color[=auto|always|never]` / `--no-color` out of an argv and returns the
+ * environment it stands for (the commands then ask wantsColor).
+ * @throws UsageError for another value
+ */
+export function colorArgs(argv: readonly string[], env: CliIo['env']): { argv: string[]; env: CliIo['env'] } {
+  const rest: string[] = [];
+  let mode: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--no-color') mode = 'never';
+    else if (a.startsWith('--color=')) mode = a.slice('--color='.length);
+    else if (a === '--color') mode = ['auto', 'always', 'never'].includes(argv[i + 1] ?? '') ? argv[++i]! : 'always';
+    else rest.push(a);
+  }
+  if (mode === undefined) return { argv: rest, env };
+  if (mode === 'always') return { argv: rest, env: { ...env, FORCE_COLOR: '1', NO_COLOR: undefined } };
+  if (mode === 'never') return { argv: rest, env: { ...env, FORCE_COLOR: '0' } };
+  if (mode === 'auto') return { argv: rest, env: { ...env, FORCE_COLOR: undefined, NO_COLOR: undefined } };
+  throw new UsageError('err.badChoice', { option: '--color', value: mode, choices: 'auto|always|never' });
+}
+
 /** A misuse of the command line (exit code 2); the message is rendered at the edge. */
 export class UsageError extends Error {
   constructor(

@@ -4,7 +4,7 @@
  * --max-warnings) · 2 a file could not be read or the command was misused.
  */
 import { RULES, RULES_BY_ID, TOOL_VERSION, type Lang } from '../rules/index.js';
-import { choiceOption, closest, langOfArgv, langOption, parseArgs, processIo, usageFailure, UsageError, type CliIo } from './args.js';
+import { choiceOption, closest, colorArgs, wantsColor, langOfArgv, langOption, parseArgs, processIo, usageFailure, UsageError, type CliIo } from './args.js';
 import { HELP, t, type HelpTopic } from './i18n.js';
 import { ruleDetailText, rulesJson, rulesText } from './format/rules.js';
 import { runCalendar } from './commands/calendar.js';
@@ -27,8 +27,18 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: async (argv, io) => (await import('./commands/serve.js')).runServe(argv, io),
 };
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const lang = langOfArgv(argv);
+export async function main(argvIn: readonly string[], ioIn: CliIo = processIo()): Promise<number> {
+  const lang = langOfArgv(argvIn);
+  let argv: readonly string[] = argvIn;
+  let io = ioIn;
+  try {
+    const colored = colorArgs(argvIn, ioIn.env);
+    argv = colored.argv;
+    if (colored.env !== ioIn.env) io = { ...ioIn, env: colored.env };
+  } catch (e) {
+    if (e instanceof UsageError) return usageFailure(ioIn, lang, e, '');
+    throw e;
+  }
   const [command, ...rest] = argv;
   try {
     if (command === undefined) {
@@ -76,7 +86,7 @@ async function runRules(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (positionals.length > 1) throw new UsageError('err.unknownOption', { option: positionals[1]! });
     const format = choiceOption(options.format, ['text', 'json'] as const, 'text', '--format');
-    const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
+    const color = wantsColor(io);
     if (positionals.length === 1) {
       const rule = RULES_BY_ID.get(positionals[0]!);
       if (!rule) {

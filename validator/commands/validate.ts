@@ -23,6 +23,7 @@ import {
   todayOption,
   usageFailure,
   UsageError,
+  wantsColor,
   type CliIo,
   type OptionSpecs,
 } from '../args.js';
@@ -314,7 +315,7 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   for (const o of outcomes) if (o.calendars.length > 0) calendars[o.report.path] = o.calendars;
   const ctx: FormatContext = {
     lang: s.lang,
-    color: s.format === 'text' && s.out === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'],
+    color: s.format === 'text' && s.out === undefined && wantsColor(io),
     campaignName: s.lang === 'en' ? s.campaign.config.nameEn : s.campaign.config.name,
     today: s.today,
     quiet: s.quiet,

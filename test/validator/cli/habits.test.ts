@@ -93,3 +93,35 @@ describe('schedule --help', () => {
     }
   });
 });
+
+describe('--color and FORCE_COLOR / NO_COLOR', () => {
+  const cal = ['calendar', '--month', '2026-05', '--chosen', '5/6,5/13,5/27'];
+  const ESC = '\u001b[';
+  const colored = async (args: string[], opts: { tty?: boolean; env?: Record<string, string> } = {}) => (await runMain([...args], opts)).stdout.includes(ESC);
+
+  it('auto: colours on a terminal only, NO_COLOR turns them off', async () => {
+    expect(await colored(cal, { tty: false })).toBe(false);
+    expect(await colored(cal, { tty: true })).toBe(true);
+    expect(await colored(cal, { tty: true, env: { NO_COLOR: '1' } })).toBe(false);
+  });
+
+  it('FORCE_COLOR turns them on in a pipe; FORCE_COLOR=0 off on a terminal', async () => {
+    expect(await colored(cal, { tty: false, env: { FORCE_COLOR: '1' } })).toBe(true);
+    expect(await colored(cal, { tty: true, env: { FORCE_COLOR: '0' } })).toBe(false);
+  });
+
+  it('--color=always / --color never / --no-color win over the environment', async () => {
+    expect(await colored([...cal, '--color=always'], { tty: false, env: { NO_COLOR: '1' } })).toBe(true);
+    expect(await colored(['--color', 'never', ...cal], { tty: true, env: { FORCE_COLOR: '1' } })).toBe(false);
+    expect(await colored([...cal, '--no-color'], { tty: true })).toBe(false);
+    // Colours (and the padding after a row's last cell) aside, the output is the same.
+    const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/ +$/gm, '');
+    expect(strip((await runMain([...cal, '--color=always'])).stdout)).toBe(strip((await runMain(cal)).stdout));
+  });
+
+  it('--color=sometimes is a usage error', async () => {
+    const r = await runMain([...cal, '--color=sometimes', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^partner-check: .*--color.*auto\|always\|never/);
+  });
+});
