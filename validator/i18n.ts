@@ -136,6 +136,7 @@ export const STRINGS = {
   'sched.shops': s('共 {count} 家已報名商店、{contracts} 筆加碼合約', '{count} enrolled shops, {contracts} contracts'),
 
   // rules catalogue
+  'report.repeated': s('… 共 {count} × {rule}（另有 {hidden} 筆未列出；加上 --verbose 全部列出）', '… {count} × {rule} ({hidden} more not listed; --verbose lists them all)'),
   'rules.title': s('規則目錄（{count} 條）', 'Rule catalogue ({count} rules)'),
   'rules.col.id': s('規則代碼', 'Rule'),
   'rules.col.severity': s('預設等級', 'Default'),
@@ -281,6 +282,7 @@ Run partner-check <command> --help for a command's options.
   --jobs N                         同時檢查的檔案數（工作執行緒數，預設每個 CPU 核心一個）
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
   -q, --quiet                      只列出錯誤，不顯示進度與提示訊息
+  --verbose                        列出每一筆問題（預設同一規則在一個工作表超過 5 筆時只列前 3 筆與總數）
 
 結束代碼：0 沒有錯誤 · 1 發現錯誤（或警告超過 --max-warnings） · 2 有檔案無法讀取或用法錯誤
 
@@ -311,6 +313,7 @@ Options:
   --jobs N                         files checked at once (worker threads; default one per CPU core)
   --lang zh-TW|en                  output language (default zh-TW)
   -q, --quiet                      errors only; no progress or notices
+  --verbose                        list every problem (by default a rule seen more than 5 times in a tab shows 3 and a count)
 
 Exit codes: 0 no errors · 1 errors found (or more warnings than --max-warnings) · 2 a file could not be read or misuse
 
