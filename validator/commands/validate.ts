@@ -23,6 +23,7 @@ import {
   todayOption,
   usageFailure,
   UsageError,
+  wantsColor,
   type CliIo,
   type OptionSpecs,
 } from '../args.js';
@@ -50,6 +51,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   lang: { type: 'string' },
   quiet: { type: 'boolean' },
   jobs: { type: 'string' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -77,6 +79,7 @@ interface ValidateSettings {
   readonly maxWarnings: number | undefined;
   readonly annotateDir: string | undefined;
   readonly quiet: boolean;
+  readonly verbose: boolean;
   readonly previous: PreviousReport | undefined;
   /**
    * Whether the JSON report gets its `baseline` section (tomorrow's baseline): with `--baseline`
@@ -138,7 +141,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     const jobsOption = nonNegativeIntOption(options.jobs, '--jobs');
     const jobs = jobsOption === undefined || jobsOption === 0 ? defaultPoolSize() : jobsOption;
     const campaignFile = typeof options.campaign === 'string' ? options.campaign : undefined;
-    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline, campaignFile, jobs };
+    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, verbose: options.verbose === true, previous, recordBaseline, campaignFile, jobs };
     if (out !== undefined && isFolder(out)) {
       io.stderr.write(`partner-check: ${t(outLang, 'err.outIsDir', { file: out })}\n`);
       return 2;
@@ -314,10 +317,11 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   for (const o of outcomes) if (o.calendars.length > 0) calendars[o.report.path] = o.calendars;
   const ctx: FormatContext = {
     lang: s.lang,
-    color: s.format === 'text' && s.out === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'],
+    color: s.format === 'text' && s.out === undefined && wantsColor(io),
     campaignName: s.lang === 'en' ? s.campaign.config.nameEn : s.campaign.config.name,
     today: s.today,
     quiet: s.quiet,
+    verbose: s.verbose,
     ...(s.maxWarnings !== undefined ? { maxWarnings: s.maxWarnings } : {}),
     calendars,
     rates: s.campaign.config.rates,
