@@ -16,18 +16,21 @@ export function tempPathFor(target: string): string {
 }
 
 /**
- * Writes `data` to `target` atomically; creates missing parent directories.
+ * Writes `data` (text, bytes, or blocks of bytes) to `target` atomically; creates missing parent directories.
  * @example writeFileAtomic('/var/reports/2026-05-01.json', json)
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<Uint8Array>): void {
   mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const temp = tempPathFor(path.resolve(target));
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
+    // A large output (an annotated copy of a workbook with big pictures) comes block by block.
+    const blocks: Iterable<Uint8Array> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+    for (const bytes of blocks) {
+      let offset = 0;
+      while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -2,15 +2,15 @@
  * `partner-check validate PATH…`: reads every file (in reader workers with resource limits),
  * checks each with the shared engine, and writes one report (text, json, junit or html) to stdout
  * or atomically to --out. Optional: compare with a previous report (--baseline), annotated copies
- * (--annotate). Exit 0 clean · 1 errors (or too many warnings) · 2 unreadable file or misuse.
+ * (--annotate), fixed copies (--fix). Exit 0 clean · 1 errors (or too many warnings) · 2 unreadable file or misuse.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
+import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type ReportViolation, type Workbook, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
 import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
 import { readWorkbookFile } from '../read/guarded.js';
-import { annotatedFileName, writeAnnotatedCopy } from '../annotate.js';
+import { annotatedFileName, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
 import {
   campaignOption,
   choiceOption,
@@ -45,6 +45,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
   annotate: { type: 'string' },
+  fix: { type: 'string' },
   lang: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -67,6 +68,7 @@ interface ValidateSettings {
   readonly severities: Record<string, SeveritySetting>;
   readonly maxWarnings: number | undefined;
   readonly annotateDir: string | undefined;
+  readonly fixDir: string | undefined;
   readonly quiet: boolean;
   readonly previous: PreviousReport | undefined;
   /**
@@ -118,9 +120,10 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     }
     const out = typeof options.out === 'string' ? options.out : undefined;
     const annotateDir = typeof options.annotate === 'string' ? options.annotate : undefined;
+    const fixDir = typeof options.fix === 'string' ? options.fix : undefined;
     const recordBaseline = typeof options.baseline === 'string' || options['record-baseline'] === true;
-    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline };
-    inputs = collectInputs(positionals, [out, annotateDir].filter((p): p is string => p !== undefined));
+    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, fixDir, quiet: options.quiet === true, previous, recordBaseline };
+    inputs = collectInputs(positionals, [out, annotateDir, fixDir].filter((p): p is string => p !== undefined));
     if (inputs.length === 0) throw new UsageError('err.noFiles');
     if (out !== undefined && positionals.some((p) => path.resolve(p) === path.resolve(out))) throw new UsageError('err.outIsInput', { file: out });
   } catch (e) {
@@ -204,8 +207,10 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   const sorted = [...inputs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<string>();
   const annotateNames = new Map(sorted.map((p) => [p, annotatedFileName(p, taken)]));
+  const fixTaken = new Set<string>();
+  const fixNames = new Map(sorted.map((p) => [p, annotatedFileName(p, fixTaken, '.fixed.xlsx')]));
   const outcomes = await mapPool(sorted, poolSize(), async (file) => {
-    const outcome = await checkFile(file, s, annotateNames.get(file)!, io);
+    const outcome = await checkFile(file, s, { annotate: annotateNames.get(file)!, fix: fixNames.get(file)! }, io);
     progress.tick(file);
     return outcome;
   });
@@ -261,7 +266,7 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   return 0;
 }
 
-async function checkFile(file: string, s: ValidateSettings, annotateName: string, io: CliIo): Promise<FileOutcome> {
+async function checkFile(file: string, s: ValidateSettings, names: { annotate: string; fix: string }, io: CliIo): Promise<FileOutcome> {
   const read = await readWorkbookFile(file);
   if (!read.ok) {
     let report: CliFileReport = unreadableFileReport(file, read.reason, s.lang, read.detail ? { detail: read.detail } : {});
@@ -269,11 +274,13 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
     // Carry the file's previous baseline forward, so one unreadable night does not lose it.
     return { report, unreadable: true, annotateFailed: false, baseline: s.recordBaseline ? s.previous?.byFile.get(file) : undefined, calendars: [] };
   }
+  // A copy we wrote (annotated or fixed) is checked without its 檢查結果 tab: only the user's tabs count.
+  const workbook = withoutSummaryTab(read.workbook);
   // One parse serves both the baseline and the validation.
-  let analysis: WorkbookAnalysis | undefined = analyseWorkbook(read.workbook, s.campaign);
+  let analysis: WorkbookAnalysis | undefined = analyseWorkbook(workbook, s.campaign);
   const current = s.recordBaseline || s.previous ? baselineFromAnalysis(analysis, s.campaign) : undefined;
   const baseline = s.previous && current ? baselineForFile(s.previous, file, current) : undefined;
-  const checked: FileReport = validateWorkbook(read.workbook, {
+  const checked: FileReport = validateWorkbook(workbook, {
     campaign: s.campaign,
     today: s.today,
     lang: s.lang,
@@ -289,12 +296,12 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
     meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
   };
   if (s.previous) report = compareWithPrevious([report], s.previous).files[0]!;
-  const calendars = s.format === 'html' ? shopCalendars(read.workbook, s.campaign) : [];
+  const calendars = s.format === 'html' ? shopCalendars(workbook, s.campaign) : [];
   let annotateFailed = false;
   if (s.annotateDir !== undefined) {
-    const outPath = path.join(s.annotateDir, annotateName);
+    const outPath = path.join(s.annotateDir, names.annotate);
     try {
-      await writeAnnotatedCopy({ inputPath: file, workbook: read.workbook, reader: read.reader, report, lang: s.lang, today: s.today }, outPath);
+      await writeAnnotatedCopy({ inputPath: file, workbook, reader: read.reader, report, lang: s.lang, today: s.today, campaign: s.campaign }, outPath);
       if (!s.quiet && io.stderr.isTTY !== true) {
         // Batch logs (cron) get one line per copy; a terminal shows the progress bar instead.
         io.stderr.write(`partner-check: ${t(s.lang, 'note.annotated', { file: outPath })}\n`);
@@ -305,7 +312,35 @@ async function checkFile(file: string, s: ValidateSettings, annotateName: string
       annotateFailed = true;
     }
   }
+  if (s.fixDir !== undefined) {
+    const outPath = path.join(s.fixDir, names.fix);
+    try {
+      const revalidate = (bytes: Uint8Array) => revalidateCopy(bytes, path.basename(file), (workbook) => validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, severities: s.severities, path: file }).violations);
+      const fixed = await writeFixedCopy({ inputPath: file, workbook, reader: read.reader, report, lang: s.lang, today: s.today, campaign: s.campaign, revalidate }, outPath);
+      if (!s.quiet && io.stderr.isTTY !== true) io.stderr.write(`partner-check: ${t(s.lang, 'note.fixed', { file: outPath, count: fixed.applied.length })}\n`);
+      report = { ...report, meta: { ...report.meta, fixed: outPath, fixes: fixed.applied.length } };
+    } catch (e) {
+      io.stderr.write(`partner-check: ${t(s.lang, 'err.fix', { file: outPath, reason: errorText(e) })}\n`);
+      annotateFailed = true;
+    }
+  }
   return { report, unreadable: false, annotateFailed, baseline: s.recordBaseline ? current : undefined, calendars };
+}
+
+/**
+ * Checks a candidate fixed copy the way the input was checked: written to a private temporary
+ * folder, read by the same guarded reader, its 檢查結果 tab left out.
+ */
+export async function revalidateCopy(bytes: Uint8Array, name: string, check: (workbook: Workbook) => readonly ReportViolation[]): Promise<readonly ReportViolation[] | null> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-fix-'));
+  try {
+    const copy = path.join(dir, `${path.basename(name, path.extname(name))}.xlsx`);
+    writeFileSync(copy, bytes);
+    const read = await readWorkbookFile(copy);
+    return read.ok ? check(withoutSummaryTab(read.workbook)) : null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function errorText(e: unknown): string {
