@@ -4,7 +4,7 @@
  * user's own comment keeps its text and gets ours below), and, for fix copies, new cell values;
  * plus one new first tab. Everything else of the user's package is copied as stored (patch.ts).
  */
-import type { CellWrite, SummaryStyles } from './ooxml/patch-xml.js';
+import type { CellPatch, CellWrite, StyleContext, SummaryStyles } from './ooxml/patch-xml.js';
 import {
   addContentTypes,
   addNoteShapes,
@@ -139,9 +139,14 @@ export function markPackage(pkg: PackageReader, marks: PackageMarks): MarkedPack
     if (!sheet || !sheet.part || !pkg.has(sheet.part)) continue;
     if (m.fills.size === 0 && m.notes.size === 0 && (m.writes?.size ?? 0) === 0) continue;
     const xml = new TextDecoder().decode(pkg.read(sheet.part));
-    const probe = new Map([...m.fills.keys()].map((a) => [a, { style: (cur: number) => (baseOf.set(`${name}\u0001${a}`, cur < xfCount ? cur : 0), cur) }]));
+    const probe = new Map(
+      [...m.fills.keys()].map((a) => [a, { style: (c: StyleContext) => (baseOf.set(`${name}\u0001${a}`, baseFormat(c, xfCount)), c.current) }]),
+    );
     patchSheetXml(xml, probe);
-    for (const [a, fill] of m.fills) requests.push({ base: baseOf.get(`${name}\u0001${a}`) ?? 0, fill });
+    for (const [a, fill] of m.fills) {
+      const base = baseOf.get(`${name}\u0001${a}`) ?? 0;
+      if (base >= 0) requests.push({ base, fill });
+    }
     targets.push({ sheet, marks: m, xml });
   }
   const styled = addStyles(stylesXml, requests, marks.summary.fills);
@@ -159,9 +164,12 @@ export function markPackage(pkg: PackageReader, marks: PackageMarks): MarkedPack
     const relsPath = relsPathOf(sheet.part);
     let relsXml = pkg.text(relsPath, MAX_SMALL_PART);
     const rels = parseRels(relsXml);
-    const patches = new Map<string, { style?: (cur: number) => number; write?: CellWrite }>();
+    const patches = new Map<string, CellPatch>();
     for (const [a, fill] of m.fills) {
-      const index = styled.map.get(`${baseOf.get(`${sheet.name}\u0001${a}`) ?? 0}|${fill}`)!;
+      // A cell shown in its column's or row's style keeps having no `s` of its own: no fill, the note marks it.
+      const base = baseOf.get(`${sheet.name}\u0001${a}`) ?? 0;
+      if (base < 0) continue;
+      const index = styled.map.get(`${base}|${fill}`)!;
       patches.set(a, { style: () => index });
     }
     for (const [a, v] of m.writes ?? []) patches.set(a, { ...patches.get(a), write: toWrite(v) });
@@ -213,6 +221,18 @@ export function markPackage(pkg: PackageReader, marks: PackageMarks): MarkedPack
   if (types === undefined) throw new Error('no [Content_Types].xml');
   edits.set('[Content_Types].xml', bytes(addContentTypes(types, overrides, defaults)));
   return { patch: { edits, added }, skipped, sheetNames: sheets.map((s) => s.name) };
+}
+
+/**
+ * The format a marked cell's fill is added to: its own; for a cell without one, its column's or
+ * row's (what LibreOffice shows it in) — except for a number there, which Excel and exceljs show
+ * in format 0 and LibreOffice in the column's: any `s` would change one of them, so it gets no
+ * fill (-1), only the note.
+ */
+function baseFormat(c: StyleContext, xfCount: number): number {
+  const clamp = (s: number) => (s < xfCount ? s : 0);
+  if (c.inherited === null) return clamp(c.current);
+  return c.numeric ? -1 : clamp(c.inherited);
 }
 
 function newCell(c: SummaryCell, styles: SummaryStyles): NewCell {

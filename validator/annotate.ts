@@ -133,7 +133,7 @@ export interface FixOutcome {
 }
 
 /** Rounds of "apply, re-check, drop what did not hold" before giving up on the remaining fixes. */
-const MAX_FIX_ROUNDS = 6;
+const MAX_FIX_ROUNDS = 8;
 
 /**
  * Writes the fixed copy: every safe suggestion applied (fix candidates from annotate-fix.ts),
@@ -179,18 +179,28 @@ export async function writeFixedCopy(input: FixInput, outPath: string): Promise<
 
 const violationKey = (v: ReportViolation) => `${v.sheet}\u0001${v.cell ?? ''}\u0001${v.row ?? ''}\u0001${v.ruleId}`;
 
-/** Fixes whose violation is still there, or whose row shows a violation the input did not have. */
+/**
+ * Fixes that did not hold: those whose violation is still there, or whose row shows a violation
+ * the input did not have. A new violation on a row no fix touched (a changed chosen day makes a
+ * contract's rate wrong) is blamed on the fixes of one other tab — the first by name — or, when
+ * only its own tab has fixes, on all of them; the next round re-checks without them.
+ */
 function failedFixes(fixes: readonly FixCandidate[], after: readonly ReportViolation[], before: ReadonlySet<string>): Set<FixCandidate> {
   const failing = new Set<FixCandidate>();
   const still = new Set(after.map((v) => `${v.sheet}\u0001${v.cell}\u0001${v.ruleId}`));
-  const newRows = new Set(after.filter((v) => !before.has(violationKey(v))).map((v) => `${v.sheet}\u0001${v.row}`));
-  const newFileLevel = after.some((v) => !before.has(violationKey(v)) && v.row === null);
+  const fresh = after.filter((v) => !before.has(violationKey(v)));
+  const freshRows = new Set(fresh.map((v) => `${v.sheet}\u0001${v.row}`));
   for (const f of fixes) {
     if (f.resolves.some((ruleId) => still.has(`${f.sheet}\u0001${f.cell}\u0001${ruleId}`))) failing.add(f);
-    else if (newRows.has(`${f.sheet}\u0001${f.row}`) || newFileLevel) failing.add(f);
+    else if (freshRows.has(`${f.sheet}\u0001${f.row}`)) failing.add(f);
   }
-  // A new violation elsewhere (another row) caused by the fixes as a whole: drop them all.
-  if (failing.size === 0 && after.some((v) => !before.has(violationKey(v)))) for (const f of fixes) failing.add(f);
+  if (failing.size > 0) return failing;
+  const fixedRows = new Set(fixes.map((f) => `${f.sheet}\u0001${f.row}`));
+  const stray = fresh.find((v) => !fixedRows.has(`${v.sheet}\u0001${v.row}`));
+  if (!stray) return failing;
+  const others = [...new Set(fixes.map((f) => f.sheet).filter((sheet) => sheet !== stray.sheet))].sort();
+  const blamed = others.length > 0 ? others[0] : stray.sheet;
+  for (const f of fixes) if (others.length === 0 || f.sheet === blamed) failing.add(f);
   return failing;
 }
 

@@ -293,9 +293,22 @@ export function cellXfsCount(xml: string): number {
 
 export type CellWrite = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'string'; readonly value: string };
 
+export interface StyleContext {
+  /** The cell's `s` (0 when it has none). */
+  readonly current: number;
+  /** For a cell without its own `s`: the style of its row (customFormat) or column, if any. */
+  readonly inherited: number | null;
+  /** Whether the cell holds a number (its format changes what it shows). */
+  readonly numeric: boolean;
+}
+
 export interface CellPatch {
-  /** New `s` from the cell's current one. */
-  readonly style?: (current: number) => number;
+  /**
+   * New `s` from the cell's current one. A cell without its own `s` under a styled column or
+   * row (`inherited`) is shown by LibreOffice in that style, by Excel and exceljs in format 0:
+   * giving a number such a cell any `s` changes what one of them shows.
+   */
+  readonly style?: (cell: StyleContext) => number;
   /** A new value (fix copies). Formula cells are never overwritten (reported in `skipped`). */
   readonly write?: CellWrite;
 }
@@ -323,7 +336,8 @@ function buildCell(p: string, address: string, s: number, write: CellWrite | und
   return `<${p}c r="${address}"${style} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(write.value)}</${p}t></${p}is></${p}c>`;
 }
 
-function patchRow(p: string, rowNumber: number, inner: string, cells: ReadonlyMap<number, { address: string; patch: CellPatch }>, skipped: Set<string>): string {
+function patchRow(p: string, inner: string, cells: ReadonlyMap<number, { address: string; patch: CellPatch }>, skipped: Set<string>, styleAt: (col: number) => number): string {
+  const inheritedAt = (col: number) => (styleAt(col) > 0 ? styleAt(col) : null);
   const seen = new Set<number>();
   let col = 0;
   const pieces: string[] = [];
@@ -334,7 +348,7 @@ function patchRow(p: string, rowNumber: number, inner: string, cells: ReadonlyMa
     let out = '';
     while (next < pending.length && pending[next]![0] < c) {
       const [pc, { address, patch }] = pending[next++]!;
-      if (!seen.has(pc)) out += buildCell(p, address, patch.style ? patch.style(0) : 0, patch.write);
+      if (!seen.has(pc)) out += buildCell(p, address, patch.style ? patch.style({ current: 0, inherited: inheritedAt(pc), numeric: false }) : 0, patch.write);
     }
     return out;
   };
@@ -353,8 +367,11 @@ function patchRow(p: string, rowNumber: number, inner: string, cells: ReadonlyMa
     seen.add(col);
     const sAttr = attrOf(attrs, 's');
     const current = sAttr ? Number(sAttr[1] ?? sAttr[2]) || 0 : 0;
-    const s = target.patch.style ? target.patch.style(current) : current;
     const body = m[4] ?? '';
+    const t = attrOf(attrs, 't');
+    const type = t ? (t[1] ?? t[2]) : 'n';
+    const numeric = (type === 'n' || type === 'd') && /<(?:[\w.-]+:)?v\b/.test(body);
+    const s = target.patch.style ? target.patch.style({ current, inherited: sAttr ? null : inheritedAt(col), numeric }) : current;
     if (target.patch.write && /<(?:[\w.-]+:)?f\b/.test(body)) skipped.add(target.address);
     if (target.patch.write && !skipped.has(target.address)) {
       pieces.push(buildCell(m[1]!, target.address, s, target.patch.write));
@@ -365,7 +382,6 @@ function patchRow(p: string, rowNumber: number, inner: string, cells: ReadonlyMa
     }
   }
   pieces.push(flushBefore(Number.MAX_SAFE_INTEGER), inner.slice(last));
-  void rowNumber;
   return pieces.join('');
 }
 
@@ -396,13 +412,17 @@ export function patchSheetXml(xml: string, patches: ReadonlyMap<string, CellPatc
       if (innerEnd < 0) throw new Error('sheet: unterminated <sheetData>');
     }
     const inner = out.slice(innerStart, innerEnd);
+    const colStyles = elementsAttributes(out.slice(0, open.index), 'col')
+      .filter((c) => Number(c.style) > 0)
+      .map((c) => ({ min: Number(c.min), max: Number(c.max), style: Number(c.style) }));
+    const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
     const rows = [...byRow.keys()].sort((a, b) => a - b);
     let nextRow = 0;
     const newRows = (before: number) => {
       let s = '';
       while (nextRow < rows.length && rows[nextRow]! < before) {
         const r = rows[nextRow++]!;
-        if (!seenRows.has(r)) s += `<${p}row r="${r}">${patchRow(p, r, '', byRow.get(r)!, skipped)}</${p}row>`;
+        if (!seenRows.has(r)) s += `<${p}row r="${r}">${patchRow(p, '', byRow.get(r)!, skipped, colStyle)}</${p}row>`;
       }
       return s;
     };
@@ -424,7 +444,9 @@ export function patchSheetXml(xml: string, patches: ReadonlyMap<string, CellPatc
       const rowInner = m[4] ?? '';
       // `spans` is an optional hint of the row's column range; cells we add may fall outside it.
       const rowAttrs = m[2]!.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, '').replace(/\s*$/, '');
-      pieces.push(`<${m[1]}row${rowAttrs}>${patchRow(p, rowNumber, rowInner, cells, skipped)}</${m[1]}row>`);
+      const rowStyle = attrOf(m[2]!, 's');
+      const rowS = rowStyle !== null && /\scustomFormat\s*=\s*["'](?:1|true)["']/.test(m[2]!) ? Number(rowStyle[1] ?? rowStyle[2]) || 0 : 0;
+      pieces.push(`<${m[1]}row${rowAttrs}>${patchRow(p, rowInner, cells, skipped, rowS > 0 ? () => rowS : colStyle)}</${m[1]}row>`);
     }
     pieces.push(inner.slice(last), newRows(Number.MAX_SAFE_INTEGER));
     out = out.slice(0, innerStart) + pieces.join('') + out.slice(innerEnd);
