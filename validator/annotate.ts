@@ -12,9 +12,11 @@
  * the same marks. Everything the tool writes (the 檢查結果 tab, notes) is neutralised against
  * formula injection; the output is written atomically and never onto an input.
  */
-import { realpathSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Campaign, Lang, ReportViolation, Severity, Workbook } from '../rules/index.js';
+import { validateWorkbook, type Campaign, type Lang, type ReportViolation, type SeveritySetting, type Severity, type Workbook } from '../rules/index.js';
+import { readWorkbookFile } from './read/guarded.js';
 import { markPackage, packageSheetNames, type SheetMarks, type SummaryCell, type SummaryTab } from './annotate-package.js';
 import { typedCsvWorkbook } from './annotate-csv.js';
 import { pickFixes, type FixCandidate } from './annotate-fix.js';
@@ -175,6 +177,27 @@ export async function writeFixedCopy(input: FixInput, outPath: string): Promise<
     writeFileAtomic(outPath, bytes!);
     return { applied: fixes };
   });
+}
+
+/**
+ * Checks a candidate fixed copy the way the input was checked: written to a private temporary
+ * folder, read by the same guarded reader, its 檢查結果 tab left out.
+ */
+export async function revalidateCopy(bytes: Uint8Array, name: string, check: (workbook: Workbook) => readonly ReportViolation[]): Promise<readonly ReportViolation[] | null> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-fix-'));
+  try {
+    const copy = path.join(dir, `${path.basename(name, path.extname(name))}.xlsx`);
+    writeFileSync(copy, bytes);
+    const read = await readWorkbookFile(copy);
+    return read.ok ? check(withoutSummaryTab(read.workbook)) : null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The `revalidate` of a fixed copy checked like its input: same campaign, today, language and rule levels. */
+export function revalidator(opts: { campaign: Campaign; today: string; lang: Lang; path: string; severities?: Record<string, SeveritySetting> }): FixInput['revalidate'] {
+  return (bytes) => revalidateCopy(bytes, path.basename(opts.path), (workbook) => validateWorkbook(workbook, { campaign: opts.campaign, today: opts.today, lang: opts.lang, path: opts.path, ...(opts.severities ? { severities: opts.severities } : {}) }).violations);
 }
 
 const violationKey = (v: ReportViolation) => `${v.sheet}\u0001${v.cell ?? ''}\u0001${v.row ?? ''}\u0001${v.ruleId}`;

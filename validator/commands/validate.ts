@@ -4,13 +4,13 @@
  * or atomically to --out. Optional: compare with a previous report (--baseline), annotated copies
  * (--annotate), fixed copies (--fix). Exit 0 clean · 1 errors (or too many warnings) · 2 unreadable file or misuse.
  */
-import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type ReportViolation, type Workbook, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
+import { analyseWorkbook, buildReport, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type SeveritySetting, type WorkbookAnalysis } from '../../rules/index.js';
 import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
 import { readWorkbookFile } from '../read/guarded.js';
-import { annotatedFileName, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
+import { annotatedFileName, revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
 import {
   campaignOption,
   choiceOption,
@@ -315,7 +315,7 @@ async function checkFile(file: string, s: ValidateSettings, names: { annotate: s
   if (s.fixDir !== undefined) {
     const outPath = path.join(s.fixDir, names.fix);
     try {
-      const revalidate = (bytes: Uint8Array) => revalidateCopy(bytes, path.basename(file), (workbook) => validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, severities: s.severities, path: file }).violations);
+      const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, severities: s.severities, path: file });
       const fixed = await writeFixedCopy({ inputPath: file, workbook, reader: read.reader, report, lang: s.lang, today: s.today, campaign: s.campaign, revalidate }, outPath);
       if (!s.quiet && io.stderr.isTTY !== true) io.stderr.write(`partner-check: ${t(s.lang, 'note.fixed', { file: outPath, count: fixed.applied.length })}\n`);
       report = { ...report, meta: { ...report.meta, fixed: outPath, fixes: fixed.applied.length } };
@@ -325,22 +325,6 @@ async function checkFile(file: string, s: ValidateSettings, names: { annotate: s
     }
   }
   return { report, unreadable: false, annotateFailed, baseline: s.recordBaseline ? current : undefined, calendars };
-}
-
-/**
- * Checks a candidate fixed copy the way the input was checked: written to a private temporary
- * folder, read by the same guarded reader, its 檢查結果 tab left out.
- */
-export async function revalidateCopy(bytes: Uint8Array, name: string, check: (workbook: Workbook) => readonly ReportViolation[]): Promise<readonly ReportViolation[] | null> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-fix-'));
-  try {
-    const copy = path.join(dir, `${path.basename(name, path.extname(name))}.xlsx`);
-    writeFileSync(copy, bytes);
-    const read = await readWorkbookFile(copy);
-    return read.ok ? check(withoutSummaryTab(read.workbook)) : null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function errorText(e: unknown): string {

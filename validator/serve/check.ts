@@ -1,7 +1,7 @@
 /**
  * Checks one uploaded file exactly the way `partner-check validate` checks a file: read in the
  * guarded reader worker (readWorkbookFile), checked by the shared engine (validateWorkbook),
- * annotated by writeAnnotatedCopy; plus what `schedule` computes for it (rebate calendars, the
+ * annotated by writeAnnotatedCopy and fixed by writeFixedCopy; plus what `schedule` computes for it (rebate calendars, the
  * generated contract schedule as .xlsx, the cost estimates). The result is everything the page
  * shows, rendered in one language, and the downloads as bytes in memory.
  *
@@ -27,7 +27,7 @@ import {
   type Schedule,
   type ShopCosts,
 } from '../../rules/index.js';
-import { annotatedFileName, writeAnnotatedCopy } from '../annotate.js';
+import { annotatedFileName, revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
 import { shopCalendars } from '../commands/calendar.js';
 import { dayLabel, monthTitle } from '../format/calendar.js';
 import { formatJson } from '../format/json.js';
@@ -62,6 +62,8 @@ export interface CheckOutcome {
   readonly shops: readonly ShopView[];
   readonly annotated: Download | null;
   readonly annotateError: string | null;
+  /** The fixed copy (修正檔): every safe suggestion applied; null when the file could not be read or fixed. */
+  readonly fixed: Download | null;
   readonly schedule: Download | null;
   readonly json: Download;
 }
@@ -90,11 +92,14 @@ export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promis
       shops: [],
       annotated: null,
       annotateError: null,
+      fixed: null,
       schedule: null,
       json: jsonDownload(report, base),
     };
   }
-  const checked: FileReport = validateWorkbook(read.workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+  // A copy this tool wrote is checked without its 檢查結果 tab.
+  const workbook = withoutSummaryTab(read.workbook);
+  const checked: FileReport = validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
   const fileReport: CliFileReport = {
     ...checked,
     meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
@@ -106,15 +111,24 @@ export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promis
   const annotatedName = annotatedFileName(displayName, new Set());
   const annotatedPath = path.join(workDir, 'annotated.xlsx');
   try {
-    await writeAnnotatedCopy({ inputPath: filePath, workbook: read.workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today }, annotatedPath);
+    await writeAnnotatedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign }, annotatedPath);
     annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
   } catch (e) {
     annotateError = e instanceof Error ? e.message : String(e);
   }
+  let fixed: Download | null = null;
+  const fixedPath = path.join(workDir, 'fixed.xlsx');
+  try {
+    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+    await writeFixedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign, revalidate }, fixedPath);
+    fixed = { bytes: readFileSync(fixedPath), name: annotatedFileName(displayName, new Set(), '.fixed.xlsx'), contentType: XLSX_TYPE };
+  } catch (e) {
+    annotateError ??= e instanceof Error ? e.message : String(e);
+  }
 
-  const schedules = schedulesForWorkbook(read.workbook, { campaign: s.campaign });
-  const costs = estimateCosts(read.workbook, { campaign: s.campaign });
-  const calendars = shopCalendars(read.workbook, s.campaign);
+  const schedules = schedulesForWorkbook(workbook, { campaign: s.campaign });
+  const costs = estimateCosts(workbook, { campaign: s.campaign });
+  const calendars = shopCalendars(workbook, s.campaign);
   const shops = calendars.map((cal) =>
     shopView(
       cal,
@@ -126,7 +140,7 @@ export async function checkUpload(upload: CheckUpload, s: CheckSettings): Promis
   const schedule: Download | null =
     schedules.some((x) => x.contracts.length > 0) ? { bytes: await scheduleXlsx(schedules), name: `${base}.schedule.xlsx`, contentType: XLSX_TYPE } : null;
 
-  return { report, fileReport, unreadable: null, shops, annotated, annotateError, schedule, json: jsonDownload(report, base) };
+  return { report, fileReport, unreadable: null, shops, annotated, annotateError, fixed, schedule, json: jsonDownload(report, base) };
 }
 
 function reportJson(campaign: Campaign, file: CliFileReport): JsonReport {

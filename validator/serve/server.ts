@@ -5,7 +5,7 @@
  *   POST /api/check         the body is one file; header `X-Filename` is its encodeURIComponent
  *                           name; `?lang=zh-TW|en`. → 200 CheckResponse JSON (also for a file that
  *                           cannot be read: its report says why) · 400 · 413 too large · 503 busy
- *   GET  /download/:id      an annotated copy, generated schedule or JSON report (10 minutes)
+ *   GET  /download/:id      an annotated or fixed copy, generated schedule or JSON report (10 minutes)
  *   GET  /healthz           `{ "ok": true }` for a reverse proxy's health check
  *
  * Every upload goes to a fresh `fs.mkdtemp` folder, is read by the same guarded reader worker as
@@ -468,6 +468,7 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
       shops: outcome.shops,
       downloads: {
         annotated: outcome.annotated ? link(outcome.annotated) : null,
+        fixed: outcome.fixed ? link(outcome.fixed) : null,
         schedule: outcome.schedule ? link(outcome.schedule) : null,
         json: link(outcome.json),
       },
