@@ -133,16 +133,21 @@ export function addContentTypes(xml: string, overrides: readonly { part: string;
   return add ? insertBeforeClose(xml, 'Types', add) : xml;
 }
 
-/** The prefix (with colon, or '') the document binds to the relationships namespace; adds a binding to the root when none. */
+/**
+ * The prefix (with colon) the root element binds to the relationships namespace; adds a binding
+ * to the root when it has none (openpyxl declares it on each <sheet> instead, out of our scope).
+ */
 function relationshipPrefix(xml: string, root: string): { xml: string; prefix: string } {
+  const rootTag = new RegExp(`<((?:[\\w.-]+:)?)${root}\\b[^>]*>`).exec(xml);
+  if (!rootTag) throw new Error(`xml: no <${root}> element`);
   for (const ns of [REL_NS, REL_NS_STRICT]) {
-    const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${ns.replace(/[./]/g, '\\$&')}["']`).exec(xml);
+    const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${ns.replace(/[./]/g, '\\$&')}["']`).exec(rootTag[0]);
     if (m) return { xml, prefix: `${m[1]}:` };
   }
-  const rootTag = new RegExp(`<((?:[\\w.-]+:)?)${root}\\b`).exec(xml);
-  if (!rootTag) throw new Error(`xml: no <${root}> element`);
-  const at = rootTag.index + rootTag[0].length;
-  return { xml: `${xml.slice(0, at)} xmlns:pcr="${REL_NS}"${xml.slice(at)}`, prefix: 'pcr:' };
+  // `r` as every writer spells it (readers such as exceljs look for `r:id`), unless the root uses `r` otherwise.
+  const prefix = /\sxmlns:r\s*=/.test(rootTag[0]) ? 'pcr' : 'r';
+  const at = rootTag.index + 1 + rootTag[1]!.length + root.length;
+  return { xml: `${xml.slice(0, at)} xmlns:${prefix}="${REL_NS}"${xml.slice(at)}`, prefix: `${prefix}:` };
 }
 
 // ---------------------------------------------------------------------------------------------
