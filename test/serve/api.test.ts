@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../validator/cli.js';
 import { runServe } from '../../validator/commands/serve.js';
@@ -235,7 +236,6 @@ describe('the 修正檔 download', () => {
     expect(body.downloads.fixed?.name).toBe('mistakes.fixed.xlsx');
     const res = await fetch(`${server.url}${body.downloads.fixed!.url}`);
     expect(res.status).toBe(200);
-    const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const summary = book.worksheets[0]!;

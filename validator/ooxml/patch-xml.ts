@@ -8,6 +8,7 @@
  * - comments and their VML drawing (legacy notes, shown by Excel, LibreOffice and Google Sheets);
  * - workbook.xml (a new first tab), .rels files, [Content_Types].xml.
  */
+import { columnLetters } from '../../rules/model.js';
 import { decodeXmlText, elementsAttributes } from '../read/ooxml-parts.js';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -46,15 +47,9 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col };
 }
 
+/** 1-based column → letters: 1 → A, 27 → AA. */
 export function colLetters(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetters(col - 1);
 }
 
 /** A relationship target → ZIP entry name, relative to the part that owns the .rels. */

@@ -21,7 +21,7 @@ import { openPackage } from '../../../validator/ooxml/patch';
 import { memorySource } from '../../../validator/read/byte-source';
 import { entryDataStart } from '../../../validator/read/zip';
 import { worksheetNamesByPart } from '../../../validator/read/ooxml-parts';
-import { FIXTURES, REPO_ROOT, runCli, tempDir } from './helpers';
+import { FIXTURES, noteText, openWorkbook as open, REPO_ROOT, runCli, tempDir } from './helpers';
 
 const INPUTS: Record<string, string> = {
   'lo-enrollment': path.join(FIXTURES, 'libreoffice', 'enrollment-2026q2.xlsx'),
@@ -142,17 +142,6 @@ function csvTabs(prefix: string): Map<string, string> {
   return out;
 }
 
-async function open(file: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  return book;
-}
-
-function noteText(cell: ExcelJS.Cell): string {
-  const note = cell.note as unknown;
-  if (typeof note === 'string') return note;
-  return ((note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
-}
 
 describe('annotated copies', () => {
   it('every input was checked and copied', () => {

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENROLLMENT_HEADER, FIXTURES, runCli, sha256, tempDir, writeWorkbook, type CliRun } from './helpers';
+import { ENROLLMENT_HEADER, FIXTURES, noteText, openWorkbook as open, runCli, sha256, tempDir, writeWorkbook, type CliRun } from './helpers';
 
 const tmp = tempDir();
 const input = path.join(tmp.dir, 'brand-form.xlsx');
@@ -52,17 +52,6 @@ beforeAll(async () => {
 
 afterAll(() => tmp.cleanup());
 
-async function open(file: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  return book;
-}
-
-function noteText(cell: ExcelJS.Cell): string {
-  const note = cell.note as unknown;
-  if (typeof note === 'string') return note;
-  return ((note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
-}
 
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
