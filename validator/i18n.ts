@@ -48,6 +48,9 @@ export const STRINGS = {
   'hint.help': s('執行 partner-check {command} --help 查看用法。', 'Run partner-check {command} --help for usage.'),
   'note.wrote': s('已寫入 {file}', 'Wrote {file}'),
   'note.annotated': s('已產生標註檔 {file}', 'Wrote the annotated copy {file}'),
+  'note.fixed': s('已產生修正檔 {file}（{count} 項修正）', 'Wrote the fixed copy {file} ({count} changes)'),
+  'err.fix': s('無法產生修正檔「{file}」：{reason}', 'Cannot write the fixed copy "{file}": {reason}'),
+  'err.outputIsInput': s('輸出檔「{file}」就是要檢查的檔案（輸入檔不會被修改）。', 'The output "{file}" is a file being checked; inputs are never modified.'),
   'note.scheduleHasErrors': s('報名表有 {errors} 個錯誤；以下排程只含能判讀的報名資料，請先修正錯誤（partner-check validate {file}）。', 'The enrollment has {errors} errors; the schedule covers only what could be read. Fix the errors first (partner-check validate {file}).'),
 
   // severities and statuses
@@ -164,6 +167,11 @@ export const STRINGS = {
   'col.suggestion': s('建議', 'Suggestion'),
   'col.status': s('狀態', 'Status'),
   'annotate.noProblems': s('沒有發現問題。', 'No problems found.'),
+  'col.before': s('修正前', 'Before'),
+  'col.after': s('修正後', 'After'),
+  'fix.summary': s('已套用 {count} 項修正（檢查日 {today}）；其餘問題沒有可安全套用的建議，請參考標註檔。', '{count} changes applied (as of {today}); the other problems have no suggestion that is safe to apply, see the annotated copy.'),
+  'fix.none': s('沒有可以安全套用的修正。', 'No change was safe to apply.'),
+  'fix.note': s('partner-check 已修正：{before} → {after}', 'partner-check changed this cell: {before} → {after}'),
   'annotate.summary': s('{errors} 個錯誤、{warnings} 個警告、{infos} 個提示（檢查日 {today}）', '{errorsEn}, {warningsEn}, {infosEn} (as of {today})'),
 } as const;
 
@@ -280,6 +288,8 @@ Run partner-check <command> --help for a command's options.
   --rule 規則代碼=off|info|warning|error   調整規則等級（可重複）
   --annotate 資料夾                為每個檔案產生標註檔 <檔名>.checked.xlsx（第一個工作表為「檢查結果」）
   --jobs N                         同時檢查的檔案數（工作執行緒數，預設每個 CPU 核心一個）
+  --fix 資料夾                     為每個檔案產生修正檔 <檔名>.fixed.xlsx：套用可安全套用的建議（只改 CMS 仍可編輯的列），
+                                   「檢查結果」列出每項修正（儲存格、修正前、修正後、規則）
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
   -q, --quiet                      只列出錯誤，不顯示進度與提示訊息
   --verbose                        列出每一筆問題（預設同一規則在一個工作表超過 5 筆時只列前 3 筆與總數）
@@ -311,6 +321,8 @@ Options:
   --rule RULE-ID=off|info|warning|error   change a rule's level (repeatable)
   --annotate DIR                   write an annotated copy <name>.checked.xlsx of each file (first tab 檢查結果)
   --jobs N                         files checked at once (worker threads; default one per CPU core)
+  --fix DIR                        write a fixed copy <name>.fixed.xlsx of each file: every suggestion that is safe
+                                   to apply, on rows the CMS still lets you edit; 檢查結果 lists each change
   --lang zh-TW|en                  output language (default zh-TW)
   -q, --quiet                      errors only; no progress or notices
   --verbose                        list every problem (by default a rule seen more than 5 times in a tab shows 3 and a count)
