@@ -1,13 +1,50 @@
 import { defineConfig } from 'vitest/config';
 
+/** The suites that touch dates: run again under host time zones far from Taipei's (results must not move). */
+const DATE_SENSITIVE = [
+  'test/time/**/*.test.ts',
+  'test/values/**/*.test.ts',
+  'test/checks/**/*.test.ts',
+  'test/compute/**/*.test.ts',
+  'test/engine/**/*.test.ts',
+  'test/campaign/**/*.test.ts',
+  'test/validator/read/**/*.test.ts',
+  'test/addon/server.test.ts',
+  'test/templates/examples.test.ts',
+];
+const HOST_ZONE_CHECK = 'test/time/host-zone.test.ts';
+/** Set by test/fresh-clone: the `npm test` it runs inside a fresh clone does not run itself again. */
+const INNER = process.env['PARTNER_CHECK_FRESH_CLONE'] === '1';
+
+const zoneProject = (timeZone: string) => ({
+  extends: true as const,
+  test: {
+    name: `TZ=${timeZone}`,
+    include: [...DATE_SENSITIVE, HOST_ZONE_CHECK],
+    // Node re-reads process.env.TZ when it is assigned, so each worker runs in this host zone.
+    env: { TZ: timeZone, PARTNER_CHECK_HOST_TZ: timeZone },
+  },
+});
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Rule tests are fast; reader, CLI and browser tests spawn workers and processes.
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Any `.only` left behind fails the run instead of silently skipping the rest.
     allowOnly: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'all',
+          include: ['test/**/*.test.ts'],
+          exclude: [HOST_ZONE_CHECK, ...(INNER ? ['test/fresh-clone/**'] : []), '**/node_modules/**'],
+        },
+      },
+      zoneProject('America/Los_Angeles'),
+      zoneProject('Pacific/Kiritimati'),
+    ],
   },
 });

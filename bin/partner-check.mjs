@@ -1,12 +1,20 @@
 #!/usr/bin/env node
-// The `partner-check` command: runs the bundled CLI (built by `npm run build`, which `npm ci`
-// triggers through the `prepare` script).
+// The `partner-check` command: runs the bundled CLI in dist/validator/. A packed or installed
+// package carries the bundle (`npm pack` builds it through the `prepack` script); a clone builds
+// it with `npm run build` (`npm test` and `npm run demo` do so first).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/validator/cli.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  process.stderr.write('partner-check: not built yet; run `npm run build` first.\n');
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const lang = i < 0 ? '' : args[i].includes('=') ? args[i].slice('--lang='.length) : (args[i + 1] ?? '');
+  process.stderr.write(
+    lang.toLowerCase() === 'en'
+      ? 'partner-check: not built yet (dist/validator/cli.mjs is missing); run `npm run build` in the partner-check folder first.\n'
+      : 'partner-check：尚未建置（找不到 dist/validator/cli.mjs）；請先在 partner-check 資料夾執行 `npm run build`。\n',
+  );
   process.exit(2);
 }
 const { main } = await import(cli.href);

@@ -32,6 +32,44 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => Date.now() };
 }
 
+/**
+ * Whether stdout gets ANSI colours: `--color=always|never` (main() turns it into the variables
+ * below), else FORCE_COLOR (set and not "0": on; "0": off), else NO_COLOR (set and not empty:
+ * off), else only on a terminal — the conventions of https://no-color.org and FORCE_COLOR.
+ */
+export function wantsColor(io: CliIo): boolean {
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (io.env['NO_COLOR']) return false;
+  return io.stdout.isTTY === true;
+}
+
+/**
+ * Takes the global `--color[=auto|always|never]` / `--no-color` out of an argv and returns the
+ * environment it stands for (the commands then ask wantsColor).
+ * @throws UsageError for another value
+ */
+export function colorArgs(argv: readonly string[], env: CliIo['env']): { argv: string[]; env: CliIo['env'] } {
+  const rest: string[] = [];
+  let mode: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--no-color') mode = 'never';
+    else if (a.startsWith('--color=')) mode = a.slice('--color='.length);
+    else if (a === '--color') mode = ['auto', 'always', 'never'].includes(argv[i + 1] ?? '') ? argv[++i]! : 'always';
+    else rest.push(a);
+  }
+  if (mode === undefined) return { argv: rest, env };
+  if (mode === 'always') return { argv: rest, env: { ...env, FORCE_COLOR: '1', NO_COLOR: undefined } };
+  if (mode === 'never') return { argv: rest, env: { ...env, FORCE_COLOR: '0' } };
+  if (mode === 'auto') return { argv: rest, env: { ...env, FORCE_COLOR: undefined, NO_COLOR: undefined } };
+  throw new UsageError('err.badChoice', { option: '--color', value: mode, choices: 'auto|always|never' });
+}
+
 /** A misuse of the command line (exit code 2); the message is rendered at the edge. */
 export class UsageError extends Error {
   constructor(
@@ -68,6 +106,8 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
   const options: Record<string, string | boolean | string[] | undefined> = {};
   const positionals: string[] = [];
   const byShort = new Map(Object.entries(specs).filter(([, s]) => s.short).map(([name, s]) => [s.short!, name]));
+  // The short flags users of ESLint and ripgrep type: -o/-f/-q/-h wherever the long option exists.
+  for (const [short, name] of Object.entries(CONVENTIONAL_SHORTS)) if (specs[name] && !byShort.has(short)) byShort.set(short, name);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -82,13 +122,13 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
       inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
     } else if (arg.length === 2 && arg.startsWith('-') && arg !== '-') {
       name = byShort.get(arg[1]!);
-      if (!name) throw new UsageError('err.unknownOption', { option: arg });
+      if (!name) throw unknownOption(arg, specs);
     } else {
       positionals.push(arg);
       continue;
     }
     const spec = specs[name];
-    if (!spec) throw new UsageError('err.unknownOption', { option: arg.split('=')[0]! });
+    if (!spec) throw unknownOption(arg.split('=')[0]!, specs);
     if (spec.type === 'boolean') {
       if (inline !== undefined) throw new UsageError('err.flagWithValue', { option: `--${name}` });
       options[name] = true;
@@ -110,6 +150,43 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
     }
   }
   return { options, positionals };
+}
+
+const CONVENTIONAL_SHORTS: Readonly<Record<string, string>> = { o: 'out', f: 'format', q: 'quiet', h: 'help' };
+
+function unknownOption(option: string, specs: OptionSpecs): UsageError {
+  const near = closest(option.replace(/^-+/, ''), Object.keys(specs));
+  return near === undefined ? new UsageError('err.unknownOption', { option }) : new UsageError('err.unknownOptionNear', { option, near: `--${near}` });
+}
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The candidate a mistyped word most likely meant (did-you-mean): the nearest by edit distance,
+ * at most 2 edits and less than half the word; ties go to the earlier candidate.
+ * @example closest('vaildate', ['validate', 'calendar']) → 'validate'
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const dist = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best !== undefined && bestDistance <= 2 && bestDistance * 2 < Math.max(word.length, 2) ? best : undefined;
 }
 
 /** The `--lang` of an argv, looked up before full parsing so usage errors speak it too. */

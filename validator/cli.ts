@@ -3,10 +3,10 @@
  * exit code (bin/partner-check.mjs sets it): 0 no errors · 1 errors found (or more warnings than
  * --max-warnings) · 2 a file could not be read or the command was misused.
  */
-import { RULES, TOOL_VERSION, type Lang } from '../rules/index.js';
-import { choiceOption, langOfArgv, langOption, parseArgs, processIo, usageFailure, UsageError, type CliIo } from './args.js';
+import { RULES, RULES_BY_ID, TOOL_VERSION, type Lang } from '../rules/index.js';
+import { choiceOption, closest, colorArgs, wantsColor, langOfArgv, langOption, parseArgs, processIo, usageFailure, UsageError, type CliIo } from './args.js';
 import { HELP, t, type HelpTopic } from './i18n.js';
-import { rulesJson, rulesText } from './format/rules.js';
+import { ruleDetailText, rulesJson, rulesText } from './format/rules.js';
 import { runCalendar } from './commands/calendar.js';
 import { runCost } from './commands/cost.js';
 import { runSchedule } from './commands/schedule.js';
@@ -31,8 +31,18 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: async (argv, io) => (await import('./commands/serve.js')).runServe(argv, io),
 };
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const lang = langOfArgv(argv);
+export async function main(argvIn: readonly string[], ioIn: CliIo = processIo()): Promise<number> {
+  const lang = langOfArgv(argvIn);
+  let argv: readonly string[] = argvIn;
+  let io = ioIn;
+  try {
+    const colored = colorArgs(argvIn, ioIn.env);
+    argv = colored.argv;
+    if (colored.env !== ioIn.env) io = { ...ioIn, env: colored.env };
+  } catch (e) {
+    if (e instanceof UsageError) return usageFailure(ioIn, lang, e, '');
+    throw e;
+  }
   const [command, ...rest] = argv;
   try {
     if (command === undefined) {
@@ -56,7 +66,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return main([...moved, ...argv.slice(0, skip)], io);
     }
     const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!run) throw new UsageError('err.unknownCommand', { name: command });
+    if (!run) {
+      const near = closest(command, Object.keys(COMMANDS));
+      throw near === undefined ? new UsageError('err.unknownCommand', { name: command }) : new UsageError('err.unknownCommandNear', { name: command, near });
+    }
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, '');
@@ -65,7 +78,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-/** `partner-check rules [--format text|json]`: the rule catalogue. */
+/** `partner-check rules [ID] [--format text|json]`: the rule catalogue, or one rule's docs. */
 async function runRules(argv: readonly string[], io: CliIo): Promise<number> {
   let lang: Lang = langOfArgv(argv);
   try {
@@ -75,10 +88,20 @@ async function runRules(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(HELP.rules[lang]);
       return 0;
     }
-    if (positionals.length > 0) throw new UsageError('err.unknownOption', { option: positionals[0]! });
+    if (positionals.length > 1) throw new UsageError('err.unknownOption', { option: positionals[1]! });
     const format = choiceOption(options.format, ['text', 'json'] as const, 'text', '--format');
+    const color = wantsColor(io);
+    if (positionals.length === 1) {
+      const rule = RULES_BY_ID.get(positionals[0]!);
+      if (!rule) {
+        const near = closest(positionals[0]!, [...RULES_BY_ID.keys()]);
+        throw near === undefined ? new UsageError('err.unknownRule', { id: positionals[0]! }) : new UsageError('err.unknownRuleNear', { id: positionals[0]!, near });
+      }
+      io.stdout.write(format === 'json' ? rulesJson([rule.meta]) : ruleDetailText(rule.meta, { lang, color }));
+      return 0;
+    }
     const metas = RULES.map((r) => r.meta);
-    io.stdout.write(format === 'json' ? rulesJson(metas) : rulesText(metas, { lang, color: io.stdout.isTTY === true && !io.env['NO_COLOR'] }));
+    io.stdout.write(format === 'json' ? rulesJson(metas) : rulesText(metas, { lang, color }));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, lang, e, 'rules');

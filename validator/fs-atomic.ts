@@ -8,9 +8,9 @@ import { writeOutput } from './output/index.js';
 export { tempPathFor } from './output/index.js';
 
 /**
- * Writes `data` to `target` atomically; creates missing parent directories.
+ * Writes `data` (text, bytes, or blocks of bytes) to `target` atomically; creates missing parent directories.
  * @example writeFileAtomic('/var/reports/2026-05-01.json', json)
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<Uint8Array>): void {
   writeOutput(target, data);
 }

@@ -9,6 +9,8 @@ const s = (zh: string, en: string) => ({ 'zh-TW': zh, en }) as const;
 export const STRINGS = {
   // errors and notices
   'err.unknownCommand': s('未知的指令「{name}」。', 'Unknown command "{name}".'),
+  'err.unknownCommandNear': s('未知的指令「{name}」；您是指「{near}」嗎？', 'Unknown command "{name}"; did you mean "{near}"?'),
+  'err.unknownOptionNear': s('未知的選項「{option}」；您是指「{near}」嗎？', 'Unknown option "{option}"; did you mean "{near}"?'),
   'err.unknownOption': s('未知的選項「{option}」。', 'Unknown option "{option}".'),
   'err.missingValue': s('選項 {option} 需要一個值。', 'Option {option} needs a value.'),
   'err.flagWithValue': s('選項 {option} 不接受值。', 'Option {option} takes no value.'),
@@ -19,6 +21,7 @@ export const STRINGS = {
   'err.badInteger': s('{option} 要是 0 以上的整數，收到「{value}」。', '{option} must be a whole number ≥ 0, got "{value}".'),
   'err.badNumber': s('{option} 的數值不正確：「{value}」。', '{option} has an invalid number: "{value}".'),
   'err.badRuleSyntax': s('--rule 的格式是 規則代碼=off|info|warning|error，收到「{value}」。', '--rule takes rule-id=off|info|warning|error, got "{value}".'),
+  'err.unknownRuleNear': s('沒有「{id}」這條規則；您是指「{near}」嗎？', 'There is no rule "{id}"; did you mean "{near}"?'),
   'err.unknownRule': s('沒有「{id}」這條規則；執行 partner-check rules 查看所有規則。', 'There is no rule "{id}"; run partner-check rules to list them.'),
   'err.badRuleLevel': s('規則 {id} 的等級只能是 off、info、warning 或 error，收到「{value}」。', 'The level of rule {id} must be off, info, warning or error, got "{value}".'),
   'err.noPaths': s('請指定要檢查的檔案或資料夾。', 'Name the files or folders to check.'),
@@ -52,6 +55,9 @@ export const STRINGS = {
   'deadline.none': s('沒有任何期限。', 'No deadlines.'),
   'deadline.remind': s('前一個工作天提醒：{day}', 'reminder the working day before: {day}'),
   'note.annotated': s('已產生標註檔 {file}', 'Wrote the annotated copy {file}'),
+  'note.fixed': s('已產生修正檔 {file}（{count} 項修正）', 'Wrote the fixed copy {file} ({count} changes)'),
+  'err.fix': s('無法產生修正檔「{file}」：{reason}', 'Cannot write the fixed copy "{file}": {reason}'),
+  'err.outputIsInput': s('輸出檔「{file}」就是要檢查的檔案（輸入檔不會被修改）。', 'The output "{file}" is a file being checked; inputs are never modified.'),
   'note.scheduleHasErrors': s('報名表有 {errors} 個錯誤；以下排程只含能判讀的報名資料，請先修正錯誤（partner-check validate {file}）。', 'The enrollment has {errors} errors; the schedule covers only what could be read. Fix the errors first (partner-check validate {file}).'),
 
   // severities and statuses
@@ -140,6 +146,7 @@ export const STRINGS = {
   'sched.shops': s('共 {count} 家已報名商店、{contracts} 筆加碼合約', '{count} enrolled shops, {contracts} contracts'),
 
   // rules catalogue
+  'report.repeated': s('… 共 {count} × {rule}（另有 {hidden} 筆未列出；加上 --verbose 全部列出）', '… {count} × {rule} ({hidden} more not listed; --verbose lists them all)'),
   'rules.title': s('規則目錄（{count} 條）', 'Rule catalogue ({count} rules)'),
   'rules.col.id': s('規則代碼', 'Rule'),
   'rules.col.severity': s('預設等級', 'Default'),
@@ -167,6 +174,11 @@ export const STRINGS = {
   'col.suggestion': s('建議', 'Suggestion'),
   'col.status': s('狀態', 'Status'),
   'annotate.noProblems': s('沒有發現問題。', 'No problems found.'),
+  'col.before': s('修正前', 'Before'),
+  'col.after': s('修正後', 'After'),
+  'fix.summary': s('已套用 {count} 項修正（檢查日 {today}）；其餘問題沒有可安全套用的建議，請參考標註檔。', '{count} changes applied (as of {today}); the other problems have no suggestion that is safe to apply, see the annotated copy.'),
+  'fix.none': s('沒有可以安全套用的修正。', 'No change was safe to apply.'),
+  'fix.note': s('partner-check 已修正：{before} → {after}', 'partner-check changed this cell: {before} → {after}'),
   'annotate.summary': s('{errors} 個錯誤、{warnings} 個警告、{infos} 個提示（檢查日 {today}）', '{errorsEn}, {warningsEn}, {infosEn} (as of {today})'),
 } as const;
 
@@ -276,8 +288,8 @@ Run partner-check <command> --help for a command's options.
 每個工作表。無法讀取的檔案會列為 workbook/unreadable，其他檔案照常檢查。
 
 選項：
-  --format text|json|junit|html   報告格式（預設 text）
-  --out 檔案                       把報告寫入檔案（先寫暫存檔再改名，不會留下寫一半的檔案）
+  -f, --format text|json|junit|html 報告格式（預設 text）
+  -o, --out 檔案                   把報告寫入檔案（先寫暫存檔再改名，不會留下寫一半的檔案）
   --today YYYY-MM-DD               以這天當作「今天」判斷期限（預設：台北時間的今天）
   --campaign 檔案                  活動設定檔（JSON）；預設為 2026 Q2 夥伴互利計劃
   --baseline 前次報告.json         與前次 JSON 報告比較：標示新問題／未解決／已解決，並檢查已通過的合約是否被更動；
@@ -287,8 +299,11 @@ Run partner-check <command> --help for a command's options.
   --rule 規則代碼=off|info|warning|error   調整規則等級（可重複）
   --annotate 資料夾                為每個檔案產生標註檔 <檔名>.checked.xlsx（第一個工作表為「檢查結果」）
   --jobs N                         同時檢查的檔案數（工作執行緒數，預設每個 CPU 核心一個）
+  --fix 資料夾                     為每個檔案產生修正檔 <檔名>.fixed.xlsx：套用可安全套用的建議（只改 CMS 仍可編輯的列），
+                                   「檢查結果」列出每項修正（儲存格、修正前、修正後、規則）
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
-  --quiet                          只列出錯誤，不顯示進度與提示訊息
+  -q, --quiet                      只列出錯誤，不顯示進度與提示訊息
+  --verbose                        列出每一筆問題（預設同一規則在一個工作表超過 5 筆時只列前 3 筆與總數）
 
 結束代碼：0 沒有錯誤 · 1 發現錯誤（或警告超過 --max-warnings） · 2 有檔案無法讀取或用法錯誤
 
@@ -303,8 +318,8 @@ lock files are skipped). A file that cannot be read is reported as workbook/unre
 other files are still checked.
 
 Options:
-  --format text|json|junit|html   report format (default text)
-  --out FILE                       write the report to FILE (atomically: never a half-written file)
+  -f, --format text|json|junit|html report format (default text)
+  -o, --out FILE                   write the report to FILE (atomically: never a half-written file)
   --today YYYY-MM-DD               the "today" of deadline rules (default: today in Asia/Taipei)
   --campaign FILE                  campaign config (JSON); default: the 2026 Q2 Partner Mutual-Benefit Plan
   --baseline REPORT.json           compare with a previous JSON report: mark problems new/open/resolved and
@@ -317,8 +332,11 @@ Options:
   --rule RULE-ID=off|info|warning|error   change a rule's level (repeatable)
   --annotate DIR                   write an annotated copy <name>.checked.xlsx of each file (first tab 檢查結果)
   --jobs N                         files checked at once (worker threads; default one per CPU core)
+  --fix DIR                        write a fixed copy <name>.fixed.xlsx of each file: every suggestion that is safe
+                                   to apply, on rows the CMS still lets you edit; 檢查結果 lists each change
   --lang zh-TW|en                  output language (default zh-TW)
-  --quiet                          errors only; no progress or notices
+  -q, --quiet                      errors only; no progress or notices
+  --verbose                        list every problem (by default a rule seen more than 5 times in a tab shows 3 and a count)
 
 Exit codes: 0 no errors · 1 errors found (or more warnings than --max-warnings) · 2 a file could not be read or misuse
 
@@ -366,10 +384,12 @@ Example:
 --out 產生的 .xlsx 使用「加碼合約」工作表與 CMS 欄位，可直接貼到後台，也能再用 validate 檢查。
 
 選項：
-  --out 合約.xlsx          把合約排程寫成 .xlsx（或 .csv）
-  --format text|json       輸出格式（預設 text）
+  -o, --out 合約.xlsx      把合約排程寫成 .xlsx（或 .csv）
+  -f, --format text|json   輸出格式（預設 text）
+  --today YYYY-MM-DD       以這天當作「今天」檢查報名表的期限（預設：台北時間的今天）
   --campaign 檔案          活動設定檔（JSON）
   --lang zh-TW|en          輸出語言
+  -h, --help               顯示說明
 `,
     `Usage: partner-check schedule ENROLLMENT.xlsx [options]
 
@@ -378,10 +398,12 @@ schedule (with D-3 submission deadlines) and a cost estimate. The .xlsx written 
 加碼合約 tab with the CMS columns: paste it into the CMS, or check it again with validate.
 
 Options:
-  --out contracts.xlsx     write the schedule as .xlsx (or .csv)
-  --format text|json       output format (default text)
+  -o, --out contracts.xlsx write the schedule as .xlsx (or .csv)
+  -f, --format text|json   output format (default text)
+  --today YYYY-MM-DD       the "today" of the enrollment's deadline rules (default: today in Asia/Taipei)
   --campaign FILE          campaign config (JSON)
   --lang zh-TW|en          output language
+  -h, --help               show this help
 `,
   ),
   cost: s(
@@ -461,13 +483,15 @@ Options:
 `,
   ),
   rules: s(
-    `用法：partner-check rules [--format text|json] [--lang zh-TW|en]
+    `用法：partner-check rules [規則代碼] [--format text|json] [--lang zh-TW|en]
 
 列出所有檢查規則：規則代碼、預設等級與說明。可用 validate --rule 規則代碼=等級 調整。
+指定規則代碼（例如 partner-check rules contract/overlap）時，顯示該規則的說明、訊息範本與例子所在。
 `,
-    `Usage: partner-check rules [--format text|json] [--lang zh-TW|en]
+    `Usage: partner-check rules [RULE-ID] [--format text|json] [--lang zh-TW|en]
 
 Lists every rule: id, default severity and description. Change a level with validate --rule RULE-ID=LEVEL.
+With a rule id (e.g. partner-check rules contract/overlap): that rule's docs, message templates and where its examples are.
 `,
   ),
 } as const;

@@ -1,5 +1,5 @@
 /**
- * The built dist/addon/Sidebar.html in headless Chromium (Debian's /usr/bin/chromium, driven by
+ * The built dist/addon/Sidebar.html in headless Chromium (found by scripts/test-tools.mjs: CHROMIUM_PATH or PATH; driven by
  * playwright-core), with google.script.run stubbed to serve reports the real server code produced
  * from the LibreOffice fixture. Checks rendering, the selectCell / applySuggestion calls, the
  * language toggle, filters, calendar and cost panels, escaping, keyboard focus and colour
@@ -14,8 +14,8 @@ import * as addon from '../../addon/server/main.js';
 import { createFakeGas, installGlobals } from './fakes/gas.js';
 import { readFixture } from './helpers/xlsx-fixture.js';
 import { ROOT, ensureAddonBuilt } from './helpers/bundle.js';
+import { requireTool } from '../../scripts/test-tools.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Where the page is served from (a route answers it; any other request is refused and recorded). */
 const SIDEBAR_URL = 'https://sidebar.partner-check.test/';
 const SCREENSHOT = path.join(ROOT, 'test', 'screenshots', 'sidebar.png');
@@ -138,7 +138,7 @@ function calls(page: Page): Promise<{ name: string; args: unknown[] }[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  const CHROMIUM = requireTool('chromium');
   html = (await ensureAddonBuilt()).html;
   fixtures = await serverFixtures();
   userDataDir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-chromium-'));

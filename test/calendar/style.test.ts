@@ -24,7 +24,8 @@ import { shopCalendars } from '../../validator/commands/calendar.js';
 import { readWorkbookFile } from '../../validator/read/guarded.js';
 import { startServer, type RunningServer } from '../../validator/serve/server.js';
 import { validateWorkbook, type Workbook } from '../../rules/index.js';
-import { CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, TODAY, testPrefix } from '../serve/helpers.js';
+import { CHROMIUM_ARGS, REPO_ROOT, TODAY, testPrefix } from '../serve/helpers.js';
+import { requireTool } from '../../scripts/test-tools.mjs';
 
 const MONTH = '2026-05';
 const SHOP = 'cal_shop';
@@ -79,7 +80,7 @@ async function withFake<T>(fn: () => T): Promise<T> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const CHROMIUM = requireTool('chromium');
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-calstyle-'));
   // The same enrollment as an .xlsx (upload page, HTML report) and as a Google Sheet (add-on).

@@ -1,15 +1,17 @@
 /**
- * The LibreOffice fixture `partner-workbook.xlsx` (/work/shared/fixtures/libreoffice) rebuilt by hand,
+ * The LibreOffice fixture `partner-workbook.xlsx` (`../shared/fixtures/libreoffice`, beside the repo) rebuilt by hand,
  * cell by cell, in the rules' model: the values exceljs reads from it (rich text joined, date cells
  * as Taipei wall-clock values, percents as fractions formatted `0%`, amounts `#,##0`), each with the
  * number format the file gives it. test/checks/contract/fixture-partner-workbook.test.ts checks the
  * 加碼合約 and 鋪底合約 tabs against the real file; the rule tests on the fixture use these tabs.
  */
 import { makeCell, type Cell, type CellValue, type Table } from '../../rules/index.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dateCell } from './tables.js';
 
 /** Where the real workbook is. */
-export const PARTNER_WORKBOOK_XLSX = '/work/shared/fixtures/libreoffice/partner-workbook.xlsx';
+export const PARTNER_WORKBOOK_XLSX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'libreoffice', 'partner-workbook.xlsx');
 
 /** A cell with a number format, placed later by `sheet` (its address is filled in there). */
 interface Formatted {

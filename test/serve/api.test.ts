@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../validator/cli.js';
 import { runServe } from '../../validator/commands/serve.js';
@@ -230,6 +231,24 @@ describe('POST /api/check', () => {
   });
 });
 
+describe('the 修正檔 download', () => {
+  it('is mistakes.xlsx with its safe suggestions applied, 檢查結果 listing each change', async () => {
+    const mistakes = EXAMPLES.find((f) => f.endsWith('mistakes.xlsx'))!;
+    const body = (await upload(server.url, 'mistakes.xlsx', readFileSync(mistakes))).body as CheckResponse;
+    expect(body.downloads.fixed?.name).toBe('mistakes.fixed.xlsx');
+    const res = await fetch(`${server.url}${body.downloads.fixed!.url}`);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const summary = book.worksheets[0]!;
+    expect(summary.name).toBe('檢查結果');
+    const cells = [];
+    for (let r = 3; r <= summary.rowCount; r++) cells.push(`${summary.getRow(r).getCell(1).value}!${(summary.getRow(r).getCell(2).value as { result: string }).result}`);
+    expect(cells).toEqual(['加碼合約!L24', '加碼合約!K25', '加碼合約!H85', '加碼合約!E135', '環狀數據!C3', '環狀數據!D4', '環狀數據!F7']);
+    expect(book.getWorksheet('加碼合約')!.getCell('K25').value).toBe(0.15);
+  });
+});
+
 describe('the page and the headers', () => {
   it('serves a self-contained page whose CSP allows exactly its inline script and style', async () => {
     const res = await fetch(`${server.url}/`);
@@ -287,6 +306,7 @@ describe('the page and the headers', () => {
       await new Promise((r) => setTimeout(r, 250));
       expect((await fetch(`${s.url}${a.downloads.json.url}`)).status).toBe(404);
       expect((await fetch(`${s.url}${a.downloads.annotated!.url}`)).status).toBe(404);
+      expect((await fetch(`${s.url}${a.downloads.fixed!.url}`)).status).toBe(404);
       expect(s.store.size).toBe(0);
     } finally {
       await s.close();

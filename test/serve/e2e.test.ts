@@ -1,6 +1,6 @@
 /**
  * `partner-check serve` end to end: the real server (in this process, on a free loopback port)
- * driven by Debian's Chromium through playwright-core. Uploads the LibreOffice fixture through the
+ * driven by Chromium (CHROMIUM_PATH or found on PATH) through playwright-core. Uploads the LibreOffice fixture through the
  * page's file input and compares what the page shows with what the engine reports for the same
  * file; downloads the annotated copy, the schedule and the JSON report; uploads a renamed .xls;
  * toggles English; checks that HTML/JS inside a workbook stays text; checks keyboard use and
@@ -15,8 +15,8 @@ import { SEVERITY_FILL, SUMMARY_SHEET } from '../../validator/annotate.js';
 import { shopCalendars } from '../../validator/commands/calendar.js';
 import { readWorkbookFile } from '../../validator/read/guarded.js';
 import { startServer, type RunningServer } from '../../validator/serve/server.js';
+import { requireTool } from '../../scripts/test-tools.mjs';
 import {
-  CHROMIUM,
   CHROMIUM_ARGS,
   CSV_FIXTURES,
   PARTNER_WORKBOOK,
@@ -85,7 +85,7 @@ function expectedRows(report: FileReport) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  const CHROMIUM = requireTool('chromium');
   server = await startServer({ port: 0, today: TODAY, tmpPrefix: PREFIX, log: (l) => logs.push(l) });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });

@@ -19,7 +19,6 @@ export const ENROLLMENT_Q2 = path.join(FIXTURES, 'libreoffice', 'enrollment-2026
 export const CSV_FIXTURES = ['enrollment-big5.csv', 'enrollment-utf8-bom.csv', 'enrollment-utf16le.txt'].map((f) => path.join(FIXTURES, 'csv', f));
 export const EXAMPLES = ['clean.xlsx', 'mistakes.xlsx'].map((f) => path.join(REPO_ROOT, 'templates', 'examples', f));
 export const SCREENSHOT = path.join(REPO_ROOT, 'test', 'screenshots', 'serve.png');
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The fixed "today" of every serve test: results never depend on the clock or on TZ. */

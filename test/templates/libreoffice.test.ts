@@ -3,8 +3,9 @@
  * the CSV starts with the two-line header row. The clean example also shows that the number
  * formats render as intended (dates as yyyy/mm/dd hh:mm:ss, percents as 8%).
  *
- * LibreOffice is required, not optional: CI installs it (`apt-get install -y
- * libreoffice-calc-nogui`), and without it this test fails with a message saying so. Each run
+ * LibreOffice is required, not optional: `npm test` installs it when missing
+ * (scripts/test-tools.mjs; SOFFICE_PATH overrides where it is), and without it this test fails
+ * with a message saying so. Each run
  * uses its own temporary LibreOffice profile, so parallel runs do not clash.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templateSpecs } from '../../rules/index';
+import { requireTool } from '../../scripts/test-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TIMEOUT_MS = 90_000;
@@ -57,18 +59,14 @@ let outDir: string;
 let conversion: { code: number | null; output: string };
 
 beforeAll(async () => {
-  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 30_000 });
-  if (probe.error) {
-    throw new Error(
-      `LibreOffice (soffice) is required for the template checks but could not be run (${probe.error.message}). ` +
-        'Install it with: apt-get install -y libreoffice-calc-nogui',
-    );
-  }
+  const soffice = requireTool('soffice');
+  const probe = spawnSync(soffice, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  if (probe.error) throw new Error(`LibreOffice (${soffice}) could not be run: ${probe.error.message}`);
   outDir = await mkdtemp(path.join(tmpdir(), 'partner-check-lo-'));
   const profile = pathToFileURL(path.join(outDir, 'profile')).href;
   conversion = await new Promise((resolve, reject) => {
     // 44,34,76: comma-separated, double-quoted, UTF-8.
-    const child = spawn('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, ...FILES], {
+    const child = spawn(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, ...FILES], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

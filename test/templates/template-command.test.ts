@@ -102,4 +102,24 @@ describe('runTemplateCommand', () => {
     expect(out.join('')).toMatch(/^wrote .*contracts\.xlsx$/m);
     expect(err).toEqual([]);
   });
+
+  it('refuses to replace an existing file without --force, writing nothing (exit 2)', async () => {
+    await writeFile(path.join(dir, 'enrollment.xlsx'), 'a 115-row schedule');
+    const c = capture('en');
+    expect(await runTemplateCommand(['all', '--out', dir], c.io)).toBe(2);
+    expect(await files(dir)).toEqual(['enrollment.xlsx']);
+    expect(await readFile(path.join(dir, 'enrollment.xlsx'), 'utf8')).toBe('a 115-row schedule');
+    expect(c.out).toEqual([]);
+    expect(c.err.join('')).toBe(`partner-check: Not overwriting ${path.relative(process.cwd(), path.join(dir, 'enrollment.xlsx'))} (already there); nothing was written. Add --force to replace.\n`);
+    const zh = capture();
+    expect(await runTemplateCommand(['enrollment', '--out', dir], zh.io)).toBe(2);
+    expect(zh.err.join('')).toBe(`partner-check: ${path.relative(process.cwd(), path.join(dir, 'enrollment.xlsx'))} 已存在，未寫入任何檔案；要覆寫請加上 --force。\n`);
+  });
+
+  it('replaces existing files with --force', async () => {
+    await writeFile(path.join(dir, 'enrollment.xlsx'), 'old');
+    const c = capture('en');
+    expect(await runTemplateCommand(['enrollment', '--out', dir, '--force'], c.io)).toBe(0);
+    expect((await readFile(path.join(dir, 'enrollment.xlsx'))).subarray(0, 2).toString()).toBe('PK');
+  });
 });

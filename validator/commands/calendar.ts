@@ -4,7 +4,7 @@
  * calendars of a workbook's enrolled shops that the HTML report draws.
  */
 import { civil, rebateCalendar, shopPlans, type Campaign, type Lang, type Workbook } from '../../rules/index.js';
-import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, parseArgs, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
+import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, parseArgs, usageFailure, UsageError, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
 import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
 import { HELP, t } from '../i18n.js';
 import { calendarJson, calendarLegend, calendarPage, calendarText, monthTitle } from '../format/calendar.js';
@@ -85,7 +85,7 @@ export async function runCalendar(argv: readonly string[], io: CliIo): Promise<n
     const hasErrors = reportArgProblems(io, monthArgProblems(month, chosen, campaign, lang), lang);
     const cal = rebateCalendar(month, chosen, campaign);
     const rates = campaign.config.rates;
-    const color = format === 'text' && options.out === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+    const color = format === 'text' && options.out === undefined && wantsColor(io);
     let text: string;
     if (format === 'json') text = JSON.stringify({ ...calendarJson(cal), chosen: chosen.map(civil.isoDate), rates }, null, 2) + '\n';
     else if (format === 'html') text = calendarPage([cal], { lang, title: monthTitle(month, lang), rates });

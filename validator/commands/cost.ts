@@ -3,7 +3,7 @@
  * of joining the plan and the value of the points LINE購物 funds, for one month (estimateCost).
  */
 import { civil, estimateCost, TOOL_VERSION, type Lang } from '../../rules/index.js';
-import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, numberOption, parseArgs, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
+import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, numberOption, parseArgs, usageFailure, UsageError, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
 import { HELP, t } from '../i18n.js';
 import { costText } from '../format/cost.js';
 import { withDisplayAmounts } from '../format/schedule.js';
@@ -51,7 +51,7 @@ export async function runCost(argv: readonly string[], io: CliIo): Promise<numbe
     // The arguments are checked like an enrollment row (same rules, same messages).
     const hasErrors = reportArgProblems(io, [...cpsArg.problems, ...monthArgProblems(month, chosen, campaign, lang)], lang);
     const estimate = estimateCost({ monthlyGmv: gmv, currentCps: cps, ...(base !== undefined ? { baseRate: base } : {}), month, chosenDays: chosen }, campaign);
-    const color = format === 'text' && options.out === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+    const color = format === 'text' && options.out === undefined && wantsColor(io);
     const text =
       format === 'json'
         ? JSON.stringify({ tool: 'partner-check', version: TOOL_VERSION, campaign: campaign.id, chosenDays: chosen.map(civil.isoDate), estimate: withDisplayAmounts(estimate) }, null, 2) + '\n'

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { estimateCosts, schedulesForWorkbook, TOOL_VERSION, unreadableFileReport, validateWorkbook, type Lang } from '../../rules/index.js';
 import { readWorkbookFile } from '../read/guarded.js';
-import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
+import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
 import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
 import { notRegularFileReason } from '../output/inputs.js';
 import { HELP, printable, t } from '../i18n.js';
@@ -82,7 +82,7 @@ export async function runSchedule(argv: readonly string[], io: CliIo): Promise<n
         failed = true;
       }
     }
-    const color = format === 'text' && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+    const color = format === 'text' && wantsColor(io);
     io.stdout.write(
       format === 'json'
         ? scheduleJson(shops, { tool: 'partner-check', version: TOOL_VERSION, campaign: campaign.id, file })

@@ -4,14 +4,17 @@
  * `all` also writes the example workbooks into DIR/examples (unless --no-examples).
  * `npm run templates` runs `template all --out templates`, which regenerates every committed file.
  *
- * Exit codes: 0 written · 2 misuse or a file could not be written.
+ * Existing files are never replaced unless `--force` is given (nothing is written then).
+ *
+ * Exit codes: 0 written · 2 misuse, a file already exists, or a file could not be written.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { SHEET_KINDS, type Campaign, type Lang, type SheetKind } from '../../rules/index.js';
+import { SHEET_KINDS, templateSpec, type Campaign, type Lang, type SheetKind } from '../../rules/index.js';
 import { campaignOption, langOption, parseArgs, UsageError } from '../args.js';
 import { t } from '../i18n.js';
 import { writeTemplates } from '../../templates/build.js';
-import { writeExamples } from '../../templates/examples.js';
+import { examples, writeExamples } from '../../templates/examples.js';
 
 type Sink = ((text: string) => void) | { write(text: string): unknown };
 
@@ -36,11 +39,12 @@ const HELP: Record<Lang, string> = {
 選項：
   --out DIR           輸出資料夾（預設：目前資料夾）
   --no-examples       搭配 all：不產生範例檔
+  --force             覆寫已存在的檔案（沒有這個選項時不會覆寫任何檔案）
   --campaign FILE     活動設定檔（JSON；方案下拉選單取自其中）
   --lang zh-TW|en     訊息語言
   --help, -h          顯示說明
 
-結束代碼：0 已產生 · 2 用法錯誤或檔案無法寫入
+結束代碼：0 已產生 · 2 用法錯誤、檔案已存在或無法寫入
 `,
   en: `Usage: partner-check template [enrollment|contracts|base-contracts|ring-data|all] [options]
 
@@ -52,11 +56,12 @@ mistakes, each labelled with its rule in a cell note).
 Options:
   --out DIR           output folder (default: the current folder)
   --no-examples       with "all": skip the example workbooks
+  --force             replace files that already exist (without it, nothing is replaced)
   --campaign FILE     campaign config (JSON; the plan dropdown comes from it)
   --lang zh-TW|en     message language
   --help, -h          show this help
 
-Exit codes: 0 written · 2 misuse, or a file could not be written
+Exit codes: 0 written · 2 misuse, a file already exists, or a file could not be written
 `,
 };
 
@@ -65,6 +70,7 @@ const MSG = {
   badKind: { 'zh-TW': '未知的範本「{value}」；可用：{choices}。', en: 'Unknown template "{value}"; use one of {choices}.' },
   tooMany: { 'zh-TW': '只能指定一種範本（或 all）。', en: 'Name one template (or all).' },
   noExamplesWithKind: { 'zh-TW': '--no-examples 只能搭配 all。', en: '--no-examples only goes with all.' },
+  exists: { 'zh-TW': '{files} 已存在，未寫入任何檔案；要覆寫請加上 --force。', en: 'Not overwriting {files} (already there); nothing was written. Add --force to replace.' },
   writeFailed: { 'zh-TW': '無法寫入 {dir}：{reason}', en: 'Could not write to {dir}: {reason}' },
   hint: { 'zh-TW': '執行 partner-check template --help 查看用法。', en: 'Run partner-check template --help for usage.' },
 } as const;
@@ -94,10 +100,12 @@ export async function runTemplateCommand(args: string[], io: TemplateIo): Promis
   let withExamples: boolean;
   let outDir: string;
   let campaign: Campaign;
+  let force: boolean;
   try {
     const { options, positionals } = parseArgs(args, {
       out: { type: 'string', short: 'o' },
       'no-examples': { type: 'boolean' },
+      force: { type: 'boolean' },
       campaign: { type: 'string' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -125,6 +133,7 @@ export async function runTemplateCommand(args: string[], io: TemplateIo): Promis
       return 2;
     }
     campaign = loaded.campaign;
+    force = options.force === true;
   } catch (e) {
     const text = e instanceof TemplateUsageError ? e.text[lang] : e instanceof UsageError ? t(lang, e.key, e.data) : undefined;
     if (text === undefined) throw e;
@@ -132,6 +141,18 @@ export async function runTemplateCommand(args: string[], io: TemplateIo): Promis
     return 2;
   }
 
+  if (!force) {
+    const targets = [
+      ...kinds.map((kind) => path.join(outDir, templateSpec(kind, campaign).fileName)),
+      ...(withExamples ? examples(campaign).map((ex) => path.join(outDir, 'examples', ex.fileName)) : []),
+    ];
+    const existing = targets.filter((file) => existsSync(file));
+    if (existing.length > 0) {
+      const list = existing.map((file) => path.relative(process.cwd(), file) || file).join(lang === 'en' ? ', ' : '、');
+      emit(io.stderr, `partner-check: ${fill(MSG.exists[lang], { files: list })}\n`);
+      return 2;
+    }
+  }
   try {
     const written = await writeTemplates(outDir, kinds, campaign);
     if (withExamples) written.push(...(await writeExamples(path.join(outDir, 'examples'), campaign)));

@@ -2,7 +2,7 @@
  * `partner-check validate PATH…`: reads every file (in reader workers with resource limits),
  * checks each with the shared engine, and writes one report (text, json, junit or html) to stdout
  * or atomically to --out. Optional: compare with a previous report (--baseline), annotated copies
- * (--annotate). Exit 0 clean · 1 errors (or too many warnings) · 2 unreadable file or misuse.
+ * (--annotate), fixed copies (--fix). Exit 0 clean · 1 errors (or too many warnings) · 2 unreadable file or misuse.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import {
   todayOption,
   usageFailure,
   UsageError,
+  wantsColor,
   type CliIo,
   type OptionSpecs,
 } from '../args.js';
@@ -47,9 +48,11 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   'max-warnings': { type: 'string' },
   rule: { type: 'string', multiple: true },
   annotate: { type: 'string' },
+  fix: { type: 'string' },
   lang: { type: 'string' },
   quiet: { type: 'boolean' },
   jobs: { type: 'string' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -76,7 +79,9 @@ interface ValidateSettings {
   readonly severities: Record<string, SeveritySetting>;
   readonly maxWarnings: number | undefined;
   readonly annotateDir: string | undefined;
+  readonly fixDir: string | undefined;
   readonly quiet: boolean;
+  readonly verbose: boolean;
   readonly previous: PreviousReport | undefined;
   /**
    * Whether the JSON report gets its `baseline` section (tomorrow's baseline): with `--baseline`
@@ -134,11 +139,12 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     }
     const out = typeof options.out === 'string' ? options.out : undefined;
     const annotateDir = typeof options.annotate === 'string' ? options.annotate : undefined;
+    const fixDir = typeof options.fix === 'string' ? options.fix : undefined;
     const recordBaseline = typeof options.baseline === 'string' || options['record-baseline'] === true;
     const jobsOption = nonNegativeIntOption(options.jobs, '--jobs');
     const jobs = jobsOption === undefined || jobsOption === 0 ? defaultPoolSize() : jobsOption;
     const campaignFile = typeof options.campaign === 'string' ? options.campaign : undefined;
-    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, quiet: options.quiet === true, previous, recordBaseline, campaignFile, jobs };
+    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, fixDir, quiet: options.quiet === true, verbose: options.verbose === true, previous, recordBaseline, campaignFile, jobs };
     if (out !== undefined && isFolder(out)) {
       io.stderr.write(`partner-check: ${t(outLang, 'err.outIsDir', { file: out })}\n`);
       return 2;
@@ -146,7 +152,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     // The --out file is one of ours only when it does not exist yet or holds a report of ours;
     // a brand's workbook named by --out stays an input (and is then refused as the output).
     const ownOut = out !== undefined && (!existsSync(out) || isOwnReport(out)) ? [out] : [];
-    inputs = collectInputs(positionals, [...ownOut, ...(annotateDir !== undefined ? [annotateDir] : [])]);
+    inputs = collectInputs(positionals, [...ownOut, ...[annotateDir, fixDir].filter((p): p is string => p !== undefined)]);
     if (inputs.length === 0) throw new UsageError('err.noFiles');
     if (out !== undefined && positionals.some((p) => path.resolve(p) === path.resolve(out))) throw new UsageError('err.outIsInput', { file: out, input: out });
   } catch (e) {
@@ -276,12 +282,14 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   const taken = new Set<string>();
   const ids = s.inputIds ?? [];
   const annotateNames = new Map(sorted.map((p) => [p, s.annotateDir === undefined ? '' : copyName(p === STDIN_NAME ? 'stdin' : p, s.annotateDir, '.checked.xlsx', taken, ids)]));
+  const fixTaken = new Set<string>();
+  const fixNames = new Map(sorted.map((p) => [p, s.fixDir === undefined ? '' : copyName(p === STDIN_NAME ? 'stdin' : p, s.fixDir, '.fixed.xlsx', fixTaken, ids)]));
   const pool = new WorkerPool<PoolRequest, CheckFileResult>(bundledWorker('pool-worker', import.meta.url), { size: Math.min(s.jobs, sorted.length) });
   let outcomes: FileOutcome[];
   try {
     outcomes = await Promise.all(
       sorted.map(async (file) => {
-        const outcome = await checkFile(pool, file, s, annotateNames.get(file)!, io);
+        const outcome = await checkFile(pool, file, s, { annotate: annotateNames.get(file)!, fix: fixNames.get(file)! }, io);
         progress.tick(file);
         return outcome;
       }),
@@ -314,10 +322,11 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   for (const o of outcomes) if (o.calendars.length > 0) calendars[o.report.path] = o.calendars;
   const ctx: FormatContext = {
     lang: s.lang,
-    color: s.format === 'text' && s.out === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'],
+    color: s.format === 'text' && s.out === undefined && wantsColor(io),
     campaignName: s.lang === 'en' ? s.campaign.config.nameEn : s.campaign.config.name,
     today: s.today,
     quiet: s.quiet,
+    verbose: s.verbose,
     ...(s.maxWarnings !== undefined ? { maxWarnings: s.maxWarnings } : {}),
     calendars,
     rates: s.campaign.config.rates,
@@ -342,7 +351,7 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
 }
 
 /** One file, read and checked whole in a pool worker; only its report (and baseline) come back. */
-async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: string, s: ValidateSettings, annotateName: string, io: CliIo): Promise<FileOutcome> {
+async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: string, s: ValidateSettings, names: { annotate: string; fix: string }, io: CliIo): Promise<FileOutcome> {
   const previous = s.previous
     ? {
         violations: s.previous.violationsByPath.get(file) ?? [],
@@ -376,7 +385,8 @@ async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: s
     previous,
     recordBaseline: s.recordBaseline,
     calendars: s.format === 'html',
-    annotatePath: s.annotateDir !== undefined ? path.join(s.annotateDir, annotateName) : undefined,
+    annotatePath: s.annotateDir !== undefined ? path.join(s.annotateDir, names.annotate) : undefined,
+    fixPath: s.fixDir !== undefined ? path.join(s.fixDir, names.fix) : undefined,
   };
   const result = await pool.run({ task: 'check-file', job }, defaultTimeoutMs(fileSize(readPath)), (failure) => {
     let report: CliFileReport = unreadableFileReport(file, failure.kind === 'timeout' ? REASONS.timedOut : REASONS.tooLargeOrMalformed, s.lang, { detail: failure.detail });
@@ -393,6 +403,12 @@ async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: s
     if (!s.quiet && io.stderr.isTTY !== true) io.stderr.write(`partner-check: ${t(s.lang, 'note.annotated', { file: result.annotated.path })}\n`);
   } else if (result.annotated) {
     io.stderr.write(`partner-check: ${(result.annotated.message ?? t(s.lang, 'err.annotate', { file: result.annotated.path, reason: result.annotated.error }))}\n`);
+    annotateFailed = true;
+  }
+  if (result.fixed?.ok) {
+    if (!s.quiet && io.stderr.isTTY !== true) io.stderr.write(`partner-check: ${t(s.lang, 'note.fixed', { file: result.fixed.path, count: result.fixed.count })}\n`);
+  } else if (result.fixed) {
+    io.stderr.write(`partner-check: ${(result.fixed.message ?? t(s.lang, 'err.fix', { file: result.fixed.path, reason: result.fixed.error }))}\n`);
     annotateFailed = true;
   }
   return { report: result.report, unreadable: false, annotateFailed, baseline: result.baseline, calendars: result.calendars };

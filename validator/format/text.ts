@@ -58,7 +58,7 @@ function fileLines(file: CliFileReport, ctx: FormatContext, paint: Paint): strin
     if (ctx.quiet && list.length === 0) continue;
     lines.push(`  ${paint('bold', terminalSafe(sheet.name))}  ${paint('dim', sheetDescription(sheet, ctx))}`);
     if (list.length === 0) lines.push(`    ${paint('green', t(lang, 'report.ok'))}`);
-    for (const v of list) lines.push(...violationBlock(v, ctx, paint));
+    lines.push(...sheetBlock(list, ctx, paint));
   }
   // Violations naming a sheet the summary lacks (should not happen; never drop them).
   const orphans = visible.filter((v) => v.sheet !== null && !named.has(v.sheet));
@@ -67,6 +67,35 @@ function fileLines(file: CliFileReport, ctx: FormatContext, paint: Paint): strin
   if (file.resolved && file.resolved.length > 0 && !ctx.quiet) {
     lines.push(`  ${paint('green', t(lang, 'report.resolved'))}`);
     for (const v of file.resolved) lines.push(`    ${paint('dim', `${v.sheet ? terminalSafe(v.sheet) + ' ' : ''}${location(v, ctx)}  ${terminalSafe(v.message)}  ${v.ruleId}`)}`);
+  }
+  return lines;
+}
+
+/** A rule reported more often than this in one sheet is summarised (all shown with --verbose). */
+export const REPEAT_LIMIT = 5;
+/** How many of a summarised rule's violations are still shown, before its summary line. */
+export const REPEAT_SHOWN = 3;
+
+/**
+ * A sheet's violations in order; without --verbose a rule seen more than REPEAT_LIMIT times
+ * keeps its first REPEAT_SHOWN lines and gets one summary line (`101 × contract/late-submission`)
+ * at the end of the sheet.
+ */
+function sheetBlock(list: readonly CliViolation[], ctx: FormatContext, paint: Paint): string[] {
+  const counts = new Map<string, number>();
+  for (const v of list) counts.set(v.ruleId, (counts.get(v.ruleId) ?? 0) + 1);
+  const summarised = ctx.verbose ? new Set<string>() : new Set([...counts].filter(([, n]) => n > REPEAT_LIMIT).map(([id]) => id));
+  const seen = new Map<string, number>();
+  const lines: string[] = [];
+  for (const v of list) {
+    const k = (seen.get(v.ruleId) ?? 0) + 1;
+    seen.set(v.ruleId, k);
+    if (summarised.has(v.ruleId) && k > REPEAT_SHOWN) continue;
+    lines.push(...violationBlock(v, ctx, paint));
+  }
+  for (const id of summarised) {
+    const total = counts.get(id)!;
+    lines.push(`    ${paint('dim', t(ctx.lang, 'report.repeated', { count: total, rule: id, hidden: total - REPEAT_SHOWN }))}`);
   }
   return lines;
 }

@@ -58,6 +58,8 @@ export interface FormatContext {
   readonly today?: string;
   /** --quiet: errors only. */
   readonly quiet?: boolean;
+  /** --verbose: every violation in the text report, none summarised. */
+  readonly verbose?: boolean;
   readonly maxWarnings?: number;
   /** Calendars of enrolled shops by file path (HTML). */
   readonly calendars?: Readonly<Record<string, readonly ShopCalendar[]>>;

@@ -239,7 +239,7 @@ function writeAll(fd: number, bytes: Uint8Array, deadline: number): void {
   }
 }
 
-function writeSpecial(out: Extract<ResolvedOutput, { kind: 'special' }>, bytes: Uint8Array): void {
+function writeSpecial(out: Extract<ResolvedOutput, { kind: 'special' }>, blocks: Iterable<Uint8Array>): void {
   let fd: number | undefined;
   const flags = FS.O_WRONLY | (out.fifo ? FS.O_NONBLOCK : 0);
   const openBy = Date.now() + FIFO_WAIT_MS;
@@ -261,13 +261,14 @@ function writeSpecial(out: Extract<ResolvedOutput, { kind: 'special' }>, bytes: 
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new OutputError('err.outIsDir', { file: out.given });
     // A slow reader gets up to a minute per write before the write is given up.
-    writeAll(fd, bytes, Date.now() + 60_000);
+    const deadline = Date.now() + 60_000;
+    for (const bytes of blocks) writeAll(fd, bytes, deadline);
   } finally {
     closeSync(fd);
   }
 }
 
-function writeRegular(target: string, bytes: Uint8Array): void {
+function writeRegular(target: string, blocks: Iterable<Uint8Array>): void {
   removeStaleTemps(path.dirname(target));
   const temp = tempPathFor(target);
   let fd: number | undefined;
@@ -279,7 +280,8 @@ function writeRegular(target: string, bytes: Uint8Array): void {
       // a new file
     }
     fd = openSync(temp, 'wx', mode);
-    writeAll(fd, bytes, Number.POSITIVE_INFINITY);
+    // A large output (an annotated copy with big pictures) comes block by block.
+    for (const bytes of blocks) writeAll(fd, bytes, Number.POSITIVE_INFINITY);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -302,11 +304,11 @@ function writeRegular(target: string, bytes: Uint8Array): void {
  * @throws OutputError for a refused target; the file system's error for a failed write
  * @example writeOutput('reports/2026-05-01.json', json, identitiesOf(inputs))
  */
-export function writeOutput(target: string | ResolvedOutput, data: string | Uint8Array, inputs: readonly FileIdentity[] = []): ResolvedOutput {
+export function writeOutput(target: string | ResolvedOutput, data: string | Uint8Array | Iterable<Uint8Array>, inputs: readonly FileIdentity[] = []): ResolvedOutput {
   const out = typeof target === 'string' ? resolveOutput(target, inputs) : target;
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  if (out.kind === 'special') writeSpecial(out, bytes);
-  else writeRegular(out.path, bytes);
+  const blocks: Iterable<Uint8Array> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+  if (out.kind === 'special') writeSpecial(out, blocks);
+  else writeRegular(out.path, blocks);
   return out;
 }
 

@@ -7,12 +7,12 @@
  */
 import { analyseWorkbook, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type ReportViolation, type SeveritySetting } from '../../rules/index.js';
 import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
-import { writeAnnotatedCopy } from '../annotate.js';
+import { revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
 import { campaignOption } from '../args.js';
 import { baselineForFile, compareWithPrevious, type PreviousReport } from '../baseline.js';
 import { shopCalendars } from '../commands/calendar.js';
 import type { CliFileReport, ShopCalendar } from '../format/types.js';
-import { annotateReader, readFileOnce } from '../read/read-job.js';
+import { readFileOnce } from '../read/read-job.js';
 import { OutputError } from '../output/index.js';
 import { t } from '../i18n.js';
 
@@ -37,6 +37,8 @@ export interface CheckFileJob {
   readonly calendars: boolean;
   /** Where to write the annotated copy, if asked. */
   readonly annotatePath: string | undefined;
+  /** Where to write the fixed copy (`--fix`), if asked. */
+  readonly fixPath?: string | undefined;
 }
 
 export interface CheckFileResult {
@@ -46,6 +48,8 @@ export interface CheckFileResult {
   readonly calendars: readonly ShopCalendar[];
   /** The annotated copy: written (its path) or why not. */
   readonly annotated?: { readonly ok: true; readonly path: string } | { readonly ok: false; readonly path: string; readonly error: string; readonly message?: string };
+  /** The fixed copy: written (its path and how many fixes) or why not. */
+  readonly fixed?: { readonly ok: true; readonly path: string; readonly count: number } | { readonly ok: false; readonly path: string; readonly error: string; readonly message?: string };
 }
 
 const campaigns = new Map<string, Campaign>();
@@ -84,11 +88,13 @@ export async function checkFile(job: CheckFileJob): Promise<CheckFileResult> {
     return { report, unreadable: true, baseline: undefined, calendars: [] };
   }
   // One parse serves both the baseline and the validation.
-  const analysis = analyseWorkbook(read.workbook, campaign);
+  // A copy we wrote (annotated or fixed) is checked without its 檢查結果 tab: only the user's tabs count.
+  const workbook = withoutSummaryTab(read.workbook);
+  const analysis = analyseWorkbook(workbook, campaign);
   const current = job.recordBaseline || job.previous ? baselineFromAnalysis(analysis, campaign) : undefined;
   let baseline: Baseline | undefined;
   if (prev && current) baseline = baselineForFile(prev, job.file, current);
-  const checked: FileReport = validateWorkbook(read.workbook, {
+  const checked: FileReport = validateWorkbook(workbook, {
     campaign,
     today: job.today,
     lang: job.lang,
@@ -99,11 +105,11 @@ export async function checkFile(job: CheckFileJob): Promise<CheckFileResult> {
   });
   let report: CliFileReport = { ...checked, meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader } };
   if (prev) report = compareWithPrevious([report], prev).files[0]!;
-  const calendars = job.calendars ? shopCalendars(read.workbook, campaign) : [];
+  const calendars = job.calendars ? shopCalendars(workbook, campaign) : [];
   let annotated: CheckFileResult['annotated'];
   if (job.annotatePath !== undefined) {
     try {
-      await writeAnnotatedCopy({ inputPath: job.readPath, workbook: read.workbook, reader: annotateReader(read), report, lang: job.lang, today: job.today }, job.annotatePath);
+      await writeAnnotatedCopy({ inputPath: job.readPath, workbook, reader: read.reader, report, lang: job.lang, today: job.today, campaign }, job.annotatePath);
       annotated = { ok: true, path: job.annotatePath };
       report = { ...report, meta: { ...report.meta, annotated: job.annotatePath } };
     } catch (e) {
@@ -112,6 +118,18 @@ export async function checkFile(job: CheckFileJob): Promise<CheckFileResult> {
       annotated = { ok: false, path: job.annotatePath, error: e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e), ...(message !== undefined ? { message } : {}) };
     }
   }
-  return { report, unreadable: false, baseline: job.recordBaseline ? current : undefined, calendars, ...(annotated ? { annotated } : {}) };
+  let fixed: CheckFileResult['fixed'];
+  if (job.fixPath !== undefined) {
+    try {
+      const revalidate = revalidator({ campaign, today: job.today, lang: job.lang, severities: job.severities, path: job.file });
+      const outcome = await writeFixedCopy({ inputPath: job.readPath, workbook, reader: read.reader, report, lang: job.lang, today: job.today, campaign, revalidate }, job.fixPath);
+      fixed = { ok: true, path: job.fixPath, count: outcome.applied.length };
+      report = { ...report, meta: { ...report.meta, fixed: job.fixPath, fixes: outcome.applied.length } };
+    } catch (e) {
+      const message = e instanceof OutputError ? t(job.lang, e.key, e.data) : undefined;
+      fixed = { ok: false, path: job.fixPath, error: e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e), ...(message !== undefined ? { message } : {}) };
+    }
+  }
+  return { report, unreadable: false, baseline: job.recordBaseline ? current : undefined, calendars, ...(annotated ? { annotated } : {}), ...(fixed ? { fixed } : {}) };
 }
 

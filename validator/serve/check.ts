@@ -1,7 +1,7 @@
 /**
  * Checks one uploaded file exactly the way `partner-check validate` checks a file: read and
  * checked, whole, in a worker of the shared pool (validator/pool), by the shared engine (validateWorkbook),
- * annotated by writeAnnotatedCopy; plus what `schedule` computes for it (rebate calendars, the
+^ * annotated by writeAnnotatedCopy and fixed by writeFixedCopy; plus what `schedule` computes for it (rebate calendars, the
  * generated contract schedule as .xlsx, the cost estimates). The result is everything the page
  * shows, rendered in one language, and the downloads as bytes in memory.
  *
@@ -31,7 +31,7 @@ import {
   type Schedule,
   type ShopCosts,
 } from '../../rules/index.js';
-import { annotatedFileName, writeAnnotatedCopy } from '../annotate.js';
+import { annotatedFileName, revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
 import { shopCalendars } from '../commands/calendar.js';
 import { dayLabel, monthTitle } from '../format/calendar.js';
 import { formatJson } from '../format/json.js';
@@ -39,7 +39,7 @@ import { problemText, scheduleXlsx } from '../format/schedule.js';
 import type { CliFileReport, CliReport, ShopCalendar } from '../format/types.js';
 import { t } from '../i18n.js';
 import { defaultTimeoutMs, type ReadWorkbookOptions } from '../read/guarded.js';
-import { annotateReader, readFileOnce } from '../read/read-job.js';
+import { readFileOnce } from '../read/read-job.js';
 import { REASONS, type ReadFailureReason } from '../read/reasons.js';
 import { bundledWorker, WorkerPool } from '../pool/pool.js';
 import type { PoolRequest } from '../pool/worker.js';
@@ -79,6 +79,8 @@ export interface CheckOutcome {
   readonly shops: readonly ShopView[];
   readonly annotated: Download | null;
   readonly annotateError: string | null;
+  /** The fixed copy (修正檔): every safe suggestion applied; null when the file could not be read or fixed. */
+  readonly fixed: Download | null;
   readonly schedule: Download | null;
   readonly json: Download;
 }
@@ -140,7 +142,7 @@ function unreadableOutcome(upload: CheckUpload, s: CheckSettings, reason: ReadFa
   const base = path.basename(upload.displayName, path.extname(upload.displayName)) || 'upload';
   const fileReport: CliFileReport = unreadableFileReport(upload.displayName, reason, s.lang);
   const report = reportJson(s.campaign, fileReport);
-  return { report, fileReport, unreadable: fileReport.error, shops: [], annotated: null, annotateError: null, schedule: null, json: jsonDownload(report, base) };
+  return { report, fileReport, unreadable: fileReport.error, shops: [], annotated: null, annotateError: null, fixed: null, schedule: null, json: jsonDownload(report, base) };
 }
 
 async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
@@ -157,11 +159,14 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
       shops: [],
       annotated: null,
       annotateError: null,
+      fixed: null,
       schedule: null,
       json: jsonDownload(report, base),
     };
   }
-  const checked: FileReport = validateWorkbook(read.workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+  // A copy this tool wrote is checked without its 檢查結果 tab.
+  const workbook = withoutSummaryTab(read.workbook);
+  const checked: FileReport = validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
   const fileReport: CliFileReport = {
     ...checked,
     meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
@@ -173,15 +178,24 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
   const annotatedName = annotatedFileName(displayName, new Set());
   const annotatedPath = path.join(workDir, 'annotated.xlsx');
   try {
-    await writeAnnotatedCopy({ inputPath: filePath, workbook: read.workbook, reader: annotateReader(read), report: fileReport, lang: s.lang, today: s.today }, annotatedPath);
+    await writeAnnotatedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign }, annotatedPath);
     annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
   } catch (e) {
     annotateError = e instanceof Error ? e.message : String(e);
   }
+  let fixed: Download | null = null;
+  const fixedPath = path.join(workDir, 'fixed.xlsx');
+  try {
+    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+    await writeFixedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign, revalidate }, fixedPath);
+    fixed = { bytes: readFileSync(fixedPath), name: annotatedFileName(displayName, new Set(), '.fixed.xlsx'), contentType: XLSX_TYPE };
+  } catch (e) {
+    annotateError ??= e instanceof Error ? e.message : String(e);
+  }
 
-  const schedules = schedulesForWorkbook(read.workbook, { campaign: s.campaign });
-  const costs = estimateCosts(read.workbook, { campaign: s.campaign });
-  const calendars = shopCalendars(read.workbook, s.campaign);
+  const schedules = schedulesForWorkbook(workbook, { campaign: s.campaign });
+  const costs = estimateCosts(workbook, { campaign: s.campaign });
+  const calendars = shopCalendars(workbook, s.campaign);
   const shops = calendars.map((cal) =>
     shopView(
       cal,
@@ -194,7 +208,7 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
   const schedule: Download | null =
     schedules.some((x) => x.contracts.length > 0) ? { bytes: await scheduleXlsx(schedules), name: `${base}.schedule.xlsx`, contentType: XLSX_TYPE } : null;
 
-  return { report, fileReport, unreadable: null, shops, annotated, annotateError, schedule, json: jsonDownload(report, base) };
+  return { report, fileReport, unreadable: null, shops, annotated, annotateError, fixed, schedule, json: jsonDownload(report, base) };
 }
 
 function reportJson(campaign: Campaign, file: CliFileReport): JsonReport {

@@ -301,6 +301,7 @@ export function clientMain(): void {
       box.appendChild(el('a', { class: `btn ${cls}`, text: label, attrs: { href: d.url, download: d.name, title: hint, 'data-download': cls } }));
     };
     link(r.downloads.annotated, S('dlAnnotated'), S('dlAnnotatedHint'), 'annotated');
+    link(r.downloads.fixed, S('dlFixed'), S('dlFixedHint'), 'fixed');
     link(r.downloads.schedule, S('dlSchedule'), S('dlScheduleHint'), 'schedule');
     link(r.downloads.json, S('dlJson'), S('dlJsonHint'), 'json');
     return box;

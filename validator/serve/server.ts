@@ -7,7 +7,7 @@
  *                           name, `X-Session` the token; `?lang=zh-TW|en`. → 200 CheckResponse
  *                           JSON (also for a file that cannot be read: its report says why) · 400 ·
  *                           403 bad session · 408 body too slow · 413 too large · 429/503 busy
- *   GET  /download/:id      an annotated copy, generated schedule or JSON report (10 minutes)
+ *   GET  /download/:id      an annotated or fixed copy, generated schedule or JSON report (10 minutes)
  *   GET  /healthz           `{ "ok": true }` for a reverse proxy's health check
  *
  * Every request first passes the doors (serve/doors.ts): a foreign Host or Origin gets 403 before
@@ -543,6 +543,7 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
       shops: outcome.shops,
       downloads: {
         annotated: outcome.annotated ? link(outcome.annotated) : null,
+        fixed: outcome.fixed ? link(outcome.fixed) : null,
         schedule: outcome.schedule ? link(outcome.schedule) : null,
         json: link(outcome.json),
       },

@@ -68,6 +68,8 @@ export const PAGE_STRINGS = {
   downloads: s('下載', 'Downloads'),
   dlAnnotated: s('標註檔 (.xlsx)', 'Annotated copy (.xlsx)'),
   dlAnnotatedHint: s('問題儲存格已上色並加上註解，第一個工作表「檢查結果」列出所有問題', 'Problem cells are filled and carry a note; the first tab 檢查結果 lists every problem'),
+  dlFixed: s('修正檔 (.xlsx)', 'Fixed copy (.xlsx)'),
+  dlFixedHint: s('套用可安全套用的建議（只改 CMS 仍可編輯的列），第一個工作表「檢查結果」列出每項修正', 'Every suggestion that is safe to apply, on rows the CMS still lets you edit; the first tab 檢查結果 lists each change'),
   dlSchedule: s('加碼合約排程 (.xlsx)', 'Contract schedule (.xlsx)'),
   dlScheduleHint: s('依報名表產生、可貼進 CMS 的加碼合約', 'The bonus contracts generated from the enrollment, ready for the CMS'),
   dlJson: s('JSON 報告', 'JSON report'),

@@ -92,6 +92,8 @@ export interface CheckResponse {
   readonly shops: readonly ShopView[];
   readonly downloads: {
     readonly annotated: DownloadLink | null;
+    /** The fixed copy (修正檔). */
+    readonly fixed: DownloadLink | null;
     readonly schedule: DownloadLink | null;
     readonly json: DownloadLink;
   };

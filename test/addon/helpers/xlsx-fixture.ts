@@ -14,7 +14,10 @@ import ExcelJS from 'exceljs';
 import { makeCell, type Cell, type CellValue, type Table, type Workbook } from '../../../rules/index.js';
 import { instantOfWall, type GridInput } from '../fakes/gas.js';
 
-export const PARTNER_WORKBOOK = '/work/shared/fixtures/libreoffice/partner-workbook.xlsx';
+import { PARTNER_WORKBOOK_XLSX } from '../../helpers/partner-workbook.js';
+
+/** The LibreOffice fixture, in `../shared` beside the repo. */
+export const PARTNER_WORKBOOK = PARTNER_WORKBOOK_XLSX;
 
 /** What Google Sheets reports as the number format of an unformatted cell. */
 export const SHEETS_GENERAL = '0.###############';

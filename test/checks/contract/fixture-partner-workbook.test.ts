@@ -1,5 +1,5 @@
 /**
- * The contracts of /work/shared/fixtures/libreoffice/partner-workbook.xlsx (saved by LibreOffice):
+ * The contracts of ../shared/fixtures/libreoffice/partner-workbook.xlsx (saved by LibreOffice):
  * its 加碼合約 and 鋪底合約 tabs as rebuilt by hand in the model by test/helpers/partner-workbook.ts —
  * dates as wall-clock date cells in `yyyy/m/d hh:mm:ss`, percents as fractions in `0%` — checked
  * against the real file cell by cell, and the exact contract violations a careful CMS user expects

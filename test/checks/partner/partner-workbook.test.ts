@@ -1,6 +1,6 @@
 /**
  * The partner and ring-data rules on the LibreOffice fixture `partner-workbook.xlsx`
- * (/work/shared/fixtures/libreoffice), as rebuilt cell by cell in the rules' model by
+ * (../shared/fixtures/libreoffice), as rebuilt cell by cell in the rules' model by
  * test/helpers/partner-workbook.ts (the values exceljs reads from it), so the expected violations
  * below are what the whole check reports on that file for these rules.
  */

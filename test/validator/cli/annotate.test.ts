@@ -1,14 +1,15 @@
 /**
  * `--annotate DIR`: a <basename>.checked.xlsx per input whose first sheet 檢查結果 lists every
  * violation with an internal link to its cell, and whose violating cells are filled (red for
- * errors, amber for warnings) and carry a note. Inputs stay byte-identical; text copied out of
- * user cells is neutralised against formula injection (xlsx and CSV inputs).
+ * errors, amber for warnings) and carry a note. Inputs stay byte-identical; the user's cells of
+ * an .xlsx are left as they were, text we write (檢查結果, a CSV's rebuilt cells) is neutralised
+ * against formula injection; a CSV's copy has typed cells and re-checks to the CSV's violations.
  */
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENROLLMENT_HEADER, FIXTURES, runCli, sha256, tempDir, writeWorkbook, type CliRun } from './helpers';
+import { ENROLLMENT_HEADER, FIXTURES, noteText, openWorkbook as open, runCli, sha256, tempDir, writeWorkbook, type CliRun } from './helpers';
 
 const tmp = tempDir();
 const input = path.join(tmp.dir, 'brand-form.xlsx');
@@ -51,17 +52,6 @@ beforeAll(async () => {
 
 afterAll(() => tmp.cleanup());
 
-async function open(file: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  return book;
-}
-
-function noteText(cell: ExcelJS.Cell): string {
-  const note = cell.note as unknown;
-  if (typeof note === 'string') return note;
-  return ((note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
-}
 
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
@@ -109,12 +99,13 @@ describe('--annotate', () => {
     // The shop id cell (error) and the chosen days (warning) are the ones we expect.
     expect(fillOf(sheet.getCell('B3'))).toBe('FFFFC7CE');
     expect(fillOf(sheet.getCell('I3'))).toBe('FFFFEB9C');
-    // Cells without problems keep their (absent) fill and their values; text that would start a
-    // formula is neutralised in the copy too.
+    // Cells without problems keep their (absent) fill; no value of the user's is rewritten: text
+    // that looks like a formula stays the user's text (a string cell, never a formula).
     expect(fillOf(sheet.getCell('A3'))).toBeUndefined();
     expect(sheet.getCell('A3').value).toBe('好日子食品');
-    expect(sheet.getCell('B3').value).toBe(`'${INJECTION}`);
-    expect(sheet.getCell('A4').value).toBe("'@evil");
+    expect(sheet.getCell('B3').value).toBe(INJECTION);
+    expect(sheet.getCell('B3').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('A4').value).toBe('@evil');
   });
 
   it('neutralises user text copied into new cells (summary sheet and rebuilt CSV)', async () => {
@@ -133,6 +124,30 @@ describe('--annotate', () => {
     const rebuilt = csvBook.worksheets[1]!;
     expect(rebuilt.getCell('A2').value).toBe(`'+cmd|' /C calc'!A0`);
     expect(fillOf(rebuilt.getCell('C2'))).toBe('FFFFC7CE');
+  });
+
+  it('a CSV becomes typed cells (numbers, percents, date-times with the template formats) and re-checks to the same violations', async () => {
+    const book = await open(path.join(outDir, 'brand-csv.checked.xlsx'));
+    const rebuilt = book.worksheets[1]!;
+    expect(rebuilt.getCell('J2').value).toBe(0.08);
+    expect(rebuilt.getCell('J2').numFmt).toBe('0%');
+    expect(rebuilt.getCell('L2').value).toBe(1000);
+    expect(rebuilt.getCell('L2').numFmt).toBe('#,##0');
+    expect((rebuilt.getCell('F2').value as Date).toISOString()).toBe('2026-04-01T10:00:00.000Z');
+    expect(rebuilt.getCell('F2').numFmt).toBe('yyyy/mm/dd hh:mm:ss');
+    const again = await runCli(['validate', outDir, '--format', 'json', '--today', '2026-03-20']);
+    const copies = (JSON.parse(again.stdout) as typeof report).files;
+    const key = (v: (typeof report)['files'][number]['violations'][number]) => [v.ruleId, v.sheet, v.cell, v.message].join('|');
+    for (const [copy, original] of [
+      ['brand-csv.checked.xlsx', csvInput],
+      ['enrollment-big5.checked.xlsx', big5Input],
+    ] as const) {
+      const source = report.files.find((f) => f.path === original)!;
+      const rechecked = copies.find((f) => f.path.endsWith(copy))!;
+      const sheetName = source.violations.find((v) => v.sheet !== null)!.sheet;
+      // The copy's tab is named like the CSV's table; the violations are the CSV's.
+      expect(rechecked.violations.map(key), copy).toEqual(source.violations.map((v) => key({ ...v, sheet: v.sheet === sheetName ? rechecked.violations.find((w) => w.sheet !== null)!.sheet : v.sheet })));
+    }
   });
 
   it('rebuilds a Big5 CSV with its Chinese text intact', async () => {

@@ -92,3 +92,17 @@ export function legacyXlsBytes(): Uint8Array {
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   return bytes;
 }
+
+/** Opens an .xlsx with exceljs. */
+export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return book;
+}
+
+/** A cell's note as plain text (exceljs gives a string or rich-text runs). */
+export function noteText(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (typeof note === 'string') return note;
+  return ((note as ExcelJS.Comment | undefined)?.texts ?? []).map((t) => t.text).join('');
+}

@@ -39,7 +39,8 @@ describe('parseArgs', () => {
   });
 
   it('rejects unknown options, missing values and values on flags', () => {
-    expect(usageKey(() => parseArgs(['--fromat', 'json'], specs))).toBe('err.unknownOption');
+    expect(usageKey(() => parseArgs(['--fromat', 'json'], specs))).toBe('err.unknownOptionNear');
+    expect(usageKey(() => parseArgs(['--xyz', 'json'], specs))).toBe('err.unknownOption');
     expect(usageKey(() => parseArgs(['--format'], specs))).toBe('err.missingValue');
     expect(usageKey(() => parseArgs(['--format', '--quiet'], specs))).toBe('err.missingValue');
     expect(usageKey(() => parseArgs(['--quiet=yes'], specs))).toBe('err.flagWithValue');

@@ -1,5 +1,5 @@
 /**
- * Paths of the committed real-application fixtures (/work/shared/fixtures, i.e. `../shared`
+ * Paths of the committed real-application fixtures (`../shared/fixtures`
  * from the repo root) and generators for the odd files the reader tests need, written to a
  * temp dir at test time instead of committed binaries.
  */
