@@ -4,7 +4,7 @@
  */
 export * from './types.js';
 export * from './model.js';
-export { SHEET_KIND_DEFS, ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA, kindDef } from './columns.js';
+export { SHEET_KIND_DEFS, ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA, AD_MATERIALS, FLASH_DEALS, OA_BINDING, kindDef } from './columns.js';
 export type { ColumnDef, ColumnType, EnumOption, SheetKindDef } from './columns.js';
 export { validateWorkbook, analyseWorkbook, yearForCampaign } from './engine/validate.js';
 export type { ValidateOptions, WorkbookAnalysis } from './engine/validate.js';

@@ -79,6 +79,9 @@ export const STRINGS = {
   'kind.contracts': s('加碼合約', 'Contracts'),
   'kind.base-contracts': s('鋪底合約', 'Base contracts'),
   'kind.ring-data': s('環狀數據', 'Ring data'),
+  'kind.ad-materials': s('廣告素材', 'Ad materials'),
+  'kind.flash-deals': s('爆殺驚喜', 'Flash deals'),
+  'kind.oa-binding': s('OA串接', 'OA binding'),
 
   // calendar
   'cal.title': s('{y} 年 {m} 月 回饋日曆', 'Rebate calendar, {monthName} {y}'),

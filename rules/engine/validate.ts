@@ -4,7 +4,7 @@
  */
 import type { Workbook } from '../model.js';
 import { a1 } from '../model.js';
-import type { FileReport, Lang, MessageData, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
+import type { FileReport, Lang, MessageData, PictureFacts, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
 import { SHEET_KINDS } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
@@ -17,6 +17,7 @@ import type { ReportInput, RuleContext, TableIssue, Rule } from './rule.js';
 import { RULES, RULES_BY_ID } from '../registry.js';
 import { renderViolation } from './render.js';
 import { countViolations } from '../report.js';
+import { maskViolation, secretsOf } from './secrets.js';
 
 export interface ValidateOptions {
   readonly campaign?: Campaign;
@@ -36,6 +37,12 @@ export interface ValidateOptions {
    * build the baseline from the same parse); it must come from this workbook and campaign.
    */
   readonly analysis?: WorkbookAnalysis;
+  /**
+   * Pictures at hand (SPEC §4.9): what the caller read from the files named in image columns,
+   * keyed by the cell text. Omit it where no file can be at hand (the add-on): every picture is
+   * then reported once per tab as `asset/not-checked`.
+   */
+  readonly pictures?: PictureFacts;
 }
 
 /** The campaign's year for `M/D` dates: the year that puts the date inside the period. */
@@ -183,6 +190,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
     today,
     calendar,
     baseline: options.baseline,
+    pictures: options.pictures,
     sheets: <K extends SheetKind>(kind: K) => (byKind.get(kind) ?? []) as unknown as readonly ParsedSheet<K>[],
     rows: <K extends SheetKind>(kind: K) => {
       let r = rowsCache.get(kind);
@@ -252,8 +260,9 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
   });
 
   const kept = violations.length > MAX_VIOLATIONS_PER_FILE ? violations.slice(0, MAX_VIOLATIONS_PER_FILE) : violations;
+  const secrets = secretsOf(analysis.sheets);
   const rendered: ReportViolation[] = kept.map(({ v, repeats }) => {
-    const r = renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang);
+    const r = maskViolation(renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang), secrets);
     return repeats > 1 ? { ...r, message: `${r.message}${lang === 'en' ? ` (reported once; occurs ${repeats} times)` : `（同樣的問題共 ${repeats} 次，只列一次）`}` } : r;
   });
   const counts = countViolations(rendered);
