@@ -10,7 +10,7 @@ export { validateWorkbook, analyseWorkbook, yearForCampaign } from './engine/val
 export type { ValidateOptions, WorkbookAnalysis } from './engine/validate.js';
 export { renderMessage, renderViolation, fillTemplate } from './engine/render.js';
 export type { Rule, RuleContext } from './engine/rule.js';
-export type { Baseline, BaselineContract, BaselineEnrollment } from './engine/baseline.js';
+export type { Baseline, BaselineContract, BaselineDeal, BaselineEnrollment } from './engine/baseline.js';
 export { baselineFromWorkbook, baselineFromAnalysis, baselineFromReport, BaselineSchema } from './derive/baseline.js';
 export type { BaselineReadResult } from './derive/baseline.js';
 export { RULES, RULES_BY_ID, RULE_IDS } from './registry.js';
