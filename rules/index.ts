@@ -34,6 +34,8 @@ export * as civil from './time/civil.js';
 export { isWorkingDay, holidayName, nthWorkingDayBefore, submissionDeadlineDay, submissionDeadlineWall, TW_OFFICE_CALENDAR, YearNotCoveredError } from './time/office-calendar.js';
 export type { OfficeCalendar } from './time/office-calendar.js';
 export { normalizeText } from './text/normalize.js';
+export { isWebAddress } from './derive/pictures.js';
+export { maskSecret } from './engine/secrets.js';
 export * from './template-spec.js';
 export { CALENDAR_COLOURS, CHOSEN_MARK, calendarCss, calendarLegend, dayClasses, dayStyle, rateTier } from './compute/calendar-style.js';
 export type { DayStyle, LegendEntry, RateTier, Rates } from './compute/calendar-style.js';

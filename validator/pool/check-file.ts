@@ -5,6 +5,7 @@
  * the worker. Comparison with the previous report stays on the main thread (it needs the whole
  * previous report; the report it compares is small).
  */
+import { readPictures } from '../pictures.js';
 import { analyseWorkbook, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type ReportViolation, type SeveritySetting } from '../../rules/index.js';
 import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
 import { writeAnnotatedCopy } from '../annotate.js';
@@ -37,6 +38,8 @@ export interface CheckFileJob {
   readonly calendars: boolean;
   /** Where to write the annotated copy, if asked. */
   readonly annotatePath: string | undefined;
+  /** Where pictures named in sheets are looked up (SPEC §4.9). */
+  readonly pictureDirs: { readonly besideDir: string | undefined; readonly assetDirs: readonly string[] };
 }
 
 export interface CheckFileResult {
@@ -96,6 +99,7 @@ export async function checkFile(job: CheckFileJob): Promise<CheckFileResult> {
     ...(baseline ? { baseline } : {}),
     path: job.file,
     analysis,
+    pictures: readPictures(analysis, { ...(job.pictureDirs.besideDir !== undefined ? { besideDir: job.pictureDirs.besideDir } : {}), assetDirs: job.pictureDirs.assetDirs }),
   });
   let report: CliFileReport = { ...checked, meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader } };
   if (prev) report = compareWithPrevious([report], prev).files[0]!;
