@@ -32,11 +32,28 @@ export interface Secrets {
   readonly cells: ReadonlySet<string>;
 }
 
-/** The secret cells of parsed tabs (columns marked `secret`). */
+/** What a channel secret looks like: 32 hexadecimal characters. */
+const SECRET_LIKE = /^[0-9a-f]{32}$/i;
+
+/**
+ * The secret cells of parsed tabs (columns marked `secret`), plus any cell of a tab holding such a
+ * column that looks like a channel secret (32 hex characters) — a secret pasted into the wrong
+ * column is still a secret.
+ */
 export function secretsOf(sheets: readonly ParsedSheet[]): Secrets {
   const texts = new Set<string>();
   const cells = new Set<string>();
   for (const sheet of sheets) {
+    if (![...sheet.columns.values()].some((b) => b.def.secret)) continue;
+    for (const row of sheet.table.rows) {
+      for (const cell of row) {
+        const t = cell ? cellText(cell).trim() : '';
+        if (cell && SECRET_LIKE.test(t)) {
+          texts.add(t);
+          cells.add(`${sheet.name}\u0000${cell.address}`);
+        }
+      }
+    }
     for (const bound of sheet.columns.values()) {
       if (!bound.def.secret) continue;
       for (const row of sheet.rows) {
