@@ -37,7 +37,7 @@ const EXPECTED: [number, string, string, string][] = [
 const NOT_CHECKED = '這個分頁有 2 張圖片（例如「goodday.jpg」），這裡無法讀取圖片檔案，未檢查格式、尺寸與檔案大小。';
 
 function expected(sheet: string, headerRow: number) {
-  const first = { sheet, row: null, cell: null, ruleId: 'asset/not-checked', message: NOT_CHECKED };
+  const first = { sheet, row: headerRow, cell: `M${headerRow}`, ruleId: 'asset/not-checked', message: NOT_CHECKED };
   return [first, ...EXPECTED.map(([offset, col, ruleId, message]) => {
     const row = headerRow + offset;
     return { sheet, row, cell: `${col}${row}`, ruleId, message: message.replace('{sheet}', sheet).replace('{first}', String(headerRow + 1)) };

@@ -4,7 +4,8 @@ import { pictureCells, pictureOf } from '../../derive/pictures.js';
 /**
  * `asset/not-checked`: pictures named in a tab that are not at hand — web addresses, files not found
  * beside the workbook or under `--assets`, or every picture in the add-on — are not checked. One
- * info per tab (never silently), on the picture column, counting them and naming the first.
+ * info per tab (never silently), on the picture column's header cell, counting them and naming the
+ * first.
  */
 export default defineRule({
   meta: {
@@ -29,7 +30,7 @@ export default defineRule({
       else bySheet.set(c.sheet.name, { sheet: c.sheet, key: c.key, first: c.text.trim(), count: 1 });
     }
     for (const s of bySheet.values()) {
-      ctx.report({ sheet: s.sheet, key: s.key, ...(ctx.pictures === undefined ? { messageId: 'noFiles' } : {}), data: { count: s.count, first: s.first } });
+      ctx.report({ sheet: s.sheet, row: s.sheet.headerRow, key: s.key, ...(ctx.pictures === undefined ? { messageId: 'noFiles' } : {}), data: { count: s.count, first: s.first } });
     }
   },
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { kindDef, schedulesForWorkbook, scheduleToRows, tableFromValues, type SheetKind } from '../../../rules/index.js';
 import { runCli, tempDir, writeWorkbook, type SheetRows } from './helpers.js';
-import { jpegFile, pdfFile, pngFile, webpFile } from '../../helpers/images.js';
+import { jpegFile, pdfFile, pngFile, webpFile } from '../../../templates/images.js';
 
 /** A valid channel secret, and a 31-character one (both fake). Neither may appear in any output. */
 const SECRET = '38b4c2f0e1d24a7b9c3e5f6a7b8c6a47';
@@ -79,7 +79,7 @@ const EXPECTED: [string, string | null, string][] = [
   ['報名表', 'M3', 'enrollment/hero-image-size'],
   ['報名表', 'M4', 'enrollment/missing-hero-image'],
   ['環狀數據', 'A3', 'ring/no-oa-binding'],
-  ['廣告素材', null, 'asset/not-checked'], // row 12's picture is a URL: one info for the tab
+  ['廣告素材', 'C1', 'asset/not-checked'], // row 12's picture is a URL: one info for the tab, on the column's header
   ['廣告素材', 'C3', 'ad/image-size'],
   ['廣告素材', 'C4', 'ad/image-too-large'],
   ['廣告素材', 'C5', 'ad/image-unreadable'],

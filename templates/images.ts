@@ -1,5 +1,6 @@
 /**
- * Real, decodable picture files of any size, written by the tests themselves (no binary fixtures):
+ * Real, decodable picture files of any size, written by code (the examples generator and the tests;
+ * no binary fixtures):
  * a grey baseline JPEG, a grey PNG, a solid lossless WebP, and a PDF to rename `.jpg`. Each is the
  * smallest valid file of its format, so a test can ask for 501×816 or 800×800 without megabytes.
  */
