@@ -145,6 +145,7 @@ function ruleContext(analysis: WorkbookAnalysis): { ctx: RuleContext; reported: 
     today: civil.dayFromIso(BENCH_TODAY)!,
     calendar: TW_OFFICE_CALENDAR,
     baseline: undefined,
+    pictures: undefined,
     sheets: (kind) => (byKind.get(kind) ?? []) as never,
     rows: (kind) => {
       let r = rowsCache.get(kind);

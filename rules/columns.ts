@@ -50,6 +50,10 @@ export interface ColumnDef {
   readonly example: string;
   /** Column width in characters, for templates. */
   readonly width: number;
+  /** A secret (the OA channel secret): never shown whole in any output (SPEC §4.8). */
+  readonly secret?: boolean;
+  /** The cell names a picture (SPEC §4.9). */
+  readonly picture?: boolean;
 }
 
 export interface SheetKindDef {
@@ -89,6 +93,20 @@ export const EXCLUDE_BUYERS_OPTIONS: readonly EnumOption[] = [
   { value: '近半年', en: 'last 6 months', aliases: ['半年', '近6個月', '近六個月', 'last 6 months', 'last half year'] },
 ];
 
+/** 廣告素材 版位: the CMS's slot list (the deck shows one slot for brand self-service ads). */
+export const AD_SLOT_OPTIONS: readonly EnumOption[] = [
+  { value: '品牌館商店牌卡', en: 'Brand hall shop card', aliases: ['品牌館商店牌卡(501x816)', '品牌館商店牌卡(501*816)', '品牌館牌卡', '商店牌卡', 'brand hall shop card', 'shop card'] },
+];
+
+/** 廣告素材 審核狀態 (the ad CMS has no drafts). */
+export const AD_STATUS_OPTIONS: readonly EnumOption[] = STATUS_OPTIONS.filter((o) => o.value !== '草稿');
+
+/** 爆殺驚喜 審核狀態: pending, or pinned (已釘選: no more edits). */
+export const DEAL_STATUS_OPTIONS: readonly EnumOption[] = [
+  { value: '待審核', en: 'pending', aliases: ['審核中'] },
+  { value: '已釘選', en: 'pinned', aliases: ['釘選', 'pinned'] },
+];
+
 const m = (zh: string, en: string): Message => ({ 'zh-TW': zh, en });
 
 export const ENROLLMENT: SheetKindDef = {
@@ -108,7 +126,7 @@ export const ENROLLMENT: SheetKindDef = {
     { key: 'baseCps', zh: '原CPS%', en: 'Current CPS %', aliases: ['原cps', '目前cps%', '現行cps%', 'current cps'], type: 'percent', required: true, help: m('目前的 CPS 比例，例如 8%。', 'Your current CPS, e.g. 8%.'), example: '8%', width: 10 },
     { key: 'baseRate', zh: '鋪底回饋%', en: 'Base rebate %', aliases: ['鋪底%', '鋪底合約%', 'base rate %'], type: 'percent', required: false, help: m('鋪底合約的回饋比例；空白時以 2% 計。', 'Your base-contract rebate; blank means 2%.'), example: '2%', width: 10 },
     { key: 'monthlyGmv', zh: '預估月業績', en: 'Expected monthly GMV', aliases: ['月業績', '預估業績', 'monthly gmv'], type: 'money', required: false, help: m('預估每月業績（新台幣），用來估算成本。', 'Expected monthly sales in NT$, for the cost estimate.'), example: '1,200,000', width: 14 },
-    { key: 'heroImage', zh: '形象圖', en: 'Hero image', aliases: ['圖片', 'image'], type: 'text', required: false, help: m('800×800 無字形象圖或白背圖的檔名或網址。', 'File name or URL of an 800×800 picture without text.'), example: 'goodday.jpg', width: 20 },
+    { key: 'heroImage', zh: '形象圖', en: 'Hero image', aliases: ['圖片', 'image'], type: 'text', required: false, picture: true, help: m('800×800 無字形象圖或白背圖的檔名或網址。', 'File name or URL of an 800×800 picture without text.'), example: 'goodday.jpg', width: 20 },
   ],
 };
 
@@ -167,7 +185,56 @@ export const RING_DATA: SheetKindDef = {
   ],
 };
 
-export const SHEET_KIND_DEFS: readonly SheetKindDef[] = [ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA];
+export const AD_MATERIALS: SheetKindDef = {
+  kind: 'ad-materials',
+  names: ['廣告素材', 'Ad materials', '廣告素材上傳', '品牌館牌卡'],
+  title: m('廣告素材', 'Ad materials'),
+  columns: [
+    { key: 'shopId', zh: '商店代碼', en: 'Shop ID', aliases: ['商店id', 'shop code'], type: 'text', required: true, help: m('商店代碼。', 'Shop code.'), example: 'goodday_food', width: 18 },
+    { key: 'slot', zh: '版位', en: 'Slot', aliases: ['廣告版位', 'placement'], type: 'enum', required: true, options: AD_SLOT_OPTIONS, help: m('從下拉選單選擇版位（品牌館商店牌卡）。', 'Pick the slot (brand hall shop card).'), example: '品牌館商店牌卡', width: 16 },
+    { key: 'image', zh: '廣告圖片', en: 'Image', aliases: ['圖片', '素材', 'ad image'], type: 'text', required: true, picture: true, help: m('501×816 px、2 MB 以內的圖片檔名、路徑或網址（須使用規範套版）。', 'File name, path or URL of a 501×816 px picture of at most 2 MB (use the official layout).'), example: 'goodday-card.jpg', width: 22 },
+    { key: 'start', zh: '曝光開始', en: 'Exposure start', aliases: ['曝光開始時間', '開始時間', 'start'], type: 'datetime', required: true, dateOnly: 'startOfDay', help: m('曝光開始的日期時間，須為未來時間，例如 2026/5/8 00:00。', 'When the exposure starts (in the future), e.g. 2026/5/8 00:00.'), example: '2026/5/8 00:00', width: 18 },
+    { key: 'end', zh: '曝光結束', en: 'Exposure end', aliases: ['曝光結束時間', '結束時間', 'end'], type: 'datetime', required: true, dateOnly: 'endOfDay', help: m('曝光結束的日期時間，例如 2026/5/8 23:59；只填日期視為當天 23:59:59。', 'When the exposure ends, e.g. 2026/5/8 23:59; a date alone means 23:59:59 that day.'), example: '2026/5/8 23:59', width: 18 },
+    { key: 'url', zh: '廣告網址', en: 'Ad URL', aliases: ['網址', '連結', 'url', 'link'], type: 'text', required: true, help: m('完整的 http(s) 網址，最多 512 字元；禁用短網址。', 'A full http(s) URL of at most 512 characters; no short URLs.'), example: 'https://buy.line.me/u/goodday_food', width: 30 },
+    { key: 'submittedAt', zh: '上稿時間', en: 'Submitted at', aliases: ['上稿日期', '提交時間', 'submitted'], type: 'datetime', required: false, dateOnly: 'startOfDay', help: m('上稿的日期時間；須在曝光前 3 個工作天完成。空白表示尚未上稿。', 'When it was uploaded; due 3 working days before the exposure. Blank = not yet.'), example: '2026/5/4 10:00', width: 18 },
+    { key: 'status', zh: '審核狀態', en: 'Status', aliases: ['狀態'], type: 'enum', required: false, options: AD_STATUS_OPTIONS, help: m('待審核、通過或不通過；空白表示新素材。', 'pending, approved or rejected; blank = new.'), example: '待審核', width: 10 },
+  ],
+};
+
+export const FLASH_DEALS: SheetKindDef = {
+  kind: 'flash-deals',
+  names: ['爆殺驚喜', 'Flash deals', '爆殺驚喜提品', '爆殺商品', 'Flash deal submissions'],
+  title: m('爆殺驚喜', 'Flash deals'),
+  columns: [
+    { key: 'shopId', zh: '商店代碼', en: 'Shop ID', aliases: ['商店id', 'shop code'], type: 'text', required: true, help: m('商店代碼。', 'Shop code.'), example: 'goodday_food', width: 18 },
+    { key: 'batch', zh: '提報批次', en: 'Batch', aliases: ['批次', 'submission'], type: 'text', required: false, help: m('同一批提報的代號；空白時，同一商店、同一提報時間的列視為同一批（每批最多 5 筆）。', 'A name for one submission; blank: rows of one shop with the same submission time are one batch (at most 5 products each).'), example: '5月第1批', width: 12 },
+    { key: 'productUrl', zh: '商品連結', en: 'Product URL', aliases: ['商品網址', '商品頁網址', 'product link', 'url'], type: 'text', required: false, help: m('LINE購物站內的商品頁網址；不接受短網址、搜尋頁或館別連結。空白表示自行新增商品（隱形賣場、預約賣場）。', 'A buy.line.me product-page URL (no short, search or category links). Blank = a product entered by hand (hidden or pre-order shops).'), example: 'https://buy.line.me/product/goodday_food/1001', width: 30 },
+    { key: 'productName', zh: '商品名稱', en: 'Product name', aliases: ['品名', '商品標題', 'name'], type: 'text', required: false, help: m('自行新增商品必填。', 'Required for products entered by hand.'), example: '好日子鳳梨酥 12 入', width: 24 },
+    { key: 'image', zh: '商品圖片', en: 'Product image', aliases: ['圖片', 'image'], type: 'text', required: false, picture: true, help: m('正方形圖片的檔名、路徑或網址；自行新增商品必填。', 'File name, path or URL of a square picture; required for products entered by hand.'), example: 'pineapple-cake.png', width: 22 },
+    { key: 'webPrice', zh: '網路價', en: 'Web price', aliases: ['原價', '售價', 'price'], type: 'money', required: true, help: m('匯入當下的官網售價（新台幣）。', 'The web shop price (NT$).'), example: '480', width: 10 },
+    { key: 'promoPrice', zh: '商品優惠價', en: 'Promo price', aliases: ['優惠價', '活動價', 'promo'], type: 'money', required: true, help: m('上檔當天的活動價格（新台幣），低於網路價時前台以優惠價顯示。', 'The price on the deal day (NT$); shown when below the web price.'), example: '399', width: 10 },
+    { key: 'start', zh: '優惠開始', en: 'Deal start', aliases: ['優惠開始時間', '開始時間', 'start'], type: 'datetime', required: true, dateOnly: 'startOfDay', help: m('優惠開始的日期時間。', 'When the deal starts.'), example: '2026/5/8 00:00', width: 18 },
+    { key: 'end', zh: '優惠結束', en: 'Deal end', aliases: ['優惠結束時間', '結束時間', 'end'], type: 'datetime', required: true, dateOnly: 'endOfDay', help: m('優惠結束的日期時間；只填日期視為當天 23:59:59。', 'When the deal ends; a date alone means 23:59:59 that day.'), example: '2026/5/8 23:59:59', width: 18 },
+    { key: 'submittedAt', zh: '提報時間', en: 'Submitted at', aliases: ['提報日期', 'submitted'], type: 'datetime', required: false, dateOnly: 'startOfDay', help: m('提報的日期時間。', 'When it was submitted.'), example: '2026/5/1 10:00', width: 18 },
+    { key: 'status', zh: '審核狀態', en: 'Status', aliases: ['狀態'], type: 'enum', required: false, options: DEAL_STATUS_OPTIONS, help: m('待審核或已釘選；空白表示新提報。已釘選的商品無法再修改。', 'pending or pinned; blank = new. Pinned products can no longer be edited.'), example: '待審核', width: 10 },
+  ],
+};
+
+export const OA_BINDING: SheetKindDef = {
+  kind: 'oa-binding',
+  names: ['OA串接', 'OA binding', 'OA綁定', '夥伴帳號設定', '環狀數據綁定'],
+  title: m('OA串接', 'OA binding'),
+  columns: [
+    { key: 'shopId', zh: '商店代碼', en: 'Shop ID', aliases: ['商店id', 'shop code'], type: 'text', required: true, help: m('商店代碼。', 'Shop code.'), example: 'goodday_food', width: 18 },
+    { key: 'channelId', zh: 'Channel ID', en: 'Channel ID', aliases: ['channelid', '頻道id'], type: 'text', required: true, help: m('LINE Official Account Manager > 設定 > Messaging API 的 Channel ID（10 位數字）。', 'The Channel ID from LINE Official Account Manager > Settings > Messaging API (10 digits).'), example: '1234567890', width: 14 },
+    { key: 'channelSecret', zh: 'Channel secret', en: 'Channel secret', aliases: ['channelsecret', '頻道密鑰'], type: 'text', required: true, secret: true, help: m('Messaging API 的 Channel secret（32 個十六進位字元）；這是密鑰，報告只會顯示前 4 與後 4 碼。', 'The Messaging API channel secret (32 hexadecimal characters); it is a secret: reports show only its first and last 4.'), example: '0123456789abcdef0123456789abcdef', width: 30 },
+    { key: 'botBasicId', zh: 'Channel bot search ID', en: 'Bot basic ID', aliases: ['basic id', '基本id', 'bot basic id', 'bot search id'], type: 'text', required: true, help: m('官方帳號的基本 ID，以 @ 開頭，例如 @abc123。', "The OA's basic ID, starting with @, e.g. @abc123."), example: '@goodday', width: 16 },
+    { key: 'notifyEmails', zh: '環狀不足額通知 email', en: 'Low-balance notice e-mails', aliases: ['環狀不足額通知email', '不足額通知email', '通知email', 'notice e-mails', 'notify emails'], type: 'text', required: true, help: m('1–5 個電子信箱，以半形逗號「,」分隔。', '1–5 e-mail addresses separated by half-width commas (,).'), example: 'mkt@goodday.example.com,ops@goodday.example.com', width: 30 },
+    { key: 'liveConsent', zh: '直播後行銷訊息推送', en: 'Post-live push consent', aliases: ['直播後推送', 'live consent'], type: 'boolean', required: false, help: m('是否同意直播後推送行銷訊息：是／否。', 'Allow marketing pushes after a live stream? yes/no.'), example: '是', width: 14 },
+  ],
+};
+
+export const SHEET_KIND_DEFS: readonly SheetKindDef[] = [ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA, AD_MATERIALS, FLASH_DEALS, OA_BINDING];
 
 export function kindDef(kind: SheetKind): SheetKindDef {
   const def = SHEET_KIND_DEFS.find((d) => d.kind === kind);

@@ -4,13 +4,13 @@
  */
 export * from './types.js';
 export * from './model.js';
-export { SHEET_KIND_DEFS, ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA, kindDef } from './columns.js';
+export { SHEET_KIND_DEFS, ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA, AD_MATERIALS, FLASH_DEALS, OA_BINDING, kindDef } from './columns.js';
 export type { ColumnDef, ColumnType, EnumOption, SheetKindDef } from './columns.js';
 export { validateWorkbook, analyseWorkbook, yearForCampaign } from './engine/validate.js';
 export type { ValidateOptions, WorkbookAnalysis } from './engine/validate.js';
 export { renderMessage, renderViolation, fillTemplate } from './engine/render.js';
 export type { Rule, RuleContext } from './engine/rule.js';
-export type { Baseline, BaselineContract, BaselineEnrollment } from './engine/baseline.js';
+export type { Baseline, BaselineContract, BaselineDeal, BaselineEnrollment } from './engine/baseline.js';
 export { baselineFromWorkbook, baselineFromAnalysis, baselineFromReport, BaselineSchema } from './derive/baseline.js';
 export type { BaselineReadResult } from './derive/baseline.js';
 export { RULES, RULES_BY_ID, RULE_IDS } from './registry.js';
@@ -34,6 +34,8 @@ export * as civil from './time/civil.js';
 export { isWorkingDay, holidayName, nthWorkingDayBefore, submissionDeadlineDay, submissionDeadlineWall, TW_OFFICE_CALENDAR, YearNotCoveredError } from './time/office-calendar.js';
 export type { OfficeCalendar } from './time/office-calendar.js';
 export { normalizeText } from './text/normalize.js';
+export { isWebAddress } from './derive/pictures.js';
+export { maskSecret } from './engine/secrets.js';
 export * from './template-spec.js';
 export { CALENDAR_COLOURS, CHOSEN_MARK, calendarCss, calendarLegend, dayClasses, dayStyle, rateTier } from './compute/calendar-style.js';
 export type { DayStyle, LegendEntry, RateTier, Rates } from './compute/calendar-style.js';

@@ -4,6 +4,16 @@
  * lacks a message in either language.
  */
 import type { Rule } from './engine/rule.js';
+import adEndBeforeStart from './checks/ad/end-before-start.js';
+import adImageSize from './checks/ad/image-size.js';
+import adImageTooLarge from './checks/ad/image-too-large.js';
+import adImageUnreadable from './checks/ad/image-unreadable.js';
+import adInvalidUrl from './checks/ad/invalid-url.js';
+import adLateSubmission from './checks/ad/late-submission.js';
+import adNotFuture from './checks/ad/not-future.js';
+import adShortUrl from './checks/ad/short-url.js';
+import adUrlTooLong from './checks/ad/url-too-long.js';
+import assetNotChecked from './checks/asset/not-checked.js';
 import calendarYearNotCovered from './checks/calendar/year-not-covered.js';
 import campaignInvalidConfig from './checks/campaign/invalid-config.js';
 import campaignTodayOutsidePeriod from './checks/campaign/today-outside-period.js';
@@ -39,18 +49,33 @@ import contractProductTypesMismatch from './checks/contract/product-types-mismat
 import contractRemarkMismatch from './checks/contract/remark-mismatch.js';
 import contractRemarkSpecialChars from './checks/contract/remark-special-chars.js';
 import contractVendorBonusMismatch from './checks/contract/vendor-bonus-mismatch.js';
+import dealDuplicateProduct from './checks/deal/duplicate-product.js';
+import dealEndBeforeStart from './checks/deal/end-before-start.js';
+import dealImageNotSquare from './checks/deal/image-not-square.js';
+import dealInvalidProductUrl from './checks/deal/invalid-product-url.js';
+import dealManualProductIncomplete from './checks/deal/manual-product-incomplete.js';
+import dealNoDiscount from './checks/deal/no-discount.js';
+import dealPinnedChanged from './checks/deal/pinned-changed.js';
+import dealTooManyProducts from './checks/deal/too-many-products.js';
 import enrollmentBaseCpsAtOrAbovePartner from './checks/enrollment/base-cps-at-or-above-partner.js';
 import enrollmentChosenDayOnFriday from './checks/enrollment/chosen-day-on-friday.js';
 import enrollmentChosenDayOutsidePlan from './checks/enrollment/chosen-day-outside-plan.js';
 import enrollmentChosenDayTooSoon from './checks/enrollment/chosen-day-too-soon.js';
 import enrollmentDuplicateChosenDay from './checks/enrollment/duplicate-chosen-day.js';
 import enrollmentDuplicateShop from './checks/enrollment/duplicate-shop.js';
+import enrollmentHeroImageSize from './checks/enrollment/hero-image-size.js';
 import enrollmentInvalidShopId from './checks/enrollment/invalid-shop-id.js';
 import enrollmentLateRegistration from './checks/enrollment/late-registration.js';
+import enrollmentMissingHeroImage from './checks/enrollment/missing-hero-image.js';
 import enrollmentNoPromotionCommitment from './checks/enrollment/no-promotion-commitment.js';
 import enrollmentTooManyChosenDays from './checks/enrollment/too-many-chosen-days.js';
 import enrollmentUnknownPlan from './checks/enrollment/unknown-plan.js';
 import enrollmentUnusedChosenDays from './checks/enrollment/unused-chosen-days.js';
+import oaDuplicateChannel from './checks/oa/duplicate-channel.js';
+import oaInvalidBasicId from './checks/oa/invalid-basic-id.js';
+import oaInvalidChannelId from './checks/oa/invalid-channel-id.js';
+import oaInvalidChannelSecret from './checks/oa/invalid-channel-secret.js';
+import oaNotifyEmails from './checks/oa/notify-emails.js';
 import partnerCrossesMonth from './checks/partner/crosses-month.js';
 import partnerExtraContract from './checks/partner/extra-contract.js';
 import partnerMissingDay from './checks/partner/missing-day.js';
@@ -62,6 +87,7 @@ import ringInvalidTime from './checks/ring/invalid-time.js';
 import ringLateRequest from './checks/ring/late-request.js';
 import ringMissingMonthlySend from './checks/ring/missing-monthly-send.js';
 import ringNoBonusActive from './checks/ring/no-bonus-active.js';
+import ringNoOaBinding from './checks/ring/no-oa-binding.js';
 import sheetDuplicateColumn from './checks/sheet/duplicate-column.js';
 import sheetMissingColumn from './checks/sheet/missing-column.js';
 import sheetNoHeader from './checks/sheet/no-header.js';
@@ -70,6 +96,16 @@ import workbookUnknownSheet from './checks/workbook/unknown-sheet.js';
 import workbookUnreadable from './checks/workbook/unreadable.js';
 
 const LIST: Rule[] = [
+  adEndBeforeStart,
+  adImageSize,
+  adImageTooLarge,
+  adImageUnreadable,
+  adInvalidUrl,
+  adLateSubmission,
+  adNotFuture,
+  adShortUrl,
+  adUrlTooLong,
+  assetNotChecked,
   calendarYearNotCovered,
   campaignInvalidConfig,
   campaignTodayOutsidePeriod,
@@ -105,18 +141,33 @@ const LIST: Rule[] = [
   contractRemarkMismatch,
   contractRemarkSpecialChars,
   contractVendorBonusMismatch,
+  dealDuplicateProduct,
+  dealEndBeforeStart,
+  dealImageNotSquare,
+  dealInvalidProductUrl,
+  dealManualProductIncomplete,
+  dealNoDiscount,
+  dealPinnedChanged,
+  dealTooManyProducts,
   enrollmentBaseCpsAtOrAbovePartner,
   enrollmentChosenDayOnFriday,
   enrollmentChosenDayOutsidePlan,
   enrollmentChosenDayTooSoon,
   enrollmentDuplicateChosenDay,
   enrollmentDuplicateShop,
+  enrollmentHeroImageSize,
   enrollmentInvalidShopId,
   enrollmentLateRegistration,
+  enrollmentMissingHeroImage,
   enrollmentNoPromotionCommitment,
   enrollmentTooManyChosenDays,
   enrollmentUnknownPlan,
   enrollmentUnusedChosenDays,
+  oaDuplicateChannel,
+  oaInvalidBasicId,
+  oaInvalidChannelId,
+  oaInvalidChannelSecret,
+  oaNotifyEmails,
   partnerCrossesMonth,
   partnerExtraContract,
   partnerMissingDay,
@@ -128,6 +179,7 @@ const LIST: Rule[] = [
   ringLateRequest,
   ringMissingMonthlySend,
   ringNoBonusActive,
+  ringNoOaBinding,
   sheetDuplicateColumn,
   sheetMissingColumn,
   sheetNoHeader,

@@ -31,6 +31,9 @@ export const TEMPLATE_FILE_NAMES: Readonly<Record<SheetKind, string>> = {
   contracts: 'contracts.xlsx',
   'base-contracts': 'base-contracts.xlsx',
   'ring-data': 'ring-data.xlsx',
+  'ad-materials': 'ad-materials.xlsx',
+  'flash-deals': 'flash-deals.xlsx',
+  'oa-binding': 'oa-binding.xlsx',
 };
 
 /**
@@ -266,6 +269,33 @@ function kindIntro(kind: SheetKind, campaign: Campaign): Message[] {
           `Request by e-mail at least ${c.ringData.leadWorkingDays} working days before the send date; send on the hour between ${String(c.ringData.firstHour).padStart(2, '0')}:00 and ${String(c.ringData.lastHour).padStart(2, '0')}:00, default ${c.ringData.defaultTime}.`,
         ),
         m('承諾發送環狀數據的商店，每個報名月份至少發送一次，且發送日須有加碼合約。', 'A shop that committed to ring data sends at least once in each enrolled month, on a day with a bonus contract.'),
+        m('發送前須先完成 OA 串接（見 OA串接 範本）。', 'The OA binding must be set up before any send (see the OA binding template).'),
+      ];
+    case 'ad-materials': {
+      const a = c.adMaterial;
+      return [
+        m(
+          `圖片尺寸 ${a.image.width}×${a.image.height} px、大小 ${Math.round((a.image.maxBytes ?? 0) / 1048576)} MB 以內，格式 ${a.image.formats.join('、').toUpperCase()}；須使用規範套版。`,
+          `Picture ${a.image.width}×${a.image.height} px, at most ${Math.round((a.image.maxBytes ?? 0) / 1048576)} MB, ${a.image.formats.join(', ').toUpperCase()}; use the official layout.`,
+        ),
+        m(
+          `於曝光開始前 ${a.leadWorkingDays} 個工作天上稿完成；曝光時間須為未來時間。廣告網址最多 ${a.maxUrlLength} 字元，禁用短網址。`,
+          `Upload ${a.leadWorkingDays} working days before the exposure starts, which must be in the future. The ad URL has at most ${a.maxUrlLength} characters; no short URLs.`,
+        ),
+      ];
+    }
+    case 'flash-deals':
+      return [
+        m(
+          `一次最多提報 ${c.flashDeals.maxProductsPerSubmission} 筆商品；商品連結限 LINE購物站內商品頁，不接受短網址、搜尋頁或館別連結。`,
+          `At most ${c.flashDeals.maxProductsPerSubmission} products per submission; product links must be LINE Shopping product pages (no short, search or category links).`,
+        ),
+        m('自行新增商品（隱形賣場、預約賣場）不填商品連結，但須填商品名稱與正方形商品圖片。已釘選的商品無法修改。', 'Products entered by hand (hidden or pre-order shops) leave the URL blank but need a name and a square picture. Pinned products cannot be edited.'),
+      ];
+    case 'oa-binding':
+      return [
+        m('在 LINE Official Account Manager > 設定 > Messaging API 取得 Channel ID、Channel secret 與 Channel bot search ID（基本 ID）。', 'Find the Channel ID, channel secret and bot basic ID in LINE Official Account Manager > Settings > Messaging API.'),
+        m('Channel secret 是密鑰：partner-check 的報告只顯示前 4 與後 4 碼。通知 email 最多 5 個，以半形逗號分隔。', 'The channel secret is a secret: partner-check reports show only its first and last 4 characters. Up to 5 notice e-mails, separated by half-width commas.'),
       ];
   }
 }

@@ -5,8 +5,21 @@
 export type Lang = 'zh-TW' | 'en';
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
-export type SheetKind = 'enrollment' | 'contracts' | 'base-contracts' | 'ring-data';
-export const SHEET_KINDS: readonly SheetKind[] = ['enrollment', 'contracts', 'base-contracts', 'ring-data'];
+export type SheetKind = 'enrollment' | 'contracts' | 'base-contracts' | 'ring-data' | 'ad-materials' | 'flash-deals' | 'oa-binding';
+export const SHEET_KINDS: readonly SheetKind[] = ['enrollment', 'contracts', 'base-contracts', 'ring-data', 'ad-materials', 'flash-deals', 'oa-binding'];
+
+/**
+ * What the caller found out about one picture named in a sheet (SPEC §4.9), read from the file's
+ * own header by the validator: the rules never read files. `format` is the detected type
+ * (`jpg`, `png`, `gif`, `webp`, … as image-size names them); `unreadable` when the file is not a
+ * picture the reader recognises (e.g. a PDF renamed `.jpg`).
+ */
+export type PictureFact =
+  | { readonly format: string; readonly width: number; readonly height: number; readonly bytes: number }
+  | { readonly unreadable: true; readonly bytes: number };
+
+/** Pictures at hand, by the cell text naming them (trimmed). A name missing here is not at hand. */
+export type PictureFacts = ReadonlyMap<string, PictureFact>;
 
 /** A message in both languages; `{name}` placeholders are filled from a violation's data. */
 export interface Message {
@@ -29,7 +42,7 @@ export interface RuleMeta {
   readonly id: string;
   readonly defaultSeverity: Severity;
   /** What the rule looks at, for docs and grouping. */
-  readonly scope: 'workbook' | 'sheet' | 'cell' | 'calendar' | 'campaign' | 'enrollment' | 'contracts' | 'partner' | 'ring';
+  readonly scope: 'workbook' | 'sheet' | 'cell' | 'calendar' | 'campaign' | 'enrollment' | 'contracts' | 'partner' | 'ring' | 'asset' | 'ad' | 'deal' | 'oa';
   /** Tabs the rule needs; when one is missing the rule is skipped (listed in report metadata). */
   readonly requires: readonly SheetKind[];
   /** One line for the rule catalogue. */

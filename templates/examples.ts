@@ -33,6 +33,7 @@ import { parseNumberValue } from '../rules/values/number.js';
 import { generateSchedule, scheduleToRows, type BaseContractTerms } from '../rules/compute/schedule.js';
 import { addDataSheet, newWorkbook, workbookBytes } from './build.js';
 import { writeFileAtomic } from '../validator/fs-atomic.js';
+import { jpegFile, pdfFile, pngFile, webpFile } from './images.js';
 
 /** The date the examples are written for: `partner-check validate templates/examples --today 2026-03-20`. */
 export const EXAMPLES_TODAY = '2026-03-20';
@@ -72,12 +73,35 @@ export interface ExampleSheet {
   readonly kind: SheetKind;
   readonly rows: ExampleRow[];
   readonly extraColumns?: readonly ExtraColumn[];
+  /** Mistakes labelled on a header cell (by column key), e.g. `asset/not-checked`. */
+  readonly headerMistakes?: Readonly<Record<string, readonly MistakeLabel[]>>;
 }
 
 export interface ExampleWorkbook {
   readonly fileName: string;
   readonly sheets: readonly ExampleSheet[];
 }
+
+/**
+ * The pictures the examples name, written beside them (templates/examples/) so that
+ * `partner-check validate templates/examples` checks them: real files of the right and the wrong
+ * sizes, and a PDF named .jpg.
+ */
+export const EXAMPLE_PICTURES: Readonly<Record<string, () => Buffer>> = {
+  'goodday-800x800.jpg': () => jpegFile(800, 800),
+  'bloom-800x800.png': () => pngFile(800, 800),
+  'cozyhome-800x800.jpg': () => jpegFile(800, 800),
+  'trendy-closet.png': () => pngFile(800, 800),
+  'goodday-card-501x816.jpg': () => jpegFile(501, 816),
+  'trendy-card-501x816.png': () => pngFile(501, 816),
+  'pineapple-cake-600.webp': () => webpFile(600, 600),
+  // Wrong ones, for mistakes.xlsx.
+  'cozyhome-1080x1080.jpg': () => jpegFile(1080, 1080),
+  'goodday-card-800x800.jpg': () => jpegFile(800, 800),
+  'goodday-card-big.png': () => pngFile(501, 816, 2_300_000),
+  'goodday-card-export.jpg': () => pdfFile(),
+  'sun-cake-1000x800.png': () => pngFile(1000, 800),
+};
 
 /** The note text of a list of mistakes. */
 export function mistakeNote(mistakes: readonly MistakeLabel[]): string {
@@ -137,7 +161,7 @@ const ENROLLMENTS: readonly Shop[] = [
     baseCps: '10%',
     baseRate: '2%',
     monthlyGmv: '800,000',
-    heroImage: 'https://cdn.bloom-beauty.example.com/line/hero-800.png',
+    heroImage: 'bloom-800x800.png',
   },
   {
     brandName: '暖窩家居',
@@ -203,6 +227,27 @@ const RING_SENDS: readonly (readonly [string, string, string, string, string, st
   ['trendy_closet', '2026/5/12', '19:00', '通發型', '80000', '近半年', '是', '2026/3/17 17:00'],
   ['trendy_closet', '2026/6/11', '', '通發型', '80000', '近3個月', '是', '2026/3/17 17:00'],
   ['cozy_home', '2026/6/24', '21:00', '通發型', '200000', '近3個月', '否', '2026/3/20 09:30'],
+];
+
+/** 廣告素材 rows: a submitted shop card and one not yet uploaded (due 5/12). */
+const ADS: readonly ExampleRow[] = [
+  { shopId: 'goodday_food', slot: '品牌館商店牌卡', image: 'goodday-card-501x816.jpg', start: '2026/4/24 00:00', end: '2026/4/24 23:59', url: 'https://buy.line.me/u/goodday_food', submittedAt: '2026/3/19 14:00', status: '待審核' },
+  { shopId: 'trendy_closet', slot: '品牌館商店牌卡', image: 'trendy-card-501x816.png', start: '2026/5/15 00:00', end: '2026/5/17 23:59', url: 'https://trendy-closet.example.com/line?utm_source=line', submittedAt: '', status: '' },
+];
+
+/** 爆殺驚喜 rows of one batch: two product pages and one product entered by hand. */
+const dealBase = { shopId: 'goodday_food', batch: '4月第1批', start: '2026/4/24 00:00:00', end: '2026/4/24 23:59:59', submittedAt: '2026/3/19 15:00', status: '待審核' };
+const DEALS: readonly ExampleRow[] = [
+  { ...dealBase, productUrl: 'https://buy.line.me/product/goodday_food/100234', productName: '', image: '', webPrice: '480', promoPrice: '399' },
+  { ...dealBase, productUrl: 'https://buy.line.me/product/goodday_food/100871', productName: '', image: '', webPrice: '350', promoPrice: '299' },
+  { ...dealBase, productUrl: '', productName: '好日子鳳梨酥禮盒（預購）', image: 'pineapple-cake-600.webp', webPrice: '1,200', promoPrice: '990' },
+];
+
+/** OA串接 rows of the three shops that send ring data (fake channels and secrets). */
+const OA: readonly ExampleRow[] = [
+  { shopId: 'goodday_food', channelId: '1657000001', channelSecret: '3f9a1c0e5b7d4e2a8c6b0d1e2f3a4b5c', botBasicId: '@goodday', notifyEmails: 'mkt@goodday.example.com,ec@goodday.example.com', liveConsent: '是' },
+  { shopId: 'trendy_closet', channelId: '1657000002', channelSecret: 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5', botBasicId: '@trendy.closet', notifyEmails: 'ops@trendy-closet.example.com', liveConsent: '否' },
+  { shopId: 'cozy_home', channelId: '1657000003', channelSecret: '00ff11ee22dd33cc44bb55aa66997788', botBasicId: '@cozyhome', notifyEmails: 'hello@cozyhome.example.com', liveConsent: '' },
 ];
 
 /** goodday_food's April contracts were already submitted and await review. */
@@ -288,6 +333,9 @@ export function cleanExample(campaign: Campaign = DEFAULT_CAMPAIGN): ExampleWork
       { kind: 'contracts', rows: contractRows(ENROLLMENTS, campaign) },
       { kind: 'base-contracts', rows: BASE_CONTRACTS.map(baseRow) },
       { kind: 'ring-data', rows: RING_SENDS.map(ringRow) },
+      { kind: 'ad-materials', rows: ADS.map((r) => ({ ...r })) },
+      { kind: 'flash-deals', rows: DEALS.map((r) => ({ ...r })) },
+      { kind: 'oa-binding', rows: OA.map((r) => ({ ...r })) },
     ],
   };
 }
@@ -364,6 +412,9 @@ export function mistakesExample(campaign: Campaign = DEFAULT_CAMPAIGN): ExampleW
   };
   mark(sunny, 'shopId', {}, mk('enrollment/invalid-shop-id', '商店代碼不能有空格（應為 sunny_fashion）', 'no spaces in a shop id (sunny_fashion)'));
   mark(sunny, 'plan', {}, mk('enrollment/unknown-plan', '沒有4月單月方案', 'there is no April-only plan'));
+  mark(sunny, 'heroImage', {}, mk('enrollment/missing-hero-image', '沒有形象圖，LINE購物 無法製作曝光素材', 'no hero image: LINE Shopping cannot make the exposure materials'));
+  mark(eCozy, 'heroImage', { text: 'cozyhome-1080x1080.jpg' }, mk('enrollment/hero-image-size', '形象圖是 1080×1080，須為 800×800', 'the hero image is 1080×1080; it must be 800×800'));
+  mark(eBloom, 'heroImage', { text: 'https://cdn.bloom-beauty.example.com/line/hero-800.png' });
   enrollment.push(sunny);
   const salesContact: ExtraColumn = {
     header: '業務窗口',
@@ -487,16 +538,69 @@ export function mistakesExample(campaign: Campaign = DEFAULT_CAMPAIGN): ExampleW
     requestedAt: '2026/3/20 09:00',
   };
   mark(late, 'requestedAt', {}, mk('ring/late-request', '3/24 發送最晚須在 3/19 提出（3 個工作天前）', 'a 3/24 send must be requested by 3/19 (3 working days ahead)'));
+  mark(rCozy, 'shopId', {}, mk('ring/no-oa-binding', 'cozy_home 有環狀數據發送，但 OA串接 沒有它的資料', 'cozy_home sends ring data but has no OA binding row'));
   const ringRows = [late, rGoodApr, rGoodMay, rTrendyMay, rTrendyJune, rCozy];
+
+  // 廣告素材
+  const ad = (over: ExampleRow = {}): ExampleRow => ({ ...ADS[0]!, ...over });
+  const ads: ExampleRow[] = [ad(), ad(), ad(), ad(), ad(), ad(), ad(), ad(), ad(), ad({ image: 'https://cdn.goodday.example.com/card.jpg' })];
+  mark(ads[1]!, 'image', { text: 'goodday-card-800x800.jpg' }, mk('ad/image-size', '圖片是 800×800，牌卡須為 501×816', 'the picture is 800×800; the card needs 501×816'));
+  mark(ads[2]!, 'image', { text: 'goodday-card-big.png' }, mk('ad/image-too-large', '圖片檔超過 2 MB', 'the picture file is over 2 MB'));
+  mark(ads[3]!, 'image', { text: 'goodday-card-export.jpg' }, mk('ad/image-unreadable', '副檔名是 .jpg，內容其實是 PDF', 'named .jpg but really a PDF'));
+  mark(ads[4]!, 'url', { text: 'https://lihi.cc/Ab3dE' }, mk('ad/short-url', '廣告網址禁用短網址', 'short URLs are not allowed'));
+  mark(ads[5]!, 'url', { text: 'buy.line.me/u/goodday_food' }, mk('ad/invalid-url', '少了 https://', 'https:// is missing'));
+  mark(ads[6]!, 'url', { text: `https://goodday.example.com/line?${'utm_campaign=partner_2026q2&'.repeat(20)}x=1` }, mk('ad/url-too-long', '網址超過 512 字元', 'the URL is over 512 characters'));
+  mark(ads[7]!, 'end', { text: '2026/4/23 23:59' }, mk('ad/end-before-start', '曝光結束早於開始', 'the exposure ends before it starts'));
+  mark(ads[8]!, 'submittedAt', { text: '2026/4/22 10:00' }, mk('ad/late-submission', '4/22 曝光最晚須在 4/17 上稿', 'an ad exposed 4/22 is due by 4/17'));
+  mark(ads[8]!, 'start', { text: '2026/4/22 00:00' }, mk('ad/not-future', '曝光開始早於上稿時間：請設定未來時間', 'the exposure starts before the upload: set a future time'));
+  mark(ads[8]!, 'end', { text: '2026/4/22 23:59' });
+
+  // 爆殺驚喜
+  const deal = (over: ExampleRow = {}): ExampleRow => ({ ...DEALS[0]!, ...over });
+  const page = (id: number) => `https://buy.line.me/product/goodday_food/${id}`;
+  const batch2 = { batch: '4月第2批' };
+  const deals: ExampleRow[] = [
+    deal(),
+    deal({ productUrl: page(100871) }),
+    deal({ productUrl: page(100872) }),
+    deal({ productUrl: page(100873) }),
+    deal({ productUrl: page(100874) }),
+    deal({ productUrl: page(100875) }),
+    deal({ ...batch2, productUrl: page(100234) }),
+    deal({ ...batch2, productUrl: page(100234) }),
+    deal({ ...batch2, productUrl: 'https://buy.line.me/s/鳳梨酥' }),
+    deal({ ...batch2, productUrl: '', productName: '太陽餅禮盒', image: 'sun-cake-1000x800.png' }),
+    deal({ batch: '4月第3批', productUrl: '', productName: '好日子禮盒（預購）', image: '' }),
+    deal({ batch: '4月第3批', productUrl: page(100900) }),
+    deal({ batch: '4月第3批', productUrl: page(100901) }),
+  ];
+  mark(deals[5]!, 'productUrl', {}, mk('deal/too-many-products', '同一批提報了 6 筆，一次最多 5 筆', 'six products in one batch; at most 5'));
+  mark(deals[7]!, 'productUrl', {}, mk('deal/duplicate-product', '同一批重複提報同一商品', 'the same product twice in one batch'));
+  mark(deals[8]!, 'productUrl', {}, mk('deal/invalid-product-url', '這是搜尋頁，不是商品頁', 'a search page, not a product page'));
+  mark(deals[9]!, 'image', {}, mk('deal/image-not-square', '商品圖片 1000×800 不是正方形', 'the 1000×800 picture is not square'));
+  mark(deals[10]!, 'image', {}, mk('deal/manual-product-incomplete', '自行新增商品須提供商品圖片', 'a product entered by hand needs a picture'));
+  mark(deals[11]!, 'promoPrice', { text: '480' }, mk('deal/no-discount', '優惠價等於網路價，前台不會顯示優惠', 'the promo price equals the web price: no markdown shows'));
+  mark(deals[12]!, 'end', { text: '2026/4/23 23:59:59' }, mk('deal/end-before-start', '優惠結束早於開始', 'the deal ends before it starts'));
+
+  // OA串接 (cozy_home's row is missing: ring/no-oa-binding)
+  const oas: ExampleRow[] = [{ ...OA[0]! }, { ...OA[1]! }, { ...OA[0]!, shopId: 'bloom_beauty' }, { ...OA[1]!, shopId: 'sunny_fashion', channelId: '1657000005' }];
+  mark(oas[0]!, 'channelId', { text: '165700001' }, mk('oa/invalid-channel-id', 'Channel ID 少了一位數（須 10 位）', 'the Channel ID lacks a digit (10 are needed)'));
+  mark(oas[0]!, 'notifyEmails', { text: 'mkt@goodday.example.com、ec@goodday.example.com' }, mk('oa/notify-emails', '須以半形逗號分隔，不可用頓號', 'separate with half-width commas, not 、'));
+  mark(oas[1]!, 'botBasicId', { text: 'Trendy.Closet' }, mk('oa/invalid-basic-id', '少了 @，且須小寫', 'the @ is missing and it must be lower-case'));
+  mark(oas[2]!, 'channelId', { text: '1657000002' }, mk('oa/duplicate-channel', '與 trendy_closet 的 Channel ID 相同', 'the same Channel ID as trendy_closet'));
+  mark(oas[3]!, 'channelSecret', { text: 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d' }, mk('oa/invalid-channel-secret', 'Channel secret 少了一個字元（須 32 個）', 'the channel secret lacks a character (32 are needed)'));
   void rGoodJune; // goodday_food's June send is the missing one (ring/missing-monthly-send)
 
   return {
     fileName: 'mistakes.xlsx',
     sheets: [
-      { kind: 'enrollment', rows: enrollment, extraColumns: [salesContact] },
+      { kind: 'enrollment', rows: enrollment, extraColumns: [salesContact], headerMistakes: { heroImage: [mk('asset/not-checked', '花漾美妝的形象圖是網址，無法檢查尺寸（僅提示）', 'bloom_beauty names its hero image by a web address, so its size cannot be checked (info only)')] } },
       { kind: 'contracts', rows: contracts },
       { kind: 'base-contracts', rows: BASE_CONTRACTS.map(baseRow) },
       { kind: 'ring-data', rows: ringRows },
+      { kind: 'ad-materials', rows: ads, headerMistakes: { image: [mk('asset/not-checked', '最後一列的圖片是網址，無法檢查尺寸（僅提示）', 'the last row names a web address, so its size cannot be checked (info only)')] } },
+      { kind: 'flash-deals', rows: deals },
+      { kind: 'oa-binding', rows: oas },
     ],
   };
 }
@@ -548,6 +652,11 @@ function writeSheet(wb: ExcelJS.Workbook, spec: TemplateSheetSpec, sheet: Exampl
       if (c.mistakes?.length) cell.note = { texts: [{ text: mistakeNote(c.mistakes) }], editAs: 'absolute' } as ExcelJS.Comment;
     }
   });
+  for (const [key, mistakes] of Object.entries(sheet.headerMistakes ?? {})) {
+    const col = spec.columns.find((c) => c.key === key)!;
+    const head = ws.getRow(spec.headerRow).getCell(col.index + 1);
+    head.note = { texts: [{ text: `${col.note}\n\n${mistakeNote(mistakes)}` }], editAs: 'absolute' } as ExcelJS.Comment;
+  }
   sheet.extraColumns?.forEach((extra, k) => {
     const index = spec.columns.length + k + 1;
     ws.getColumn(index).width = extra.width;
@@ -579,6 +688,11 @@ export async function writeExamples(outDir: string, campaign: Campaign = DEFAULT
   for (const ex of examples(campaign)) {
     const file = path.join(outDir, ex.fileName);
     writeFileAtomic(file, await workbookBytes(buildExampleWorkbook(ex, campaign)));
+    written.push(file);
+  }
+  for (const [name, bytes] of Object.entries(EXAMPLE_PICTURES)) {
+    const file = path.join(outDir, name);
+    writeFileAtomic(file, bytes());
     written.push(file);
   }
   return written;

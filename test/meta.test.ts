@@ -36,7 +36,7 @@ describe('rule bookkeeping', () => {
 
   it('every SPEC rule id exists', () => {
     const spec = readFileSync(path.join(root, '..', 'shared', 'SPEC.md'), 'utf8');
-    const ids = [...new Set([...spec.matchAll(/`((?:workbook|sheet|cell|calendar|campaign|enrollment|contract|partner|ring)\/[a-z0-9-]+)`/g)].map((m) => m[1]!))].sort();
+    const ids = [...new Set([...spec.matchAll(/`((?:workbook|sheet|cell|calendar|campaign|enrollment|contract|partner|ring|asset|ad|deal|oa)\/[a-z0-9-]+)`/g)].map((m) => m[1]!))].sort();
     expect(ids.filter((id) => !RULES_BY_ID.has(id))).toEqual([]);
   });
 

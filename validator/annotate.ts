@@ -15,7 +15,7 @@
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { validateWorkbook, type Campaign, type Lang, type ReportViolation, type SeveritySetting, type Severity, type Workbook } from '../rules/index.js';
+import { validateWorkbook, type ValidateOptions, type Campaign, type Lang, type ReportViolation, type SeveritySetting, type Severity, type Workbook } from '../rules/index.js';
 import { readWorkbookFile } from './read/guarded.js';
 import { markPackage, packageSheetNames, type SheetMarks, type SummaryCell, type SummaryTab } from './annotate-package.js';
 import { typedCsvWorkbook } from './annotate-csv.js';
@@ -196,8 +196,9 @@ export async function revalidateCopy(bytes: Uint8Array, name: string, check: (wo
 }
 
 /** The `revalidate` of a fixed copy checked like its input: same campaign, today, language and rule levels. */
-export function revalidator(opts: { campaign: Campaign; today: string; lang: Lang; path: string; severities?: Record<string, SeveritySetting> }): FixInput['revalidate'] {
-  return (bytes) => revalidateCopy(bytes, path.basename(opts.path), (workbook) => validateWorkbook(workbook, { campaign: opts.campaign, today: opts.today, lang: opts.lang, path: opts.path, ...(opts.severities ? { severities: opts.severities } : {}) }).violations);
+export function revalidator(opts: { campaign: Campaign; today: string; lang: Lang; path: string; severities?: Record<string, SeveritySetting>; pictures?: ValidateOptions['pictures'] }): FixInput['revalidate'] {
+  // The copy is re-checked in a temp folder: the input's pictures (read beside the input) come along as facts.
+  return (bytes) => revalidateCopy(bytes, path.basename(opts.path), (workbook) => validateWorkbook(workbook, { campaign: opts.campaign, today: opts.today, lang: opts.lang, path: opts.path, ...(opts.severities ? { severities: opts.severities } : {}), ...(opts.pictures ? { pictures: opts.pictures } : {}) }).violations);
 }
 
 const violationKey = (v: ReportViolation) => `${v.sheet}\u0001${v.cell ?? ''}\u0001${v.row ?? ''}\u0001${v.ruleId}`;

@@ -94,7 +94,7 @@ function isViolationLike(x: unknown): x is ReportViolation {
 
 /** Shops a baseline mentions. */
 function shopsOf(b: Baseline): Set<string> {
-  return new Set([...b.contracts.map((c) => c.shopId), ...b.enrollments.map((e) => e.shopId)]);
+  return new Set([...b.contracts.map((c) => c.shopId), ...b.enrollments.map((e) => e.shopId), ...(b.deals ?? []).map((d) => d.shopId)]);
 }
 
 /**
@@ -110,6 +110,7 @@ export function baselineForFile(prev: PreviousReport, path: string, current: Bas
   return {
     contracts: prev.baseline.contracts.filter((c) => shops.has(c.shopId)),
     enrollments: prev.baseline.enrollments.filter((e) => shops.has(e.shopId)),
+    deals: (prev.baseline.deals ?? []).filter((d) => shops.has(d.shopId)),
   };
 }
 
@@ -164,7 +165,8 @@ export function baselineSection(byFile: ReadonlyMap<string, Baseline>): Baseline
   const paths = [...byFile.keys()].sort();
   const contracts = paths.flatMap((p) => byFile.get(p)!.contracts);
   const enrollments = paths.flatMap((p) => byFile.get(p)!.enrollments);
+  const deals = paths.flatMap((p) => byFile.get(p)!.deals ?? []);
   const parts: Record<string, Baseline> = {};
   for (const p of paths) parts[p] = byFile.get(p)!;
-  return { contracts, enrollments, byFile: parts };
+  return { contracts, enrollments, ...(deals.length > 0 ? { deals } : {}), byFile: parts };
 }

@@ -32,6 +32,7 @@ export const STRINGS = {
   'err.baselineNotReport': s('「{file}」不是 partner-check 的 JSON 報告。', '"{file}" is not a partner-check JSON report.'),
   'warn.baselineMissing': s('找不到前次報告「{file}」，本次不比對（所有問題都標為新問題）。', 'The previous report "{file}" does not exist; nothing to compare (every problem is marked new).'),
   'warn.baselineNoSection': s('前次報告「{file}」沒有 baseline 區段，無法檢查已通過合約是否被更動。', 'The previous report "{file}" has no baseline section; approved contracts cannot be compared.'),
+  'err.assetsDir': s('--assets 的資料夾「{dir}」不存在或不是資料夾。', '--assets "{dir}" does not exist or is not a folder.'),
   'err.outIsInput': s('輸出檔「{file}」就是要檢查的檔案「{input}」（同一個檔案，可能經由連結或資料夾），輸入檔不會被覆寫；請改用其他輸出路徑。', 'The output "{file}" is the same file as the input "{input}" (perhaps through a link or a folder); inputs are never overwritten, so choose another output path.'),
   'err.outIsDir': s('輸出路徑「{file}」是資料夾，請指定一個檔案名稱（例如 {file}/report.json）。', 'The output path "{file}" is a folder; name a file (e.g. {file}/report.json).'),
   'err.outUnusable': s('無法寫入輸出路徑「{file}」：這個位置不存在也無法建立（{reason}）。', 'Cannot write the output path "{file}": the location does not exist and cannot be made ({reason}).'),
@@ -89,6 +90,9 @@ export const STRINGS = {
   'kind.contracts': s('加碼合約', 'Contracts'),
   'kind.base-contracts': s('鋪底合約', 'Base contracts'),
   'kind.ring-data': s('環狀數據', 'Ring data'),
+  'kind.ad-materials': s('廣告素材', 'Ad materials'),
+  'kind.flash-deals': s('爆殺驚喜', 'Flash deals'),
+  'kind.oa-binding': s('OA串接', 'OA binding'),
 
   // calendar
   'cal.title': s('{y} 年 {m} 月 回饋日曆', 'Rebate calendar, {monthName} {y}'),
@@ -301,6 +305,8 @@ Run partner-check <command> --help for a command's options.
   --jobs N                         同時檢查的檔案數（工作執行緒數，預設每個 CPU 核心一個）
   --fix 資料夾                     為每個檔案產生修正檔 <檔名>.fixed.xlsx：套用可安全套用的建議（只改 CMS 仍可編輯的列），
                                    「檢查結果」列出每項修正（儲存格、修正前、修正後、規則）
+  --assets 資料夾                  也在這個資料夾找表格中列出的圖片（形象圖、廣告圖片、商品圖片；可重複）；
+                                   預設只找檔案旁邊。圖片的格式與尺寸由檔案內容判斷，不看副檔名
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
   -q, --quiet                      只列出錯誤，不顯示進度與提示訊息
   --verbose                        列出每一筆問題（預設同一規則在一個工作表超過 5 筆時只列前 3 筆與總數）
@@ -334,6 +340,9 @@ Options:
   --jobs N                         files checked at once (worker threads; default one per CPU core)
   --fix DIR                        write a fixed copy <name>.fixed.xlsx of each file: every suggestion that is safe
                                    to apply, on rows the CMS still lets you edit; 檢查結果 lists each change
+  --assets DIR                     also look for the pictures the sheets name (hero, ad and product images) in
+                                   DIR (repeatable); by default only beside each file. Format and size come
+                                   from the file's content, never its name
   --lang zh-TW|en                  output language (default zh-TW)
   -q, --quiet                      errors only; no progress or notices
   --verbose                        list every problem (by default a rule seen more than 5 times in a tab shows 3 and a count)

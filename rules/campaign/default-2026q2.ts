@@ -1,5 +1,6 @@
 /** The default campaign, built from the deck (SPEC §3). The deck's "2025.06.30" end is a typo. */
 import type { CampaignConfig } from './schema.js';
+import { AD_MATERIAL_DEFAULTS, FLASH_DEALS_DEFAULTS, HERO_IMAGE_DEFAULTS, URL_RULES_DEFAULTS } from './material-defaults.js';
 
 export const CAMPAIGN_2026_Q2: CampaignConfig = {
   id: '2026-Q2',
@@ -40,4 +41,8 @@ export const CAMPAIGN_2026_Q2: CampaignConfig = {
   pointPrice: 1.2,
   adPointsFee: 1.3,
   defaultBaseRate: 2,
+  adMaterial: AD_MATERIAL_DEFAULTS,
+  flashDeals: FLASH_DEALS_DEFAULTS,
+  heroImage: HERO_IMAGE_DEFAULTS,
+  urls: URL_RULES_DEFAULTS,
 };

@@ -10,7 +10,7 @@ import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
 import { analyseWorkbook, type WorkbookAnalysis } from '../engine/validate.js';
 import type { ParsedSheet } from '../sheet/parse.js';
-import type { Baseline, BaselineContract, BaselineEnrollment } from '../engine/baseline.js';
+import type { Baseline, BaselineContract, BaselineDeal, BaselineEnrollment } from '../engine/baseline.js';
 import { dayFromIso, isValidYmd } from '../time/civil.js';
 
 /**
@@ -71,10 +71,24 @@ const BaselineEnrollmentSchema = z.object({
   chosenDays: z.array(DaySchema).default([]),
 });
 
+const BaselineDealSchema = z.object({
+  shopId: z.string().min(1),
+  batch: nullableString,
+  productUrl: nullableString,
+  productName: nullableString,
+  image: nullableString,
+  webPrice: nullableNumber,
+  promoPrice: nullableNumber,
+  start: WallSchema.nullable().default(null),
+  end: WallSchema.nullable().default(null),
+  status: nullableString,
+});
+
 /** The `baseline` section of a JSON report. */
 export const BaselineSchema = z.object({
   contracts: z.array(BaselineContractSchema).default([]),
   enrollments: z.array(BaselineEnrollmentSchema).default([]),
+  deals: z.array(BaselineDealSchema).default([]),
 });
 
 export type BaselineReadResult =
@@ -112,6 +126,7 @@ export function baselineFromReport(json: unknown): BaselineReadResult {
   if (!sections) return { baseline: undefined, problem: 'the report has no baseline section' };
   const contracts: BaselineContract[] = [];
   const enrollments: BaselineEnrollment[] = [];
+  const deals: BaselineDeal[] = [];
   for (const [i, section] of sections.entries()) {
     const parsed = BaselineSchema.safeParse(section);
     if (!parsed.success) {
@@ -121,8 +136,9 @@ export function baselineFromReport(json: unknown): BaselineReadResult {
     }
     contracts.push(...parsed.data.contracts);
     enrollments.push(...parsed.data.enrollments);
+    deals.push(...parsed.data.deals);
   }
-  return { baseline: { contracts, enrollments }, problem: null };
+  return { baseline: { contracts, enrollments, ...(deals.length > 0 ? { deals } : {}) }, problem: null };
 }
 
 function contractsOf(sheet: ParsedSheet<'contracts'>): BaselineContract[] {
@@ -160,7 +176,26 @@ function contractsOf(sheet: ParsedSheet<'contracts'>): BaselineContract[] {
 export function baselineFromAnalysis(analysis: WorkbookAnalysis, campaign: Campaign = DEFAULT_CAMPAIGN): Baseline {
   const contracts: BaselineContract[] = [];
   const enrollments: BaselineEnrollment[] = [];
+  const deals: BaselineDeal[] = [];
   for (const sheet of analysis.sheets) {
+    if (sheet.kind === 'flash-deals') {
+      for (const row of (sheet as ParsedSheet<'flash-deals'>).rows) {
+        const v = row.values;
+        if (v.shopId === undefined) continue;
+        deals.push({
+          shopId: v.shopId,
+          batch: v.batch ?? null,
+          productUrl: v.productUrl ?? null,
+          productName: v.productName ?? null,
+          image: v.image ?? null,
+          webPrice: v.webPrice ?? null,
+          promoPrice: v.promoPrice ?? null,
+          start: v.start ?? null,
+          end: v.end ?? null,
+          status: v.status ?? null,
+        });
+      }
+    }
     if (sheet.kind === 'contracts') {
       for (const c of contractsOf(sheet as ParsedSheet<'contracts'>)) contracts.push(c);
     }
@@ -172,7 +207,7 @@ export function baselineFromAnalysis(analysis: WorkbookAnalysis, campaign: Campa
       enrollments.push({ shopId: v.shopId, plan, chosenDays: (v.chosenDays ?? []).map((d) => d.day) });
     }
   }
-  return { contracts, enrollments };
+  return { contracts, enrollments, ...(deals.length > 0 ? { deals } : {}) };
 }
 
 /**

@@ -28,7 +28,24 @@ export interface BaselineEnrollment {
   readonly chosenDays: readonly number[];
 }
 
+/** A 爆殺驚喜 row of a previous run (for `deal/pinned-changed`). */
+export interface BaselineDeal {
+  readonly shopId: string;
+  readonly batch: string | null;
+  readonly productUrl: string | null;
+  readonly productName: string | null;
+  readonly image: string | null;
+  readonly webPrice: number | null;
+  readonly promoPrice: number | null;
+  /** Wall ms. */
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly status: string | null;
+}
+
 export interface Baseline {
   readonly contracts: readonly BaselineContract[];
   readonly enrollments: readonly BaselineEnrollment[];
+  /** 爆殺驚喜 rows; absent in reports written before flash deals were checked. */
+  readonly deals?: readonly BaselineDeal[];
 }

@@ -3,7 +3,7 @@
  * suggests values) beside a `check` that reports problems through the context. Rules never
  * throw on user data and never read the clock or the file system.
  */
-import type { RuleMeta, SheetKind, MessageData, Suggestion } from '../types.js';
+import type { RuleMeta, SheetKind, MessageData, Suggestion, PictureFacts } from '../types.js';
 import type { ParsedSheet, ParsedRow, SheetIssue } from '../sheet/parse.js';
 import type { Campaign } from '../campaign/campaign.js';
 import type { OfficeCalendar } from '../time/office-calendar.js';
@@ -36,6 +36,11 @@ export interface RuleContext {
   readonly today: number;
   readonly calendar: OfficeCalendar;
   readonly baseline: Baseline | undefined;
+  /**
+   * Pictures the caller could read (SPEC §4.9), by the cell text naming them; undefined when no
+   * picture is ever at hand (the add-on). Rules see facts, never files.
+   */
+  readonly pictures: PictureFacts | undefined;
   /** All parsed tabs of a kind, in workbook order. */
   sheets<K extends SheetKind>(kind: K): readonly ParsedSheet<K>[];
   /** Every (sheet, row) of a kind, in workbook order. */

@@ -4,7 +4,7 @@
  */
 import type { Workbook } from '../model.js';
 import { a1 } from '../model.js';
-import type { FileReport, Lang, MessageData, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
+import type { FileReport, Lang, MessageData, PictureFacts, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
 import { SHEET_KINDS } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
@@ -18,6 +18,7 @@ import { RULES, RULES_BY_ID } from '../registry.js';
 import { renderViolation } from './render.js';
 import { countViolations } from '../report.js';
 import { settleSuggestions, type CollectedViolation } from './suggestions.js';
+import { maskViolation, secretsOf } from './secrets.js';
 
 export interface ValidateOptions {
   readonly campaign?: Campaign;
@@ -37,6 +38,12 @@ export interface ValidateOptions {
    * build the baseline from the same parse); it must come from this workbook and campaign.
    */
   readonly analysis?: WorkbookAnalysis;
+  /**
+   * Pictures at hand (SPEC §4.9): what the caller read from the files named in image columns,
+   * keyed by the cell text. Omit it where no file can be at hand (the add-on): every picture is
+   * then reported once per tab as `asset/not-checked`.
+   */
+  readonly pictures?: PictureFacts;
 }
 
 /** The campaign's year for `M/D` dates: the year that puts the date inside the period. */
@@ -118,8 +125,10 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
   });
 
   const kept = violations.length > MAX_VIOLATIONS_PER_FILE ? violations.slice(0, MAX_VIOLATIONS_PER_FILE) : violations;
+  // OA channel secrets never leave the engine whole (SPEC §4.8).
+  const secrets = secretsOf(analysis.sheets);
   const rendered: ReportViolation[] = kept.map(({ v, repeats }) => {
-    const r = renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang);
+    const r = maskViolation(renderViolation(v, RULES_BY_ID.get(v.ruleId)!.meta, lang), secrets);
     return repeats > 1 ? { ...r, message: `${r.message}${lang === 'en' ? ` (reported once; occurs ${repeats} times)` : `（同樣的問題共 ${repeats} 次，只列一次）`}` } : r;
   });
   const counts = countViolations(rendered);
@@ -223,6 +232,7 @@ function runRules(analysis: WorkbookAnalysis, options: ValidateOptions, campaign
     today,
     calendar,
     baseline: options.baseline,
+    pictures: options.pictures,
     sheets: <K extends SheetKind>(kind: K) => (byKind.get(kind) ?? []) as unknown as readonly ParsedSheet<K>[],
     rows: <K extends SheetKind>(kind: K) => {
       let r = rowsCache.get(kind);

@@ -66,9 +66,46 @@ export interface RingValues {
   requestedAt?: number;
 }
 
+export interface AdMaterialValues {
+  shopId?: string;
+  slot?: string;
+  image?: string;
+  start?: number;
+  end?: number;
+  url?: string;
+  submittedAt?: number;
+  status?: string;
+}
+
+export interface FlashDealValues {
+  shopId?: string;
+  batch?: string;
+  productUrl?: string;
+  productName?: string;
+  image?: string;
+  webPrice?: number;
+  promoPrice?: number;
+  start?: number;
+  end?: number;
+  submittedAt?: number;
+  status?: string;
+}
+
+export interface OaBindingValues {
+  shopId?: string;
+  channelId?: string;
+  channelSecret?: string;
+  botBasicId?: string;
+  notifyEmails?: string;
+  liveConsent?: boolean;
+}
+
 export interface ValuesByKind {
   enrollment: EnrollmentValues;
   contracts: ContractValues;
   'base-contracts': BaseContractValues;
   'ring-data': RingValues;
+  'ad-materials': AdMaterialValues;
+  'flash-deals': FlashDealValues;
+  'oa-binding': OaBindingValues;
 }

@@ -660,7 +660,7 @@ describe('marks that survive edits, tabs it cannot read, protected cells', () =>
     expect(addon.buildCalendarSheet({ quiet: true }).shops).toBe(5);
     expect(addon.buildScheduleSheet({ quiet: true }).shops).toBe(5);
     expect(addon.estimateCosts({ quiet: true }).shops).toBe(5);
-    expect(addon.insertTemplates({ quiet: true }).created).toEqual(['鋪底合約', '環狀數據']);
+    expect(addon.insertTemplates({ quiet: true }).created).toEqual(['鋪底合約', '環狀數據', '廣告素材', '爆殺驚喜', 'OA串接']);
     // The fake really refuses cell calls on a chart sheet: the add-on never made one.
     expect(() => gas.sheet('圖表1')._proxy.getDataRange()).toThrow(/not supported on a sheet of type OBJECT/);
     const chartCalls = gas.rec.calls.filter((c) => c.service === 'Sheet' && c.method === 'getDataRange').length;

@@ -84,9 +84,12 @@ export interface WorkbookRows {
   readonly contracts?: readonly RowSpec[];
   readonly baseContracts?: readonly RowSpec[];
   readonly ring?: readonly RowSpec[];
+  readonly ads?: readonly RowSpec[];
+  readonly deals?: readonly RowSpec[];
+  readonly oa?: readonly RowSpec[];
 }
 
-const KIND_OF = { enrollment: 'enrollment', contracts: 'contracts', baseContracts: 'base-contracts', ring: 'ring-data' } as const;
+const KIND_OF = { enrollment: 'enrollment', contracts: 'contracts', baseContracts: 'base-contracts', ring: 'ring-data', ads: 'ad-materials', deals: 'flash-deals', oa: 'oa-binding' } as const;
 
 /**
  * A workbook with one `kindTable` per tab given (default names and all columns), in the order the
@@ -97,4 +100,53 @@ export function workbookOf(tabs: WorkbookRows): Table[] {
     const rows = tabs[key];
     return rows === undefined ? [] : [kindTable(KIND_OF[key], rows)];
   });
+}
+
+/** A valid 廣告素材 row of goodday_food: a shop card exposed 2026/5/8, uploaded 5/4 10:00 (D-3 is 5/5). */
+export function adRow(over: RowSpec = {}): RowSpec {
+  return {
+    shopId: 'goodday_food',
+    slot: '品牌館商店牌卡',
+    image: 'card.jpg',
+    start: dateCell(2026, 5, 8),
+    end: dateCell(2026, 5, 8, 23, 59),
+    url: 'https://buy.line.me/u/goodday_food',
+    submittedAt: dateCell(2026, 5, 4, 10),
+    status: '待審核',
+    ...over,
+  };
+}
+
+/** A valid 爆殺驚喜 row of goodday_food: product 1001 (or `product`), NT$480 → NT$399 on 2026/5/8, batch B1. */
+export function dealRow(over: RowSpec = {}, product: string | number = 1001): RowSpec {
+  return {
+    shopId: 'goodday_food',
+    batch: 'B1',
+    productUrl: `https://buy.line.me/product/goodday_food/${product}`,
+    productName: null,
+    image: null,
+    webPrice: 480,
+    promoPrice: 399,
+    start: dateCell(2026, 5, 8),
+    end: dateCell(2026, 5, 8, 23, 59, 59),
+    submittedAt: dateCell(2026, 5, 1, 10),
+    status: '待審核',
+    ...over,
+  };
+}
+
+/** A test channel secret (32 hex characters); not a real one. */
+export const TEST_SECRET = '38b4c2f0e1d24a7b9c3e5f6a7b8c6a47';
+
+/** A valid OA串接 row of goodday_food. */
+export function oaRow(over: RowSpec = {}): RowSpec {
+  return {
+    shopId: 'goodday_food',
+    channelId: '1234567890',
+    channelSecret: TEST_SECRET,
+    botBasicId: '@goodday',
+    notifyEmails: 'mkt@goodday.example.com,ops@goodday.example.com',
+    liveConsent: '是',
+    ...over,
+  };
 }

@@ -7,18 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULE_IDS, validateWorkbook, type FileReport } from '../../rules/index';
+import { RULE_IDS, analyseWorkbook, validateWorkbook, type FileReport } from '../../rules/index';
+import { readPictures } from '../../validator/pictures';
 import { readXlsxBytes as readXlsxFull } from '../../validator/read/xlsx';
 import { EXAMPLES_TODAY, mistakeRuleIds } from '../../templates/examples';
 import { xlsxParts } from './helpers/xlsx-parts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TABS = ['報名表', '加碼合約', '鋪底合約', '環狀數據'];
+const TABS = ['報名表', '加碼合約', '鋪底合約', '環狀數據', '廣告素材', '爆殺驚喜', 'OA串接'];
+const KINDS = ['enrollment', 'contracts', 'base-contracts', 'ring-data', 'ad-materials', 'flash-deals', 'oa-binding'];
 
+/** Loads an example and checks it the way the CLI does: with the pictures written beside it. */
 async function load(name: string) {
-  const bytes = new Uint8Array(await readFile(path.join(root, 'templates/examples', name)));
+  const dir = path.join(root, 'templates/examples');
+  const bytes = new Uint8Array(await readFile(path.join(dir, name)));
   const workbook = await readXlsxFull(bytes);
-  return { bytes, workbook, report: validateWorkbook(workbook, { today: EXAMPLES_TODAY, path: name }) };
+  const pictures = readPictures(analyseWorkbook(workbook), { besideDir: dir });
+  return { bytes, workbook, pictures, report: validateWorkbook(workbook, { today: EXAMPLES_TODAY, path: name, pictures }) };
 }
 
 function describeViolations(report: FileReport): string {
@@ -38,14 +43,9 @@ function labelKeys(bytes: Uint8Array): string[] {
 }
 
 describe('templates/examples/clean.xlsx', () => {
-  it('holds all four tabs, recognised by kind', async () => {
+  it('holds all seven tabs, recognised by kind', async () => {
     const { report } = await load('clean.xlsx');
-    expect(report.sheets.map((s) => [s.name, s.kind, s.headerRow])).toEqual([
-      ['報名表', 'enrollment', 1],
-      ['加碼合約', 'contracts', 1],
-      ['鋪底合約', 'base-contracts', 1],
-      ['環狀數據', 'ring-data', 1],
-    ]);
+    expect(report.sheets.map((s) => [s.name, s.kind, s.headerRow])).toEqual(TABS.map((t, i) => [t, KINDS[i], 1]));
     expect(report.sheets.every((s) => s.rows > 0)).toBe(true);
     expect(report.meta.skippedRules).toEqual([]);
   });
@@ -62,10 +62,10 @@ describe('templates/examples/clean.xlsx', () => {
 });
 
 describe('templates/examples/mistakes.xlsx', () => {
-  it('holds the same four tabs', async () => {
+  it('holds the same seven tabs', async () => {
     const { report } = await load('mistakes.xlsx');
     expect(report.sheets.map((s) => s.name)).toEqual(TABS);
-    expect(report.sheets.map((s) => s.kind)).toEqual(['enrollment', 'contracts', 'base-contracts', 'ring-data']);
+    expect(report.sheets.map((s) => s.kind)).toEqual(KINDS);
   });
 
   it('labels only rules that exist', async () => {
@@ -73,7 +73,14 @@ describe('templates/examples/mistakes.xlsx', () => {
     const ids = [...new Set(labelKeys(bytes).map((k) => k.split(' ')[0]!))];
     expect(ids.filter((id) => !RULE_IDS.includes(id))).toEqual([]);
     // A broad tour: mistakes of every family.
-    for (const family of ['cell/', 'sheet/', 'enrollment/', 'contract/', 'partner/', 'ring/']) expect(ids.some((id) => id.startsWith(family)), family).toBe(true);
+    for (const family of ['cell/', 'sheet/', 'enrollment/', 'contract/', 'partner/', 'ring/', 'ad/', 'deal/', 'oa/', 'asset/']) expect(ids.some((id) => id.startsWith(family)), family).toBe(true);
+  });
+
+  it('labels every ad, deal, OA and picture rule (but deal/pinned-changed, which needs a baseline)', async () => {
+    const { bytes } = await load('mistakes.xlsx');
+    const ids = new Set(labelKeys(bytes).map((k) => k.split(' ')[0]!));
+    const wanted = RULE_IDS.filter((id) => /^(ad|deal|oa|asset)\//.test(id) || ['enrollment/missing-hero-image', 'enrollment/hero-image-size', 'ring/no-oa-binding'].includes(id));
+    expect(wanted.filter((id) => !ids.has(id))).toEqual(['deal/pinned-changed']);
   });
 
   it('yields exactly its labelled mistakes (rule id and cell, both directions)', async () => {

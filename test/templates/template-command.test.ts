@@ -37,17 +37,17 @@ async function files(d: string): Promise<string[]> {
 }
 
 describe('runTemplateCommand', () => {
-  it('all: writes the four templates and the examples', async () => {
+  it('all: writes the seven templates and the examples', async () => {
     const c = capture('en');
     expect(await runTemplateCommand(['all', '--out', dir], c.io)).toBe(0);
-    expect(await files(dir)).toEqual(['base-contracts.xlsx', 'contracts.xlsx', 'enrollment.xlsx', 'examples/clean.xlsx', 'examples/mistakes.xlsx', 'ring-data.xlsx']);
+    expect(await files(dir)).toEqual(['ad-materials.xlsx', 'base-contracts.xlsx', 'contracts.xlsx', 'enrollment.xlsx', 'examples/bloom-800x800.png', 'examples/clean.xlsx', 'examples/cozyhome-1080x1080.jpg', 'examples/cozyhome-800x800.jpg', 'examples/goodday-800x800.jpg', 'examples/goodday-card-501x816.jpg', 'examples/goodday-card-800x800.jpg', 'examples/goodday-card-big.png', 'examples/goodday-card-export.jpg', 'examples/mistakes.xlsx', 'examples/pineapple-cake-600.webp', 'examples/sun-cake-1000x800.png', 'examples/trendy-card-501x816.png', 'examples/trendy-closet.png', 'flash-deals.xlsx', 'oa-binding.xlsx', 'ring-data.xlsx']);
     expect(c.out.join('')).toMatch(/^wrote .*enrollment\.xlsx$/m);
     expect(c.err).toEqual([]);
   });
 
   it('all --no-examples and a single kind write only templates', async () => {
     expect(await runTemplateCommand(['all', '--no-examples', '--out', dir], capture().io)).toBe(0);
-    expect(await files(dir)).toEqual(['base-contracts.xlsx', 'contracts.xlsx', 'enrollment.xlsx', 'ring-data.xlsx']);
+    expect(await files(dir)).toEqual(['ad-materials.xlsx', 'base-contracts.xlsx', 'contracts.xlsx', 'enrollment.xlsx', 'flash-deals.xlsx', 'oa-binding.xlsx', 'ring-data.xlsx']);
     const one = path.join(dir, 'one');
     const c = capture();
     expect(await runTemplateCommand(['ring-data', `--out=${one}`], c.io)).toBe(0);

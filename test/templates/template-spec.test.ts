@@ -32,6 +32,9 @@ describe('templateSpec', () => {
       ['contracts', '加碼合約', 'contracts.xlsx'],
       ['base-contracts', '鋪底合約', 'base-contracts.xlsx'],
       ['ring-data', '環狀數據', 'ring-data.xlsx'],
+      ['ad-materials', '廣告素材', 'ad-materials.xlsx'],
+      ['flash-deals', '爆殺驚喜', 'flash-deals.xlsx'],
+      ['oa-binding', 'OA串接', 'oa-binding.xlsx'],
     ]);
     for (const spec of specs) {
       const def = SHEET_KIND_DEFS.find((d) => d.kind === spec.kind)!;

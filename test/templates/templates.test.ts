@@ -113,7 +113,7 @@ describe.each(templateSpecs().map((spec) => [spec.fileName, spec] as const))('te
     for (const shape of shapes) {
       expect(shape).toContain('width:255pt;');
       const [left, , top, , right, , bottom] = /<x:Anchor>([^<]*)<\/x:Anchor>/.exec(shape)![1]!.split(',').map(Number);
-      expect(right! - left!).toBeGreaterThanOrEqual(2);
+      expect(right! - left!).toBeGreaterThanOrEqual(1); // at least one more column (wide URL columns need fewer)
       expect(bottom! - top!).toBeGreaterThanOrEqual(5);
     }
   });

@@ -49,6 +49,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   rule: { type: 'string', multiple: true },
   annotate: { type: 'string' },
   fix: { type: 'string' },
+  assets: { type: 'string', multiple: true },
   lang: { type: 'string' },
   quiet: { type: 'boolean' },
   jobs: { type: 'string' },
@@ -92,6 +93,8 @@ interface ValidateSettings {
   readonly campaignFile: string | undefined;
   /** Worker threads (`--jobs N`; default one per core). */
   readonly jobs: number;
+  /** `--assets` folders where pictures named in sheets are looked up (besides each workbook's own folder). */
+  readonly assetDirs: readonly string[];
 }
 
 export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
@@ -141,10 +144,20 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     const annotateDir = typeof options.annotate === 'string' ? options.annotate : undefined;
     const fixDir = typeof options.fix === 'string' ? options.fix : undefined;
     const recordBaseline = typeof options.baseline === 'string' || options['record-baseline'] === true;
+    const assetDirs = ((options.assets as readonly string[] | undefined) ?? []).map((d) => {
+      let st;
+      try {
+        st = statSync(d);
+      } catch {
+        throw new UsageError('err.assetsDir', { dir: d });
+      }
+      if (!st.isDirectory()) throw new UsageError('err.assetsDir', { dir: d });
+      return d;
+    });
     const jobsOption = nonNegativeIntOption(options.jobs, '--jobs');
     const jobs = jobsOption === undefined || jobsOption === 0 ? defaultPoolSize() : jobsOption;
     const campaignFile = typeof options.campaign === 'string' ? options.campaign : undefined;
-    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, fixDir, quiet: options.quiet === true, verbose: options.verbose === true, previous, recordBaseline, campaignFile, jobs };
+    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, fixDir, quiet: options.quiet === true, verbose: options.verbose === true, previous, recordBaseline, campaignFile, jobs, assetDirs };
     if (out !== undefined && isFolder(out)) {
       io.stderr.write(`partner-check: ${t(outLang, 'err.outIsDir', { file: out })}\n`);
       return 2;
@@ -387,6 +400,8 @@ async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: s
     calendars: s.format === 'html',
     annotatePath: s.annotateDir !== undefined ? path.join(s.annotateDir, names.annotate) : undefined,
     fixPath: s.fixDir !== undefined ? path.join(s.fixDir, names.fix) : undefined,
+    // Pictures are looked up beside the file as named (not standard input's temp file) and under --assets.
+    pictureDirs: { besideDir: file === STDIN_NAME ? undefined : path.dirname(file), assetDirs: s.assetDirs },
   };
   const result = await pool.run({ task: 'check-file', job }, defaultTimeoutMs(fileSize(readPath)), (failure) => {
     let report: CliFileReport = unreadableFileReport(file, failure.kind === 'timeout' ? REASONS.timedOut : REASONS.tooLargeOrMalformed, s.lang, { detail: failure.detail });

@@ -5,6 +5,7 @@
  * the worker. Comparison with the previous report stays on the main thread (it needs the whole
  * previous report; the report it compares is small).
  */
+import { readPictures } from '../pictures.js';
 import { analyseWorkbook, unreadableFileReport, validateWorkbook, type Baseline, type Campaign, type FileReport, type Lang, type ReportViolation, type SeveritySetting } from '../../rules/index.js';
 import { baselineFromAnalysis } from '../../rules/derive/baseline.js';
 import { revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
@@ -39,6 +40,8 @@ export interface CheckFileJob {
   readonly annotatePath: string | undefined;
   /** Where to write the fixed copy (`--fix`), if asked. */
   readonly fixPath?: string | undefined;
+  /** Where pictures named in sheets are looked up (SPEC §4.9). */
+  readonly pictureDirs: { readonly besideDir: string | undefined; readonly assetDirs: readonly string[] };
 }
 
 export interface CheckFileResult {
@@ -94,6 +97,7 @@ export async function checkFile(job: CheckFileJob): Promise<CheckFileResult> {
   const current = job.recordBaseline || job.previous ? baselineFromAnalysis(analysis, campaign) : undefined;
   let baseline: Baseline | undefined;
   if (prev && current) baseline = baselineForFile(prev, job.file, current);
+  const pictures = readPictures(analysis, { ...(job.pictureDirs.besideDir !== undefined ? { besideDir: job.pictureDirs.besideDir } : {}), assetDirs: job.pictureDirs.assetDirs });
   const checked: FileReport = validateWorkbook(workbook, {
     campaign,
     today: job.today,
@@ -102,6 +106,7 @@ export async function checkFile(job: CheckFileJob): Promise<CheckFileResult> {
     ...(baseline ? { baseline } : {}),
     path: job.file,
     analysis,
+    pictures,
   });
   let report: CliFileReport = { ...checked, meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader } };
   if (prev) report = compareWithPrevious([report], prev).files[0]!;
@@ -121,7 +126,7 @@ export async function checkFile(job: CheckFileJob): Promise<CheckFileResult> {
   let fixed: CheckFileResult['fixed'];
   if (job.fixPath !== undefined) {
     try {
-      const revalidate = revalidator({ campaign, today: job.today, lang: job.lang, severities: job.severities, path: job.file });
+      const revalidate = revalidator({ campaign, today: job.today, lang: job.lang, severities: job.severities, path: job.file, pictures });
       const outcome = await writeFixedCopy({ inputPath: job.readPath, workbook, reader: read.reader, report, lang: job.lang, today: job.today, campaign, revalidate }, job.fixPath);
       fixed = { ok: true, path: job.fixPath, count: outcome.applied.length };
       report = { ...report, meta: { ...report.meta, fixed: job.fixPath, fixes: outcome.applied.length } };

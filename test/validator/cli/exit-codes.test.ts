@@ -23,7 +23,7 @@ beforeAll(async () => {
   await writeWorkbook(clean, { 報名表: CLEAN_ENROLLMENT });
   // Only eight chosen days for three months of three: June has an unused one (a warning, no error).
   await writeWorkbook(warnings, {
-    報名表: [ENROLLMENT_HEADER, ['好日子食品', 'goodday_food', 'mkt@goodday.example.com', '美食保健', '季方案', '2026/3/20 10:00', '是', '否', '4/1、4/14、4/22、5/5、5/12、5/19、6/2、6/9', '8%', '2%', 1200000]],
+    報名表: [ENROLLMENT_HEADER, ['好日子食品', 'goodday_food', 'mkt@goodday.example.com', '美食保健', '季方案', '2026/3/20 10:00', '是', '否', '4/1、4/14、4/22、5/5、5/12、5/19、6/2、6/9', '8%', '2%', 1200000, 'goodday-hero.jpg']],
   });
   writeFileSync(renamedXls, legacyXlsBytes());
   writeFileSync(

@@ -4,11 +4,12 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { jpegFile } from '../../../templates/images.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const FIXTURES = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures');
@@ -65,23 +66,31 @@ export function sha256(file: string): string {
 
 export type SheetRows = readonly (readonly (string | number | boolean | Date | null)[])[];
 
-/** Writes an .xlsx with the given tabs (plain values; strings stay strings). */
+/** Hero pictures of the clean enrollment; writeWorkbook puts an 800×800 JPEG of each beside a workbook naming it. */
+export const CLEAN_HEROES: readonly string[] = ['goodday-hero.jpg', 'cafe-hero.jpg'];
+
+/** Writes an .xlsx with the given tabs (plain values; strings stay strings), and any CLEAN_HEROES it names beside it. */
 export async function writeWorkbook(file: string, sheets: Readonly<Record<string, SheetRows>>): Promise<void> {
   const book = new ExcelJS.Workbook();
+  const heroes = new Set<string>();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = book.addWorksheet(name);
-    for (const row of rows) ws.addRow([...row]);
+    for (const row of rows) {
+      ws.addRow([...row]);
+      for (const v of row) if (typeof v === 'string' && CLEAN_HEROES.includes(v)) heroes.add(v);
+    }
   }
   await book.xlsx.writeFile(file);
+  for (const h of heroes) writeFileSync(path.join(path.dirname(file), h), jpegFile(800, 800));
 }
 
-export const ENROLLMENT_HEADER = ['品牌名稱', '商店代碼', '聯絡信箱', '品類', '方案', '報名時間', '官網/社群曝光', '環狀數據', '任選日', '原CPS%', '鋪底回饋%', '預估月業績'];
+export const ENROLLMENT_HEADER = ['品牌名稱', '商店代碼', '聯絡信箱', '品類', '方案', '報名時間', '官網/社群曝光', '環狀數據', '任選日', '原CPS%', '鋪底回饋%', '預估月業績', '形象圖'];
 
 /** A clean enrollment tab: two shops, no problem as of 2026-03-20. */
 export const CLEAN_ENROLLMENT: SheetRows = [
   ENROLLMENT_HEADER,
-  ['好日子食品', 'goodday_food', 'mkt@goodday.example.com', '美食保健', '季方案', '2026/3/20 10:00', '是', '否', '4/1、4/14、4/22、5/5、5/12、5/19、6/2、6/9、6/16', '8%', '2%', 1200000],
-  ['晨光咖啡', 'morning_cafe', 'hi@cafe.example.com', '美食保健', '6月單月方案', '2026/5/1 10:00', '是', '是', '6/2、6/3、6/9、6/10、6/16、6/17', '6%', '', 500000],
+  ['好日子食品', 'goodday_food', 'mkt@goodday.example.com', '美食保健', '季方案', '2026/3/20 10:00', '是', '否', '4/1、4/14、4/22、5/5、5/12、5/19、6/2、6/9、6/16', '8%', '2%', 1200000, 'goodday-hero.jpg'],
+  ['晨光咖啡', 'morning_cafe', 'hi@cafe.example.com', '美食保健', '6月單月方案', '2026/5/1 10:00', '是', '是', '6/2、6/3、6/9、6/10、6/16、6/17', '6%', '', 500000, 'cafe-hero.jpg'],
 ];
 
 export const CONTRACT_HEADER = ['商店代碼', '合約類型', '合約備註', '開始時間', '結束時間', 'Product Type Name', '商品ID', '鋪底合約%', '加碼後前台回饋%', '返點上限', 'CPS%', '廠商自行加碼%', '點數採購單價', '夥伴互利', '送審時間', '審核狀態'];

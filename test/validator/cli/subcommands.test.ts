@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACTS, RULE_IDS, validateWorkbook } from '../../../rules/index';
+import { CONTRACTS, RULE_IDS, analyseWorkbook, validateWorkbook } from '../../../rules/index';
+import { readPictures } from '../../../validator/pictures';
 import { readWorkbookFile } from '../../../validator/read/guarded';
 import { CLEAN_ENROLLMENT, REPO_ROOT, runCli, runMain, tempDir, writeWorkbook, type CliRun } from './helpers';
 
@@ -140,7 +141,10 @@ describe('schedule', () => {
   it('validated together with its enrollment, the schedule has zero violations', async () => {
     const [a, b] = await Promise.all([readWorkbookFile(enrollment), readWorkbookFile(contracts)]);
     if (!a.ok || !b.ok) throw new Error('cannot read the test files');
-    const report = validateWorkbook({ tables: [...a.workbook.tables, ...b.workbook.tables] }, { today: '2026-03-20' });
+    const workbook = { tables: [...a.workbook.tables, ...b.workbook.tables] };
+    // The enrollment's hero pictures lie beside it, as the CLI reads them.
+    const pictures = readPictures(analyseWorkbook(workbook), { besideDir: path.dirname(enrollment) });
+    const report = validateWorkbook(workbook, { today: '2026-03-20', pictures });
     expect(report.violations).toEqual([]);
   });
 

@@ -142,9 +142,9 @@ describe('validate on the real fixtures', () => {
     expect(textZh.stdout).toContain('enrollment-2026q2.xlsx');
     expect(textZh.stdout).toContain('報名表 · 標題列第 3 列 · 7 列資料');
     expect(textZh.stdout).toMatch(/F5\s+錯誤/);
-    expect(textZh.stdout).toContain('共 1 個檔案：7 個錯誤、4 個警告、1 個提示');
+    expect(textZh.stdout).toContain('共 1 個檔案：7 個錯誤、9 個警告、2 個提示');
     expect(textZh.stdout).not.toContain('\u001b[');
-    expect(textEn.stdout).toContain('1 file: 7 errors, 4 warnings, 1 info');
+    expect(textEn.stdout).toContain('1 file: 7 errors, 9 warnings, 2 infos');
     expect(textEn.stdout).toMatch(/F5\s+error/);
     expect(textEn.stdout).toContain('header row 3');
   });
