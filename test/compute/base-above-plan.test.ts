@@ -14,6 +14,9 @@ const base = kindTable('base-contracts', [
   { shopId: 'goodday_food', productType: 'normal', baseRate: '6%', cps: '16%', pointPrice: 1.2, start: '2026/01/01 00:00:00', end: '2026/12/31 23:59:59' },
 ]);
 
+/** The enrollment row's hero picture (goodday.jpg), at hand and right: only the schedule is under test. */
+const pictures = new Map([['goodday.jpg', { format: 'jpg', width: 800, height: 800, bytes: 120_000 }]]);
+
 function contractsOf(tables: Table[]): Table {
   const rows = scheduleToRows(schedulesForWorkbook({ tables }));
   return kindTable('contracts', rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === '' ? null : v]))));
@@ -22,7 +25,7 @@ function contractsOf(tables: Table[]): Table {
 describe('base contract above the plan (CPS 16%, rebate 6%)', () => {
   it('generates 6% days and CPS 16%, and re-validates with zero violations', () => {
     const contracts = contractsOf([enrollment, base]);
-    const report = validateWorkbook({ tables: [enrollment, base, contracts] }, { today: '2026-03-20' });
+    const report = validateWorkbook({ tables: [enrollment, base, contracts] }, { today: '2026-03-20', pictures });
     expect(report.violations.map((v) => `${v.ruleId} ${v.cell}: ${v.message}`)).toEqual([]);
     const s = schedulesForWorkbook({ tables: [enrollment, base] })[0]!;
     // 5/1 is a Friday (10%), 5/2–5/4 would be 5%: 6% now.
@@ -35,7 +38,7 @@ describe('base contract above the plan (CPS 16%, rebate 6%)', () => {
   it('without a base-contracts tab takes 原CPS% and 鋪底回饋% from the enrollment', () => {
     const e16 = kindTable('enrollment', [enrollmentRow({ plan: '5月單月方案', chosenDays: '5/5、5/12、5/19', baseCps: '16%', baseRate: '6%' })]);
     const contracts = contractsOf([e16]);
-    const report = validateWorkbook({ tables: [e16, contracts] }, { today: '2026-03-20' });
+    const report = validateWorkbook({ tables: [e16, contracts] }, { today: '2026-03-20', pictures });
     // Only the enrollment's own warning remains (the plan raises nothing at 16%).
     expect(report.violations.map((v) => v.ruleId)).toEqual(['enrollment/base-cps-at-or-above-partner']);
   });
