@@ -62,7 +62,9 @@ let conversion: { code: number | null; output: string };
 const copyOf = (kind: 'ann' | 'fix', key: string) => path.join(dirs[kind], `${key}.${kind === 'ann' ? 'checked' : 'fixed'}.xlsx`);
 
 async function check(dir: string, extra: string[], into: Map<string, JsonFile>, label: string): Promise<void> {
-  const run = await runCli(['validate', dir, '--format', 'json', '--today', TODAY, '--quiet', ...extra]);
+  // A folder scan skips the tool's own copies (*.checked.xlsx, *.fixed.xlsx); named one by one they are checked.
+  const files = readdirSync(dir).sort().map((f) => path.join(dir, f));
+  const run = await runCli(['validate', ...files, '--format', 'json', '--today', TODAY, '--quiet', ...extra]);
   stderr[label] = run.stderr;
   for (const f of (JSON.parse(run.stdout) as { files: JsonFile[] }).files) into.set(path.basename(f.path).replace(/\.(checked|fixed)?\.?xlsx$/, ''), f);
 }
@@ -283,11 +285,12 @@ describe('--fix', () => {
     expect(contracts.getCell('K25').numFmt).toBe(input.getWorksheet('加碼合約')!.getCell('K25').numFmt);
     expect((contracts.getCell('E135').value as Date).toISOString()).toBe('2026-06-22T23:59:59.000Z');
     expect((book.getWorksheet('環狀數據')!.getCell('C3').value as Date).toISOString()).toBe('1899-12-30T20:00:00.000Z');
-    // Suggestions on rows the CMS no longer lets the user edit (待審核 / 通過) are not applied.
-    const suggested = reports.input.get('mistakes')!.violations.filter((v) => v.suggestion && v.sheet === '加碼合約');
-    const locked = suggested.filter((v) => !MISTAKES_FIXES.some(([, cell]) => cell === v.cell) && ['C11', 'D15', 'I18'].includes(v.cell!));
-    expect(locked.map((v) => v.cell)).toEqual(['C11', 'D15', 'I18']);
+    // Rows the CMS no longer lets the user edit (待審核 / 通過): the engine gives no suggestion
+    // there (SPEC §5.3, issue 13), so nothing is applied and the cells stay the user's.
+    const locked = reports.input.get('mistakes')!.violations.filter((v) => v.sheet === '加碼合約' && ['C11', 'D15', 'I18'].includes(v.cell!));
+    expect([...new Set(locked.map((v) => v.cell))].sort()).toEqual(['C11', 'D15', 'I18']);
     for (const v of locked) {
+      expect(v.suggestion, `${v.cell} ${v.ruleId}`).toBeUndefined();
       const row = Number(v.cell!.replace(/^[A-Z]+/, ''));
       expect(String(contracts.getCell(`P${row}`).value)).toMatch(/^(待審核|通過)$/);
       expect(contracts.getCell(v.cell!).value).toEqual(input.getWorksheet('加碼合約')!.getCell(v.cell!).value);
