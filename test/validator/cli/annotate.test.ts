@@ -135,7 +135,8 @@ describe('--annotate', () => {
     expect(rebuilt.getCell('L2').numFmt).toBe('#,##0');
     expect((rebuilt.getCell('F2').value as Date).toISOString()).toBe('2026-04-01T10:00:00.000Z');
     expect(rebuilt.getCell('F2').numFmt).toBe('yyyy/mm/dd hh:mm:ss');
-    const again = await runCli(['validate', outDir, '--format', 'json', '--today', '2026-03-20']);
+    // The copies are named one by one: a folder scan skips the tool's own *.checked.xlsx (issue 11).
+    const again = await runCli(['validate', ...readdirSync(outDir).sort().map((f) => path.join(outDir, f)), '--format', 'json', '--today', '2026-03-20']);
     const copies = (JSON.parse(again.stdout) as typeof report).files;
     const key = (v: (typeof report)['files'][number]['violations'][number]) => [v.ruleId, v.sheet, v.cell, v.message].join('|');
     for (const [copy, original] of [
