@@ -137,8 +137,13 @@ describe('config file', () => {
     const r = await runCli(['validate', CSV, '--format', 'json'], { cwd: d });
     const report = JSON.parse(r.stdout);
     expect(report.summary).toEqual({ files: 1, errors: 7, warnings: 0, infos: 1 });
+    expect(r.code).toBe(1);
+    expect(report.files[0].violations.filter((v: { ruleId: string }) => v.ruleId === 'enrollment/chosen-day-on-friday')).toEqual([]);
+    // A flag overrides the config's level; --max-warnings 0 from the command line then fails a warning-only run.
     const flag = await runCli(['validate', CSV, '--format', 'json', '--rule', 'enrollment/chosen-day-on-friday=warning'], { cwd: d });
-    expect(JSON.parse(flag.stdout).summary.warnings).toBe(JSON.parse((await runCli(['validate', CSV, '--format', 'json', '--today', '2026-03-20', '--rule', 'enrollment/unused-chosen-days=off', '--rule', 'enrollment/base-cps-at-or-above-partner=off'], { cwd: REPO_ROOT })).stdout).summary.warnings);
+    const friday = JSON.parse(flag.stdout).files[0].violations.filter((v: { ruleId: string }) => v.ruleId === 'enrollment/chosen-day-on-friday');
+    expect(friday.map((v: { severity: string; cell: string }) => `${v.cell}:${v.severity}`)).toEqual(['I3:warning', 'I3:warning']);
+    expect(JSON.parse(flag.stdout).summary.warnings).toBe(2);
   });
 });
 
@@ -168,8 +173,9 @@ describe('validate - --stdin-filename', () => {
   it('an .xlsx name with text bytes is not read as CSV', async () => {
     const r = await pipe(['--stdin-filename', 'brand.xlsx'], readFileSync(CSV));
     const f = JSON.parse(r.out).files[0];
+    expect(r.code).toBe(2);
     expect(f.path).toBe('brand.xlsx');
-    expect(r.code === 2 || f.violations.some((v: { ruleId: string }) => v.ruleId === 'workbook/unreadable')).toBe(true);
+    expect(f.error).toBe('This is a plain-text file (perhaps CSV) with an Excel extension; rename it to .csv, or save it as .xlsx in Excel, and upload again');
   });
 });
 
