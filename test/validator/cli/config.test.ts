@@ -133,10 +133,10 @@ describe('config file', () => {
   it('validate uses the config found from its working directory (rule levels, lang, today, max warnings)', async () => {
     const d = path.join(root, 'run');
     mkdirSync(d, { recursive: true });
-    writeFileSync(path.join(d, 'partner-check.config.json'), JSON.stringify({ lang: 'en', today: '2026-03-20', rules: { 'enrollment/unused-chosen-days': 'off', 'enrollment/chosen-day-on-friday': 'off', 'enrollment/base-cps-at-or-above-partner': 'off' } }));
+    writeFileSync(path.join(d, 'partner-check.config.json'), JSON.stringify({ lang: 'en', today: '2026-03-20', rules: { 'enrollment/unused-chosen-days': 'off', 'enrollment/chosen-day-on-friday': 'off', 'enrollment/base-cps-at-or-above-partner': 'off', 'enrollment/missing-hero-image': 'off' } }));
     const r = await runCli(['validate', CSV, '--format', 'json'], { cwd: d });
     const report = JSON.parse(r.stdout);
-    expect(report.summary).toEqual({ files: 1, errors: 7, warnings: 0, infos: 1 });
+    expect(report.summary).toEqual({ files: 1, errors: 7, warnings: 0, infos: 2 });
     expect(r.code).toBe(1);
     expect(report.files[0].violations.filter((v: { ruleId: string }) => v.ruleId === 'enrollment/chosen-day-on-friday')).toEqual([]);
     // A flag overrides the config's level; --max-warnings 0 from the command line then fails a warning-only run.
