@@ -15,6 +15,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The clock (epoch ms). Only the CLI edge reads it, for the default `--today`. */
   now(): number;
+  /** Where the config file lookup starts (default process.cwd()). */
+  readonly cwd?: string;
 }
 
 /**

@@ -7,17 +7,30 @@ import { RULES, RULES_BY_ID, TOOL_VERSION, type Lang } from '../rules/index.js';
 import { choiceOption, closest, colorArgs, wantsColor, langOfArgv, langOption, parseArgs, processIo, usageFailure, UsageError, type CliIo } from './args.js';
 import { HELP, t, type HelpTopic } from './i18n.js';
 import { ruleDetailText, rulesJson, rulesText } from './format/rules.js';
-import { runCalendar } from './commands/calendar.js';
-import { runCost } from './commands/cost.js';
-import { runSchedule } from './commands/schedule.js';
-import { runValidate } from './commands/validate.js';
-import { runRingMail } from './commands/ring-mail.js';
-import { runDeadlines } from './commands/deadlines.js';
+import { CALENDAR_OPTIONS, runCalendar } from './commands/calendar.js';
+import { COST_OPTIONS, runCost } from './commands/cost.js';
+import { runSchedule, SCHEDULE_OPTIONS } from './commands/schedule.js';
+import { runValidate, VALIDATE_OPTIONS } from './commands/validate.js';
+import { RING_MAIL_OPTIONS, runRingMail } from './commands/ring-mail.js';
+import { DEADLINES_OPTIONS, runDeadlines } from './commands/deadlines.js';
+import { applyConfig } from './config.js';
+import type { OptionSpecs } from './args.js';
 
 export { processIo } from './args.js';
 export type { CliIo } from './args.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+/** The commands that read the config file, with their options (serve's are loaded with it). */
+const CONFIG_SPECS: Readonly<Record<string, () => Promise<OptionSpecs>>> = {
+  validate: async () => VALIDATE_OPTIONS,
+  calendar: async () => CALENDAR_OPTIONS,
+  schedule: async () => SCHEDULE_OPTIONS,
+  cost: async () => COST_OPTIONS,
+  'ring-mail': async () => RING_MAIL_OPTIONS,
+  deadlines: async () => DEADLINES_OPTIONS,
+  serve: async () => (await import('./commands/serve.js')).SERVE_OPTIONS,
+};
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   validate: runValidate,
@@ -69,6 +82,12 @@ export async function main(argvIn: readonly string[], ioIn: CliIo = processIo())
     if (!run) {
       const near = closest(command, Object.keys(COMMANDS));
       throw near === undefined ? new UsageError('err.unknownCommand', { name: command }) : new UsageError('err.unknownCommandNear', { name: command, near });
+    }
+    const specs = Object.prototype.hasOwnProperty.call(CONFIG_SPECS, command) ? await CONFIG_SPECS[command]!() : undefined;
+    if (specs) {
+      const applied = applyConfig(command, rest, specs, io);
+      if ('exit' in applied) return applied.exit;
+      return await run(applied.argv, io);
     }
     return await run(rest, io);
   } catch (e) {

@@ -310,6 +310,12 @@ Run partner-check <command> --help for a command's options.
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
   -q, --quiet                      只列出錯誤，不顯示進度與提示訊息
   --verbose                        列出每一筆問題（預設同一規則在一個工作表超過 5 筆時只列前 3 筆與總數）
+  --stdin-filename 名稱            以 - 讀標準輸入時，報告中使用的檔名（副檔名決定 CSV 或 xlsx）
+  --print-config                   印出實際生效的設定（設定檔加上命令列選項，JSON）後結束
+  --no-config                      不讀 partner-check.config.json／.partnercheckrc.json
+
+PATH 可以是加引號的萬用字元（'forms/**/*.xlsx'），依排序展開。設定檔從目前資料夾往上尋找，
+命令列選項優先於設定檔；見 docs/cli.md。
 
 結束代碼：0 沒有錯誤 · 1 發現錯誤（或警告超過 --max-warnings） · 2 有檔案無法讀取或用法錯誤
 
@@ -346,6 +352,13 @@ Options:
   --lang zh-TW|en                  output language (default zh-TW)
   -q, --quiet                      errors only; no progress or notices
   --verbose                        list every problem (by default a rule seen more than 5 times in a tab shows 3 and a count)
+  --stdin-filename NAME            with -, the name standard input has in the report (its
+                                   extension picks CSV or xlsx)
+  --print-config                   print the settings in effect (config file + flags) as JSON, exit 0
+  --no-config                      do not read partner-check.config.json / .partnercheckrc.json
+
+PATH may be a quoted glob ('forms/**/*.xlsx'), expanded in sorted order. The config file is
+looked up from the working directory upward; flags override it (see docs/cli.md).
 
 Exit codes: 0 no errors · 1 errors found (or more warnings than --max-warnings) · 2 a file could not be read or misuse
 

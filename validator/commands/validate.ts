@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { globSync } from 'tinyglobby';
 import { buildReport, unreadableFileReport, type Baseline, type Campaign, type Lang, type SeveritySetting } from '../../rules/index.js';
 import { defaultTimeoutMs } from '../read/guarded.js';
 import { REASONS } from '../read/reasons.js';
@@ -54,6 +55,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   quiet: { type: 'boolean' },
   jobs: { type: 'string' },
   verbose: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -75,6 +77,8 @@ interface ValidateSettings {
   readonly inputIds?: readonly FileIdentity[];
   /** Where `-` (standard input) was saved. */
   readonly stdin?: StdinFile;
+  /** `--stdin-filename`: the name standard input has in the report (default `-`). */
+  readonly stdinName?: string;
   readonly today: string;
   readonly campaign: Campaign;
   readonly severities: Record<string, SeveritySetting>;
@@ -158,6 +162,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     const jobs = jobsOption === undefined || jobsOption === 0 ? defaultPoolSize() : jobsOption;
     const campaignFile = typeof options.campaign === 'string' ? options.campaign : undefined;
     settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, fixDir, quiet: options.quiet === true, verbose: options.verbose === true, previous, recordBaseline, campaignFile, jobs, assetDirs };
+    if (typeof options['stdin-filename'] === 'string') settings = { ...settings, stdinName: options['stdin-filename'] };
     if (out !== undefined && isFolder(out)) {
       io.stderr.write(`partner-check: ${t(outLang, 'err.outIsDir', { file: out })}\n`);
       return 2;
@@ -186,7 +191,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
       return 2;
     }
   }
-  const stdin = inputs.includes(STDIN_NAME) ? await readStdinToFile() : undefined;
+  const stdin = inputs.includes(STDIN_NAME) ? await readStdinToFile(undefined, undefined, settings.stdinName) : undefined;
   try {
     return await validateFiles(inputs, { ...settings, inputIds, ...(outTarget ? { outTarget } : {}), ...(stdin ? { stdin } : {}) }, io);
   } finally {
@@ -202,15 +207,16 @@ function isFolder(p: string): boolean {
   }
 }
 
-/** The --campaign value of an argv (an input too: never overwritten). */
+/** The --campaign value of an argv (an input too: never overwritten); the last one wins, as in parseArgs (a config file's comes first). */
 function campaignPath(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') break;
-    if (a === '--campaign') return argv[i + 1];
-    if (a.startsWith('--campaign=')) return a.slice('--campaign='.length);
+    if (a === '--campaign') found = argv[i + 1];
+    else if (a.startsWith('--campaign=')) found = a.slice('--campaign='.length);
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -271,13 +277,28 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
     try {
       st = statSync(p);
     } catch {
-      add(p);
+      const matches = expandGlob(p);
+      if (matches.length === 0) add(p);
+      for (const m of matches) add(m);
       continue;
     }
     if (st.isDirectory()) walk(p, true);
     else add(p);
   }
   return out;
+}
+
+/**
+ * A quoted glob (`'forms/**\/*.xlsx'`, for shells that do not expand it, or Windows) → the files it
+ * matches, sorted by code unit (tinyglobby; dotfiles, `~$` lock files and our own copies skipped
+ * as in a folder walk). A path with no glob characters, or a glob that matches nothing, gives [].
+ */
+export function expandGlob(pattern: string): string[] {
+  if (!/[*?[\]{}]/.test(pattern)) return [];
+  const matches = globSync(pattern, { onlyFiles: true, expandDirectories: false, dot: false, absolute: path.isAbsolute(pattern) });
+  return matches
+    .filter((m) => !path.basename(m).startsWith('~$') && !OWN_COPY.test(path.basename(m)))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 interface FileOutcome {
@@ -294,9 +315,10 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
   const sorted = [...inputs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<string>();
   const ids = s.inputIds ?? [];
-  const annotateNames = new Map(sorted.map((p) => [p, s.annotateDir === undefined ? '' : copyName(p === STDIN_NAME ? 'stdin' : p, s.annotateDir, '.checked.xlsx', taken, ids)]));
+  const stdinName = s.stdinName ?? 'stdin';
+  const annotateNames = new Map(sorted.map((p) => [p, s.annotateDir === undefined ? '' : copyName(p === STDIN_NAME ? stdinName : p, s.annotateDir, '.checked.xlsx', taken, ids)]));
   const fixTaken = new Set<string>();
-  const fixNames = new Map(sorted.map((p) => [p, s.fixDir === undefined ? '' : copyName(p === STDIN_NAME ? 'stdin' : p, s.fixDir, '.fixed.xlsx', fixTaken, ids)]));
+  const fixNames = new Map(sorted.map((p) => [p, s.fixDir === undefined ? '' : copyName(p === STDIN_NAME ? stdinName : p, s.fixDir, '.fixed.xlsx', fixTaken, ids)]));
   const pool = new WorkerPool<PoolRequest, CheckFileResult>(bundledWorker('pool-worker', import.meta.url), { size: Math.min(s.jobs, sorted.length) });
   let outcomes: FileOutcome[];
   try {
@@ -364,7 +386,9 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
 }
 
 /** One file, read and checked whole in a pool worker; only its report (and baseline) come back. */
-async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: string, s: ValidateSettings, names: { annotate: string; fix: string }, io: CliIo): Promise<FileOutcome> {
+async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, input: string, s: ValidateSettings, names: { annotate: string; fix: string }, io: CliIo): Promise<FileOutcome> {
+  // Standard input is reported under --stdin-filename when given.
+  const file = input === STDIN_NAME && s.stdinName !== undefined ? s.stdinName : input;
   const previous = s.previous
     ? {
         violations: s.previous.violationsByPath.get(file) ?? [],
@@ -381,11 +405,11 @@ async function checkFile(pool: WorkerPool<PoolRequest, CheckFileResult>, file: s
   // Standard input was saved to a private temp file; anything but a regular file is refused here,
   // before a worker opens it (a FIFO would block the open).
   let readPath = file;
-  if (file === STDIN_NAME) {
+  if (input === STDIN_NAME) {
     if (!s.stdin || s.stdin.path === null) return unreadable(STDIN_TOO_LARGE);
     readPath = s.stdin.path;
   } else {
-    const notFile = notRegularFileReason(file);
+    const notFile = notRegularFileReason(input);
     if (notFile) return unreadable(notFile);
   }
   const job: CheckFileJob = {

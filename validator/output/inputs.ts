@@ -63,8 +63,23 @@ export interface StdinFile {
   dispose(): void;
 }
 
+/** Extensions `--stdin-filename` may give the temporary file (anything else is read as CSV text). */
+const STDIN_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.ods', '.csv', '.tsv', '.txt']);
+
+/**
+ * The temporary file's name for standard input: `--stdin-filename`'s base name (so a CSV's tab is
+ * named as the file's would be) with its extension when it is one we read, else `.csv`; `stdin.csv`
+ * without the option.
+ */
+export function stdinTempName(stdinFilename: string | undefined): string {
+  if (stdinFilename === undefined) return 'stdin.csv';
+  const ext = path.extname(stdinFilename);
+  const stem = path.basename(stdinFilename, ext).replace(/[\u0000-\u001F\u007F\\/]/g, '_');
+  return `${stem === '' || stem === '.' || stem === '..' ? 'stdin' : stem}${STDIN_EXTENSIONS.has(ext.toLowerCase()) ? ext.toLowerCase() : '.csv'}`;
+}
+
 /** Reads `stream` (default process.stdin) to a temporary file, stopping past `limit` bytes. */
-export async function readStdinToFile(stream: NodeJS.ReadableStream = process.stdin, limit = MAX_STDIN_BYTES): Promise<StdinFile> {
+export async function readStdinToFile(stream: NodeJS.ReadableStream = process.stdin, limit = MAX_STDIN_BYTES, stdinFilename?: string): Promise<StdinFile> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-stdin-'));
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   const chunks: Buffer[] = [];
@@ -84,7 +99,7 @@ export async function readStdinToFile(stream: NodeJS.ReadableStream = process.st
     // a closed or failing stdin: what arrived is what there is
   }
   if (tooLarge) return { path: null, tooLarge, dispose };
-  const file = path.join(dir, 'stdin.csv');
+  const file = path.join(dir, stdinTempName(stdinFilename));
   writeFileSync(file, Buffer.concat(chunks), { mode: 0o600 });
   return { path: file, tooLarge, dispose };
 }
