@@ -9,8 +9,8 @@
  * Either way, the non-root message is also checked by running the script as `nobody` (with
  * neither tool nor dpkg-query on PATH).
  *
- * The inner `npm test` gets PARTNER_CHECK_FRESH_CLONE=1, which leaves this file out of its run
- * (vitest.config.ts), so the test does not recurse.
+ * It runs as `npm run test:fresh-clone` (PARTNER_CHECK_FRESH_CLONE_TEST=1), not inside `npm test`:
+ * it runs the whole suite again. The inner `npm test` does not get the switch, so it does not recurse.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
@@ -60,8 +60,9 @@ beforeAll(() => {
   clone = path.join(tmp, 'partner-check');
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', ROOT, clone]);
   symlinkSync(realpathSync(path.join(ROOT, '..', 'shared')), path.join(tmp, 'shared'));
-  const { CHROMIUM_PATH: _c, SOFFICE_PATH: _s, ...rest } = process.env;
-  env = { ...rest, PATH: pathWithout((process.env['PATH'] ?? '').split(path.delimiter), path.join(tmp, 'path')), PARTNER_CHECK_FRESH_CLONE: '1', NO_COLOR: '1', npm_config_update_notifier: 'false' };
+  // The inner `npm test` must not run this file again: it never sees the switch that includes it.
+  const { CHROMIUM_PATH: _c, SOFFICE_PATH: _s, PARTNER_CHECK_FRESH_CLONE_TEST: _f, ...rest } = process.env;
+  env = { ...rest, PATH: pathWithout((process.env['PATH'] ?? '').split(path.delimiter), path.join(tmp, 'path')), NO_COLOR: '1', npm_config_update_notifier: 'false' };
 }, 5 * MINUTES);
 
 afterAll(() => {
