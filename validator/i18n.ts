@@ -89,6 +89,9 @@ export const STRINGS = {
   'cal.reason.chosen': s('任選日{rate}%', 'chosen {rate}%'),
   'cal.reason.friday': s('週五翻倍{rate}%', 'Friday {rate}%'),
   'cal.reason.daily': s('日常鋪底{rate}%', 'daily {rate}%'),
+  'cal.reasonName.chosen': s('任選日', 'chosen'),
+  'cal.reasonName.friday': s('週五翻倍', 'Friday'),
+  'cal.reasonName.daily': s('日常鋪底', 'daily'),
   'cal.legend': s('圖例：任選日 {chosen}% · 週五翻倍 {friday}% · 日常鋪底 {daily}% · 紅字日期為休假日', 'Legend: chosen day {chosen}% · Friday {friday}% · daily {daily}% · red dates are days off'),
   'cal.holidays': s('休假日：{list}', 'Days off: {list}'),
   'cal.chosen': s('任選日：{list}', 'Chosen days: {list}'),
@@ -291,6 +294,7 @@ Run partner-check <command> --help for a command's options.
   --fix 資料夾                     為每個檔案產生修正檔 <檔名>.fixed.xlsx：套用可安全套用的建議（只改 CMS 仍可編輯的列），
                                    「檢查結果」列出每項修正（儲存格、修正前、修正後、規則）
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
+  --wide                           文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
   -q, --quiet                      只列出錯誤，不顯示進度與提示訊息
   --verbose                        列出每一筆問題（預設同一規則在一個工作表超過 5 筆時只列前 3 筆與總數）
 
@@ -324,6 +328,7 @@ Options:
   --fix DIR                        write a fixed copy <name>.fixed.xlsx of each file: every suggestion that is safe
                                    to apply, on rows the CMS still lets you edit; 檢查結果 lists each change
   --lang zh-TW|en                  output language (default zh-TW)
+  --wide                           no 80-column limit (default: 80, or a wider terminal's width)
   -q, --quiet                      errors only; no progress or notices
   --verbose                        list every problem (by default a rule seen more than 5 times in a tab shows 3 and a count)
 
@@ -346,6 +351,7 @@ Examples:
   --out 檔案               寫入檔案
   --campaign 檔案          活動設定檔（JSON）
   --lang zh-TW|en          輸出語言
+  --wide                   文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
 
 範例：
   partner-check calendar --month 2026-05 --chosen 5/6,5/13,5/27
@@ -361,6 +367,7 @@ Options:
   --out FILE               write to FILE
   --campaign FILE          campaign config (JSON)
   --lang zh-TW|en          output language
+  --wide                   no 80-column limit (default: 80, or a wider terminal's width)
 
 Example:
   partner-check calendar --month 2026-05 --chosen 5/6,5/13,5/27 --lang en
@@ -378,6 +385,7 @@ Example:
   --today YYYY-MM-DD       以這天當作「今天」檢查報名表的期限（預設：台北時間的今天）
   --campaign 檔案          活動設定檔（JSON）
   --lang zh-TW|en          輸出語言
+  --wide                   文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
   -h, --help               顯示說明
 `,
     `Usage: partner-check schedule ENROLLMENT.xlsx [options]
@@ -392,6 +400,7 @@ Options:
   --today YYYY-MM-DD       the "today" of the enrollment's deadline rules (default: today in Asia/Taipei)
   --campaign FILE          campaign config (JSON)
   --lang zh-TW|en          output language
+  --wide                   no 80-column limit (default: 80, or a wider terminal's width)
   -h, --help               show this help
 `,
   ),
@@ -409,6 +418,7 @@ Options:
   --format text|json       輸出格式（預設 text）
   --campaign 檔案          活動設定檔（JSON）
   --lang zh-TW|en          輸出語言
+  --wide                   文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
 `,
     `Usage: partner-check cost --gmv AMOUNT --cps PERCENT [options]
 
@@ -423,6 +433,7 @@ Options:
   --format text|json       output format (default text)
   --campaign FILE          campaign config (JSON)
   --lang zh-TW|en          output language
+  --wide                   no 80-column limit (default: 80, or a wider terminal's width)
 `,
   ),
   rules: s(
