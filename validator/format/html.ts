@@ -35,7 +35,7 @@ td.sheet,td.sev{white-space:nowrap}
 .status-new{color:#8250df;font-weight:600}
 .ok{color:#1a7f37}
 *,*::before,*::after{box-sizing:border-box}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.list td.num,table.list th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .scroll{overflow-x:auto;max-width:100%}
 table.list td{overflow-wrap:anywhere}
 .filters label{max-width:100%}
@@ -44,6 +44,7 @@ details.tab{margin:.6rem 0}
 details.tab>summary{cursor:pointer;font-weight:600;padding:.25rem 0}
 details.tab>summary .n{font-weight:400;color:#57606a}
 .cal{max-width:100%}
+h3,h4,summary,.meta,td.file{overflow-wrap:anywhere}
 @media (max-width:40rem){
 body{padding:.5rem .75rem 2rem}
 td.file,td.value,td.sugg{min-width:0;max-width:none}
