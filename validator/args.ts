@@ -7,10 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { civil, loadCampaign, DEFAULT_CAMPAIGN, RULE_IDS, RULES_BY_ID, renderMessage, type Campaign, type Lang, type SeveritySetting } from '../rules/index.js';
 import { t, type StringKey } from './i18n.js';
+import { outputColumns } from './format/terminal.js';
+
+/**
+ * The columns a command's text output is laid out for: 80, the terminal's width when stdout is
+ * a wider terminal, unlimited with `--wide`.
+ */
+export function textColumns(io: CliIo, wide: unknown): number {
+  return outputColumns({ wide: wide === true, columns: io.stdout.isTTY === true ? io.stdout.columns : undefined });
+}
 
 /** Where a command writes and what it may know about its surroundings. */
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The clock (epoch ms). Only the CLI edge reads it, for the default `--today`. */

@@ -100,6 +100,9 @@ export const STRINGS = {
   'cal.reason.chosen': s('任選日{rate}%', 'chosen {rate}%'),
   'cal.reason.friday': s('週五翻倍{rate}%', 'Friday {rate}%'),
   'cal.reason.daily': s('日常鋪底{rate}%', 'daily {rate}%'),
+  'cal.reasonName.chosen': s('任選日', 'chosen'),
+  'cal.reasonName.friday': s('週五翻倍', 'Friday'),
+  'cal.reasonName.daily': s('日常鋪底', 'daily'),
   'cal.legend': s('圖例：任選日 {chosen}% · 週五翻倍 {friday}% · 日常鋪底 {daily}% · 紅字日期為休假日', 'Legend: chosen day {chosen}% · Friday {friday}% · daily {daily}% · red dates are days off'),
   'cal.holidays': s('休假日：{list}', 'Days off: {list}'),
   'cal.chosen': s('任選日：{list}', 'Chosen days: {list}'),
@@ -164,6 +167,9 @@ export const STRINGS = {
   'html.filterSeverity': s('等級', 'Severity'),
   'html.filterRule': s('規則', 'Rule'),
   'html.filterAll': s('全部', 'All'),
+  'html.chartRules': s('每條規則的問題數', 'Problems per rule'),
+  'html.chartShops': s('每家商店的問題數', 'Problems per shop'),
+  'html.chartOthers': s('其他', 'others'),
   'html.calendars': s('已報名商店的回饋日曆', 'Rebate calendars of enrolled shops'),
   'html.shown': s('顯示 {shown} / {total} 筆', 'Showing {shown} of {total}'),
   'html.noCalendars': s('沒有可繪製的報名資料。', 'No enrollment to draw.'),
@@ -308,6 +314,7 @@ Run partner-check <command> --help for a command's options.
   --assets 資料夾                  也在這個資料夾找表格中列出的圖片（形象圖、廣告圖片、商品圖片；可重複）；
                                    預設只找檔案旁邊。圖片的格式與尺寸由檔案內容判斷，不看副檔名
   --lang zh-TW|en                  輸出語言（預設 zh-TW）
+  --wide                           文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
   -q, --quiet                      只列出錯誤，不顯示進度與提示訊息
   --verbose                        列出每一筆問題（預設同一規則在一個工作表超過 5 筆時只列前 3 筆與總數）
   --stdin-filename 名稱            以 - 讀標準輸入時，報告中使用的檔名（副檔名決定 CSV 或 xlsx）
@@ -350,6 +357,7 @@ Options:
                                    DIR (repeatable); by default only beside each file. Format and size come
                                    from the file's content, never its name
   --lang zh-TW|en                  output language (default zh-TW)
+  --wide                           no 80-column limit (default: 80, or a wider terminal's width)
   -q, --quiet                      errors only; no progress or notices
   --verbose                        list every problem (by default a rule seen more than 5 times in a tab shows 3 and a count)
   --stdin-filename NAME            with -, the name standard input has in the report (its
@@ -379,6 +387,7 @@ Examples:
   --out 檔案               寫入檔案
   --campaign 檔案          活動設定檔（JSON）
   --lang zh-TW|en          輸出語言
+  --wide                   文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
 
 範例：
   partner-check calendar --month 2026-05 --chosen 5/6,5/13,5/27
@@ -394,6 +403,7 @@ Options:
   --out FILE               write to FILE
   --campaign FILE          campaign config (JSON)
   --lang zh-TW|en          output language
+  --wide                   no 80-column limit (default: 80, or a wider terminal's width)
 
 Example:
   partner-check calendar --month 2026-05 --chosen 5/6,5/13,5/27 --lang en
@@ -411,6 +421,7 @@ Example:
   --today YYYY-MM-DD       以這天當作「今天」檢查報名表的期限（預設：台北時間的今天）
   --campaign 檔案          活動設定檔（JSON）
   --lang zh-TW|en          輸出語言
+  --wide                   文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
   -h, --help               顯示說明
 `,
     `Usage: partner-check schedule ENROLLMENT.xlsx [options]
@@ -425,6 +436,7 @@ Options:
   --today YYYY-MM-DD       the "today" of the enrollment's deadline rules (default: today in Asia/Taipei)
   --campaign FILE          campaign config (JSON)
   --lang zh-TW|en          output language
+  --wide                   no 80-column limit (default: 80, or a wider terminal's width)
   -h, --help               show this help
 `,
   ),
@@ -442,6 +454,7 @@ Options:
   --format text|json       輸出格式（預設 text）
   --campaign 檔案          活動設定檔（JSON）
   --lang zh-TW|en          輸出語言
+  --wide                   文字輸出不限 80 欄（預設 80 欄或較寬的終端機寬度）
 `,
     `Usage: partner-check cost --gmv AMOUNT --cps PERCENT [options]
 
@@ -456,6 +469,7 @@ Options:
   --format text|json       output format (default text)
   --campaign FILE          campaign config (JSON)
   --lang zh-TW|en          output language
+  --wide                   no 80-column limit (default: 80, or a wider terminal's width)
 `,
   ),
   'ring-mail': s(

@@ -4,7 +4,7 @@
  * calendars of a workbook's enrolled shops that the HTML report draws.
  */
 import { civil, rebateCalendar, shopPlans, type Campaign, type Lang, type Workbook } from '../../rules/index.js';
-import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, parseArgs, usageFailure, UsageError, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
+import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, parseArgs, usageFailure, UsageError, textColumns, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
 import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
 import { HELP, t } from '../i18n.js';
 import { calendarJson, calendarLegend, calendarPage, calendarText, monthTitle } from '../format/calendar.js';
@@ -18,6 +18,7 @@ export const CALENDAR_OPTIONS: OptionSpecs = {
   out: { type: 'string' },
   campaign: { type: 'string' },
   lang: { type: 'string' },
+  wide: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -89,7 +90,7 @@ export async function runCalendar(argv: readonly string[], io: CliIo): Promise<n
     let text: string;
     if (format === 'json') text = JSON.stringify({ ...calendarJson(cal), chosen: chosen.map(civil.isoDate), rates }, null, 2) + '\n';
     else if (format === 'html') text = calendarPage([cal], { lang, title: monthTitle(month, lang), rates });
-    else text = `${calendarText(cal, { lang, color })}\n${calendarLegend(rates, lang)}\n`;
+    else text = `${calendarText(cal, { lang, color, columns: textColumns(io, options.wide) })}\n${calendarLegend(rates, lang)}\n`;
     const code = emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
     return code === 0 && hasErrors ? 1 : code;
   } catch (e) {

@@ -3,7 +3,7 @@
  * of joining the plan and the value of the points LINE購物 funds, for one month (estimateCost).
  */
 import { civil, estimateCost, TOOL_VERSION, type Lang } from '../../rules/index.js';
-import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, numberOption, parseArgs, usageFailure, UsageError, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
+import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, numberOption, parseArgs, usageFailure, UsageError, textColumns, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
 import { HELP, t } from '../i18n.js';
 import { costText } from '../format/cost.js';
 import { withDisplayAmounts } from '../format/schedule.js';
@@ -20,6 +20,7 @@ export const COST_OPTIONS: OptionSpecs = {
   out: { type: 'string' },
   campaign: { type: 'string' },
   lang: { type: 'string' },
+  wide: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -55,7 +56,7 @@ export async function runCost(argv: readonly string[], io: CliIo): Promise<numbe
     const text =
       format === 'json'
         ? JSON.stringify({ tool: 'partner-check', version: TOOL_VERSION, campaign: campaign.id, chosenDays: chosen.map(civil.isoDate), estimate: withDisplayAmounts(estimate) }, null, 2) + '\n'
-        : costText(estimate, { lang, color });
+        : costText(estimate, { lang, color, columns: textColumns(io, options.wide) });
     const code = emit(io, lang, text, options.out, typeof options.campaign === 'string' ? [options.campaign] : []);
     return code === 0 && hasErrors ? 1 : code;
   } catch (e) {

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { estimateCosts, schedulesForWorkbook, TOOL_VERSION, unreadableFileReport, validateWorkbook, type Lang } from '../../rules/index.js';
 import { readWorkbookFile } from '../read/guarded.js';
-import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
+import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, textColumns, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
 import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
 import { notRegularFileReason } from '../output/inputs.js';
 import { HELP, printable, t } from '../i18n.js';
@@ -22,6 +22,7 @@ export const SCHEDULE_OPTIONS: OptionSpecs = {
   campaign: { type: 'string' },
   today: { type: 'string' },
   lang: { type: 'string' },
+  wide: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -86,7 +87,7 @@ export async function runSchedule(argv: readonly string[], io: CliIo): Promise<n
     io.stdout.write(
       format === 'json'
         ? scheduleJson(shops, { tool: 'partner-check', version: TOOL_VERSION, campaign: campaign.id, file })
-        : scheduleText(shops, { lang, color }),
+        : scheduleText(shops, { lang, color, columns: textColumns(io, options.wide) }),
     );
     if (failed) return 2;
     return enrollmentErrors > 0 ? 1 : 0;

@@ -24,6 +24,7 @@ import {
   todayOption,
   usageFailure,
   UsageError,
+  textColumns,
   wantsColor,
   type CliIo,
   type OptionSpecs,
@@ -37,6 +38,7 @@ import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
 import { formatJunit } from '../format/junit.js';
 import { formatText } from '../format/text.js';
+import { displayWidth, fitWidth, terminalSafe } from '../format/terminal.js';
 import type { CliFileReport, CliReport, FormatContext, Formatter, ShopCalendar } from '../format/types.js';
 
 export const VALIDATE_OPTIONS: OptionSpecs = {
@@ -56,6 +58,7 @@ export const VALIDATE_OPTIONS: OptionSpecs = {
   jobs: { type: 'string' },
   verbose: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  wide: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -87,6 +90,8 @@ interface ValidateSettings {
   readonly fixDir: string | undefined;
   readonly quiet: boolean;
   readonly verbose: boolean;
+  /** Columns of the text report (80, a wider terminal's, unlimited with --wide). */
+  readonly columns: number;
   readonly previous: PreviousReport | undefined;
   /**
    * Whether the JSON report gets its `baseline` section (tomorrow's baseline): with `--baseline`
@@ -161,7 +166,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     const jobsOption = nonNegativeIntOption(options.jobs, '--jobs');
     const jobs = jobsOption === undefined || jobsOption === 0 ? defaultPoolSize() : jobsOption;
     const campaignFile = typeof options.campaign === 'string' ? options.campaign : undefined;
-    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, fixDir, quiet: options.quiet === true, verbose: options.verbose === true, previous, recordBaseline, campaignFile, jobs, assetDirs };
+    settings = { lang: outLang, format, out, today, campaign: campaign.campaign, severities, maxWarnings, annotateDir, fixDir, quiet: options.quiet === true, verbose: options.verbose === true, columns: textColumns(io, options.wide), previous, recordBaseline, campaignFile, jobs, assetDirs };
     if (typeof options['stdin-filename'] === 'string') settings = { ...settings, stdinName: options['stdin-filename'] };
     if (out !== undefined && isFolder(out)) {
       io.stderr.write(`partner-check: ${t(outLang, 'err.outIsDir', { file: out })}\n`);
@@ -362,6 +367,7 @@ async function validateFiles(inputs: readonly string[], s: ValidateSettings, io:
     today: s.today,
     quiet: s.quiet,
     verbose: s.verbose,
+    columns: s.columns,
     ...(s.maxWarnings !== undefined ? { maxWarnings: s.maxWarnings } : {}),
     calendars,
     rates: s.campaign.config.rates,
@@ -466,17 +472,28 @@ interface Progress {
   done(): void;
 }
 
-/** A one-line progress bar on stderr: only for batches of more than 3 files, only on a TTY. */
+/**
+ * A one-line progress bar on stderr: only for batches of more than 3 files, only on a TTY.
+ * `[#####.....] 12/40 ETA 0:31 name`: the ETA from the average time per file so far (io.now);
+ * the file name is cut by display width (string-width, CJK = 2 columns) so the line always stays
+ * within the terminal's columns − 1 and never wraps, and each redraw erases the line first
+ * (`\r` + erase-line), so no stale lines are left.
+ */
 export function createProgress(io: CliIo, total: number, quiet: boolean): Progress {
   if (quiet || total <= 3 || io.stderr.isTTY !== true) return { tick: () => {}, done: () => {} };
   let count = 0;
-  const width = 24;
+  const started = io.now();
   const render = (file: string) => {
+    const cols = Math.max(20, (io.stderr.columns ?? 80) - 1);
+    const width = Math.min(24, Math.max(8, cols - 40));
     const filled = Math.round((count / total) * width);
-    const name = path.basename(file).replace(/[\u0000-\u001F\u007F]/g, '?');
-    const cols = io.stderr.columns ?? 80;
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${name}`;
-    io.stderr.write(`\r\u001b[K${line.slice(0, Math.max(10, cols - 1))}`);
+    const name = terminalSafe(path.basename(file));
+    const left = Math.round(((io.now() - started) / count) * (total - count) / 1000);
+    const eta = `ETA ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    const head = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count}/${total} ${eta} `;
+    const room = cols - displayWidth(head);
+    const line = room > 0 ? head + fitWidth(name, room).trimEnd() : fitWidth(head, cols).trimEnd();
+    io.stderr.write(`\r\u001b[K${line}`);
   };
   return {
     tick: (file) => {

@@ -8,7 +8,7 @@
 import { DEFAULT_CAMPAIGN, calendarCss, calendarGrid, calendarLegend as legendEntries, civil, dayClasses, type Lang, type Rates, type RebateDay, type RebateMonth } from '../../rules/index.js';
 import { monthNameEn, t } from '../i18n.js';
 import { escapeHtml } from './escape.js';
-import { fitWidth, painter } from './terminal.js';
+import { DEFAULT_COLUMNS, displayWidth, fitWidth, painter, wrapText } from './terminal.js';
 
 /** `任選日10%` / `chosen 10%` … for a day. */
 export function dayLabel(day: RebateDay, lang: Lang): string {
@@ -34,42 +34,59 @@ export function shortDateList(days: readonly number[], lang: Lang): string {
   return days.map(civil.shortDate).join(lang === 'en' ? ', ' : '、');
 }
 
+/** Columns per day in the full grid (labels like `週五翻倍10%` whole): 6 × 13 + 11 = 89 columns. */
 const CELL_WIDTH = 13;
+/** Columns per day in the compact grid (the rate moves to the date line): 6 × 11 + 10 = 76 columns. */
+const COMPACT_CELL_WIDTH = 11;
+/** The widest line of the full grid; narrower outputs get the compact grid. */
+export const FULL_GRID_COLUMNS = 6 * CELL_WIDTH + 11;
 
 /**
- * The month as a text grid, three lines per week (date, label, holiday).
+ * The month as a text grid, three lines per week (date, label, holiday). With `columns` (default
+ * 80) narrower than the full grid, the compact grid: `1日 10%` over `週五翻倍`, 11 columns a day,
+ * so a week never breaks before 週日; holiday names are cut to the cell and listed whole below.
  * @example calendarText(rebateCalendar('2026-05', [...]), { lang: 'zh-TW' })
  */
-export function calendarText(month: RebateMonth, opts: { lang: Lang; color?: boolean; title?: string }): string {
+export function calendarText(month: RebateMonth, opts: { lang: Lang; color?: boolean; title?: string; columns?: number }): string {
   const { lang } = opts;
+  const columns = opts.columns ?? DEFAULT_COLUMNS;
+  const compact = columns < FULL_GRID_COLUMNS;
+  const cell = compact ? COMPACT_CELL_WIDTH : CELL_WIDTH;
+  const fit = (text: string) => fitWidth(text, cell - 1) + ' ';
   const paint = painter(opts.color === true);
   const lines: string[] = [];
   lines.push(paint('bold', opts.title ?? monthTitle(month.month, lang)));
-  lines.push(weekdayNames(lang).map((w) => fitWidth(w, CELL_WIDTH)).join('').trimEnd());
+  lines.push(weekdayNames(lang).map((w) => fit(w)).join('').trimEnd());
   for (const week of calendarGrid(month)) {
     // Red only for the dates of days off (the shared calendar style); bonus days green.
     const dates = week.map((d) => {
-      if (!d) return ' '.repeat(CELL_WIDTH);
-      const text = fitWidth(t(lang, 'cal.day', { d: civil.ymdFromDay(d.day).d }), CELL_WIDTH);
-      return d.workingDay === false ? paint('red', text) : paint('bold', text);
+      if (!d) return ' '.repeat(cell);
+      const dayNo = t(lang, 'cal.day', { d: civil.ymdFromDay(d.day).d });
+      const date = d.workingDay === false ? paint('red', dayNo) : paint('bold', dayNo);
+      if (!compact) return date + ' '.repeat(cell - displayWidth(dayNo));
+      // The rate (green on a bonus day) follows the date; red stays for the date of a day off.
+      const rate = `${d.rate}%`;
+      return `${date} ${isBonusDay(d) ? paint('green', rate) : rate}${' '.repeat(Math.max(1, cell - displayWidth(dayNo) - 1 - rate.length))}`;
     });
     const labels = week.map((d) => {
-      if (!d) return ' '.repeat(CELL_WIDTH);
-      const text = fitWidth(dayLabel(d, lang), CELL_WIDTH);
+      if (!d) return ' '.repeat(cell);
+      const text = fit(compact ? t(lang, `cal.reasonName.${d.reason}`) : dayLabel(d, lang));
       return isBonusDay(d) ? paint('green', text) : text;
     });
     lines.push(dates.join('').trimEnd());
     lines.push(labels.join('').trimEnd());
     if (week.some((d) => d?.holiday)) {
-      lines.push(week.map((d) => (d?.holiday ? paint(d.workingDay === false ? 'red' : 'bold', fitWidth(d.holiday, CELL_WIDTH)) : ' '.repeat(CELL_WIDTH))).join('').trimEnd());
+      lines.push(week.map((d) => (d?.holiday ? paint(d.workingDay === false ? 'red' : 'bold', fit(d.holiday)) : ' '.repeat(cell))).join('').trimEnd());
     }
   }
   const chosen = month.days.filter((d) => d.reason === 'chosen').map((d) => d.day);
-  lines.push(chosen.length > 0 ? t(lang, 'cal.chosen', { list: shortDateList(chosen, lang) }) : t(lang, 'cal.noChosen'));
+  const tail: string[] = [];
+  tail.push(chosen.length > 0 ? t(lang, 'cal.chosen', { list: shortDateList(chosen, lang) }) : t(lang, 'cal.noChosen'));
   const holidays = month.days.filter((d) => d.holiday !== null);
   if (holidays.length > 0) {
-    lines.push(t(lang, 'cal.holidays', { list: holidays.map((d) => `${civil.shortDate(d.day)} ${d.holiday}`).join(lang === 'en' ? ', ' : '、') }));
+    tail.push(t(lang, 'cal.holidays', { list: holidays.map((d) => `${civil.shortDate(d.day)} ${d.holiday}`).join(lang === 'en' ? ', ' : '、') }));
   }
+  for (const line of tail) lines.push(...wrapText(line, columns - 2, columns).map((l, i) => (i === 0 ? l : `  ${l}`)));
   return lines.join('\n');
 }
 

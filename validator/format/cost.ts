@@ -5,7 +5,7 @@
  */
 import { displayNtd, roundNtd, type CostEstimate, type Lang, type Money, type ShopCosts } from '../../rules/index.js';
 import { t } from '../i18n.js';
-import { displayWidth, fitWidth, painter } from './terminal.js';
+import { DEFAULT_COLUMNS, displayWidth, fitWidth, painter, wrapText } from './terminal.js';
 
 function points(m: Money, lang: Lang): string {
   return t(lang, 'cost.pointsUnit', { n: displayNtd(m, { symbol: false }) });
@@ -17,7 +17,7 @@ function rateDaysLine(e: CostEstimate, lang: Lang): string {
 }
 
 /** One month's estimate, line by line. */
-export function costText(e: CostEstimate, opts: { lang: Lang; color?: boolean }): string {
+export function costText(e: CostEstimate, opts: { lang: Lang; color?: boolean; columns?: number }): string {
   const { lang } = opts;
   const paint = painter(opts.color === true);
   const rows: [string, string][] = [
@@ -36,12 +36,12 @@ export function costText(e: CostEstimate, opts: { lang: Lang; color?: boolean })
     const text = `  ${fitWidth(label, labelWidth)}${fitWidth(value, valueWidth, 'right')}`;
     lines.push(i === rows.length - 1 ? paint(roundNtd(e.net) >= 0 ? 'green' : 'red', text) : text);
   });
-  lines.push(paint('dim', t(lang, 'cost.note')));
+  lines.push(...wrapText(t(lang, 'cost.note'), opts.columns ?? DEFAULT_COLUMNS).map((l) => paint('dim', l)));
   return lines.join('\n') + '\n';
 }
 
 /** A shop's months as a table (one row per month, a total row). */
-export function shopCostTable(costs: ShopCosts, lang: Lang): string {
+export function shopCostTable(costs: ShopCosts, lang: Lang, columns = DEFAULT_COLUMNS): string {
   const head = ['cost.col.month', 'cost.col.gmv', 'cost.col.cpsNow', 'cost.col.cpsPartner', 'cost.col.increase', 'cost.col.points', 'cost.col.saving', 'cost.col.net'] as const;
   const rows: string[][] = [];
   const notes: string[] = [];
@@ -59,15 +59,37 @@ export function shopCostTable(costs: ShopCosts, lang: Lang): string {
   }
   const header = head.map((k) => t(lang, k));
   const lines: string[] = [];
-  if (rows.length > 0) lines.push(...table([header, ...rows]));
+  if (rows.length > 0) lines.push(...table([header, ...rows], undefined, columns));
   lines.push(...notes.map((n) => `  ${n}`));
   return lines.join('\n');
 }
 
-/** Aligns rows of cells into columns; `align` per column (default: first left, the others right). */
-export function table(rows: readonly (readonly string[])[], align?: readonly ('left' | 'right')[]): string[] {
+/**
+ * Aligns rows of cells into columns; `align` per column (default: first left, the others right).
+ * A table wider than `columns` is cut into stacked parts of whole columns, each part repeating
+ * the first column, so no line is wider than `columns` (unless one column pair alone is).
+ */
+export function table(rows: readonly (readonly string[])[], align?: readonly ('left' | 'right')[], columns = Number.POSITIVE_INFINITY): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
   const alignOf = (i: number) => align?.[i] ?? (i === 0 ? 'left' : 'right');
-  return rows.map((r) => '  ' + r.map((c, i) => fitWidth(c, widths[i]!, alignOf(i))).join('  ').trimEnd());
+  const parts: number[][] = [];
+  let part: number[] = [0];
+  let used = 2 + widths[0]!;
+  for (let i = 1; i < widths.length; i++) {
+    if (part.length > 1 && used + 2 + widths[i]! > columns) {
+      parts.push(part);
+      part = [0];
+      used = 2 + widths[0]!;
+    }
+    part.push(i);
+    used += 2 + widths[i]!;
+  }
+  parts.push(part);
+  const out: string[] = [];
+  parts.forEach((cols, p) => {
+    if (p > 0) out.push('');
+    for (const r of rows) out.push('  ' + cols.map((i) => fitWidth(r[i] ?? '', widths[i]!, alignOf(i))).join('  ').trimEnd());
+  });
+  return out;
 }

@@ -9,6 +9,7 @@ import type { Lang, Severity } from '../../rules/index.js';
 import { t } from '../i18n.js';
 import { neutralize } from '../neutralize.js';
 import { CALENDAR_CSS, calendarHtml, calendarLegendHtml } from './calendar.js';
+import { barChartSvg, CHART_CSS, countItems } from './chart.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import type { CliReport, CliViolation, FormatContext, ShopCalendar } from './types.js';
 
@@ -33,12 +34,34 @@ td.sheet,td.sev{white-space:nowrap}
 .filters{display:flex;gap:1rem;align-items:center;margin:.5rem 0;flex-wrap:wrap}
 .status-new{color:#8250df;font-weight:600}
 .ok{color:#1a7f37}
+*,*::before,*::after{box-sizing:border-box}
+table.list td.num,table.list th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.scroll{overflow-x:auto;max-width:100%}
+table.list td{overflow-wrap:anywhere}
+.filters label{max-width:100%}
+.filters select{max-width:100%}
+details.tab{margin:.6rem 0}
+details.tab>summary{cursor:pointer;font-weight:600;padding:.25rem 0}
+details.tab>summary .n{font-weight:400;color:#57606a}
+.cal{max-width:100%}
+h3,h4,summary,.meta,td.file{overflow-wrap:anywhere}
+@media (max-width:40rem){
+body{padding:.5rem .75rem 2rem}
+td.file,td.value,td.sugg{min-width:0;max-width:none}
+table.vt thead{display:none}
+table.vt,table.vt tbody,table.vt tr,table.vt td{display:block;width:100%}
+table.vt tr{border:1px solid #d0d7de;border-radius:.4rem;margin:.5rem 0;padding:.25rem .4rem}
+table.vt td{border:0;padding:.1rem 0;white-space:normal}
+table.vt td:empty{display:none}
+table.vt td::before{font-weight:600;color:#57606a}
+.cal{font-size:.7rem}
+}
 `;
 
 const FILTER_SCRIPT = `
 (function(){
   var sev=document.getElementById('f-sev'),rule=document.getElementById('f-rule'),out=document.getElementById('shown');
-  var rows=[].slice.call(document.querySelectorAll('#vt tbody tr'));
+  var rows=[].slice.call(document.querySelectorAll('table.vt tbody tr'));
   var tpl=JSON.parse(document.getElementById('i18n').textContent);
   function apply(){
     var n=0;
@@ -62,7 +85,7 @@ export function formatHtml(report: CliReport, ctx: FormatContext): string {
   const fileRows = report.files
     .map(
       (f) =>
-        `<tr><td>${escapeHtml(f.path)}</td><td>${f.counts.errors}</td><td>${f.counts.warnings}</td><td>${f.counts.infos}</td><td>${escapeHtml(
+        `<tr><td class="file">${escapeHtml(f.path)}</td><td class="num">${f.counts.errors}</td><td class="num">${f.counts.warnings}</td><td class="num">${f.counts.infos}</td><td>${escapeHtml(
           f.error ?? f.sheets.map((sh) => sh.name).join(lang === 'en' ? ', ' : '、'),
         )}</td></tr>`,
     )
@@ -70,12 +93,20 @@ export function formatHtml(report: CliReport, ctx: FormatContext): string {
   const all = report.files.flatMap((f) => f.violations.map((v) => ({ path: f.path, v })));
   const rules = [...new Set(all.map((x) => x.v.ruleId))].sort();
   const withStatus = all.some((x) => x.v.status !== undefined);
-  const violationRows = all.map(({ path, v }) => violationRow(path, v, lang, withStatus)).join('\n');
+  const labels = [...(withStatus ? [t(lang, 'col.status')] : []), ...(['col.file', 'col.sheet', 'col.cell', 'col.severity', 'col.rule', 'col.message', 'col.value', 'col.suggestion'] as const).map((k) => t(lang, k))];
   const sevOptions = (['error', 'warning', 'info'] as Severity[]).map((sev) => `<option value="${sev}">${escapeHtml(t(lang, `sev.${sev}`))}</option>`).join('');
   const ruleOptions = rules.map((r) => `<option value="${escapeHtml(r)}">${escapeHtml(r)}</option>`).join('');
   const head = ['col.file', 'col.sheet', 'col.cell', 'col.severity', 'col.rule', 'col.message', 'col.value', 'col.suggestion'] as const;
   const headCells = [...(withStatus ? (['col.status'] as const) : []), ...head].map((k) => `<th scope="col">${escapeHtml(t(lang, k))}</th>`).join('');
   const calendars = calendarsSection(report, ctx);
+  const violationTables = tabGroups(all)
+    .map((g, i) => {
+      const rows = g.items.map(({ path, v }) => violationRow(path, v, lang, withStatus)).join('\n');
+      const name = `${g.path}${g.sheet !== null ? ` · ${g.sheet}` : ''}`;
+      // A long tab starts collapsed so one file cannot make the page endless; short ones are open.
+      return `<details class="tab"${g.items.length <= OPEN_LIMIT ? ' open' : ''}><summary>${escapeHtml(name)} <span class="n">(${g.items.length})</span></summary>\n<div class="scroll"><table class="list vt"${i === 0 ? ' id="vt"' : ''}><thead><tr>${headCells}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div></details>`;
+    })
+    .join('\n');
   const comparison = report.comparison
     ? `<p>${escapeHtml(t(lang, 'report.comparison', { new: report.comparison.new, open: report.comparison.open, resolved: report.comparison.resolved }))}</p>`
     : '';
@@ -86,7 +117,7 @@ export function formatHtml(report: CliReport, ctx: FormatContext): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${PAGE_CSS}${CALENDAR_CSS}</style>
+<style>${PAGE_CSS}${CALENDAR_CSS}${CHART_CSS}${cardLabelsCss(labels, lang)}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
@@ -95,10 +126,11 @@ export function formatHtml(report: CliReport, ctx: FormatContext): string {
 <h2>${escapeHtml(t(lang, 'html.summary'))}</h2>
 <div class="cards"><div class="card"><b>${s.files}</b>${escapeHtml(t(lang, 'html.files'))}</div>${cards}</div>
 ${comparison}
-<table class="list" id="files"><thead><tr><th scope="col">${escapeHtml(t(lang, 'col.file'))}</th><th scope="col">${escapeHtml(t(lang, 'sev.error'))}</th><th scope="col">${escapeHtml(t(lang, 'sev.warning'))}</th><th scope="col">${escapeHtml(t(lang, 'sev.info'))}</th><th scope="col">${escapeHtml(t(lang, 'col.sheet'))}</th></tr></thead>
+<div class="scroll"><table class="list" id="files"><thead><tr><th scope="col">${escapeHtml(t(lang, 'col.file'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'sev.error'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'sev.warning'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'sev.info'))}</th><th scope="col">${escapeHtml(t(lang, 'col.sheet'))}</th></tr></thead>
 <tbody>
 ${fileRows}
-</tbody></table>
+</tbody></table></div>
+${chartsHtml(all, lang)}
 </section>
 <section id="violations">
 <h2>${escapeHtml(t(lang, 'html.violations'))}</h2>
@@ -107,10 +139,7 @@ ${fileRows}
 <label>${escapeHtml(t(lang, 'html.filterRule'))} <select id="f-rule"><option value="">${escapeHtml(t(lang, 'html.filterAll'))}</option>${ruleOptions}</select></label>
 <span id="shown">${escapeHtml(t(lang, 'html.shown', { shown: all.length, total: all.length }))}</span>
 </div>
-<table class="list" id="vt"><thead><tr>${headCells}</tr></thead>
-<tbody>
-${violationRows}
-</tbody></table>
+${violationTables}
 ${all.length === 0 ? `<p class="ok">${escapeHtml(t(lang, 'report.ok'))}</p>` : ''}
 </section>
 ${calendars}
@@ -131,6 +160,46 @@ function violationRow(path: string, v: CliViolation, lang: Lang, withStatus: boo
     `<td class="sev">${escapeHtml(t(lang, `sev.${v.severity}`))}</td><td class="rule">${escapeHtml(v.ruleId)}</td>` +
     `<td>${escapeHtml(v.message)}</td><td class="value">${escapeHtml(neutralize(v.value ?? ''))}</td><td class="sugg">${escapeHtml(sugg)}</td></tr>`
   );
+}
+
+/**
+ * On a phone each violation row is a card; these rules label its fields (`檔案：…`) by column
+ * position. The labels are the tool's own strings (no user text), quoted as CSS strings.
+ */
+function cardLabelsCss(labels: readonly string[], lang: Lang): string {
+  const colon = lang === 'en' ? ': ' : '：';
+  const rules = labels.map((l, i) => `table.vt td:nth-child(${i + 1})::before{content:${JSON.stringify(l + colon).replace(/</g, '\\3c ')}}`);
+  return `@media (max-width:40rem){${rules.join('')}}`;
+}
+
+/** A tab with more violations than this starts collapsed in the report. */
+export const OPEN_LIMIT = 20;
+
+interface TabGroup {
+  readonly path: string;
+  readonly sheet: string | null;
+  readonly items: { path: string; v: CliViolation }[];
+}
+
+/** The violations grouped by file and tab, in report order. */
+function tabGroups(all: readonly { path: string; v: CliViolation }[]): TabGroup[] {
+  const groups = new Map<string, TabGroup>();
+  for (const x of all) {
+    const key = JSON.stringify([x.path, x.v.sheet]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { path: x.path, sheet: x.v.sheet, items: [] }));
+    g.items.push(x);
+  }
+  return [...groups.values()];
+}
+
+/** The per-rule and per-shop bar charts (inline SVG); shops are the violations' `shopId`. */
+function chartsHtml(all: readonly { path: string; v: CliViolation }[], lang: Lang): string {
+  if (all.length === 0) return '';
+  const rules = barChartSvg(countItems(all.map((x) => x.v.ruleId)), { title: t(lang, 'html.chartRules'), others: t(lang, 'html.chartOthers') });
+  const shopKeys = all.map((x) => x.v.data['shopId']).filter((s): s is string => typeof s === 'string' && s !== '');
+  const shops = shopKeys.length > 0 ? barChartSvg(countItems(shopKeys), { title: t(lang, 'html.chartShops'), others: t(lang, 'html.chartOthers') }) : '';
+  return `<div class="charts" id="charts">${rules}${shops}</div>`;
 }
 
 function calendarsSection(report: CliReport, ctx: FormatContext): string {

@@ -14,7 +14,7 @@ import { t } from '../i18n.js';
 import { neutralize } from '../neutralize.js';
 import { calendarJson, calendarText } from './calendar.js';
 import { shopCostTable, table } from './cost.js';
-import { painter, terminalSafe } from './terminal.js';
+import { DEFAULT_COLUMNS, painter, terminalSafe, wrapText } from './terminal.js';
 import type { ShopCalendar } from './types.js';
 
 export interface ShopSchedule {
@@ -30,8 +30,9 @@ export function problemText(p: ScheduleProblem, lang: Lang): string {
   return t(lang, `sched.problem.${p.code}`, data);
 }
 
-export function scheduleText(shops: readonly ShopSchedule[], opts: { lang: Lang; color?: boolean }): string {
+export function scheduleText(shops: readonly ShopSchedule[], opts: { lang: Lang; color?: boolean; columns?: number }): string {
   const { lang } = opts;
+  const columns = opts.columns ?? DEFAULT_COLUMNS;
   const paint = painter(opts.color === true);
   const out: string[] = [];
   const contracts = shops.reduce((n, s) => n + s.schedule.contracts.length, 0);
@@ -39,19 +40,19 @@ export function scheduleText(shops: readonly ShopSchedule[], opts: { lang: Lang;
     const cal = shop.calendar;
     const title = t(lang, 'sched.title', { shop: terminalSafe(shop.shopId), brand: terminalSafe(cal?.brandName ?? '—'), plan: terminalSafe(cal?.planLabel[lang] ?? '') });
     out.push(paint('bold', `■ ${title}`), '');
-    for (const m of cal?.months ?? []) out.push(calendarText(m, { lang, color: opts.color === true }), '');
+    for (const m of cal?.months ?? []) out.push(calendarText(m, { lang, color: opts.color === true, columns }), '');
     out.push(paint('bold', t(lang, 'sched.contracts', { count: shop.schedule.contracts.length })));
     const rows = [
       [t(lang, 'sched.col.start'), t(lang, 'sched.col.end'), t(lang, 'sched.col.remark'), t(lang, 'sched.col.rate'), t(lang, 'sched.col.deadline')],
       ...shop.schedule.contracts.map((c) => [c.start, c.end, c.remark, `${c.rate}%`, c.submitBy ?? '—']),
     ];
-    out.push(...table(rows, ['left', 'left', 'left', 'right', 'left']).map((l, i) => (i === 0 ? paint('dim', l) : l)));
+    out.push(...table(rows, ['left', 'left', 'left', 'right', 'left'], columns).map((l, i) => (i === 0 ? paint('dim', l) : l)));
     if (shop.schedule.problems.length > 0) {
       out.push(paint('yellow', t(lang, 'sched.problems')));
-      for (const p of shop.schedule.problems) out.push(paint('yellow', `  - ${problemText(p, lang)}`));
+      for (const p of shop.schedule.problems) out.push(...wrapText(problemText(p, lang), columns - 4).map((l, i) => paint('yellow', `${i === 0 ? '  - ' : '    '}${l}`)));
     }
     if (shop.costs) {
-      out.push('', paint('bold', t(lang, 'cost.title')), shopCostTable(shop.costs, lang), paint('dim', t(lang, 'cost.note')));
+      out.push('', paint('bold', t(lang, 'cost.title')), shopCostTable(shop.costs, lang, columns), ...wrapText(t(lang, 'cost.note'), columns).map((l) => paint('dim', l)));
     }
     out.push('');
   }

@@ -3,6 +3,8 @@
  * cell could smuggle into a terminal (escape sequences), and display width for aligning CJK text
  * (full-width characters take two columns).
  */
+import stringWidth from 'string-width';
+
 export type Colour = 'red' | 'yellow' | 'green' | 'cyan' | 'magenta' | 'gray' | 'bold' | 'dim' | 'redBg' | 'yellowBg' | 'greenBg';
 
 const CODES: Record<Colour, [number, number]> = {
@@ -37,34 +39,85 @@ export function terminalSafe(text: string): string {
   return text.replace(/[\t\n\r]+/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD');
 }
 
-/** Whether a code point takes two terminal columns (East Asian Wide/Fullwidth). */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
+/**
+ * Terminal columns a string takes, measured by the `string-width` package (East Asian Wide and
+ * Fullwidth characters, emoji, combining marks; ANSI colour codes count zero).
+ * @example displayWidth('週一') === 4
+ */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
 }
 
-/** Terminal columns a (colour-free) string takes. @example displayWidth('週一') === 4 */
-export function displayWidth(text: string): number {
+/** The width terminal output is laid out for when nothing else is known. */
+export const DEFAULT_COLUMNS = 80;
+
+/**
+ * The columns terminal tables may use: 80, or the terminal's width when it is wider (stdout is a
+ * TTY that reports `columns`), or unlimited with `--wide`.
+ */
+export function outputColumns(opts: { readonly wide?: boolean; readonly columns?: number | undefined }): number {
+  if (opts.wide === true) return Number.POSITIVE_INFINITY;
+  return Math.max(DEFAULT_COLUMNS, opts.columns ?? 0);
+}
+
+/**
+ * Breaks plain text into lines of at most `width` columns (the first line `first` columns):
+ * at spaces, between CJK characters, and inside a word only when the word alone is too long.
+ * @example wrapText('任選日：4/1、4/4', 10) → ['任選日：4/', '1、4/4']
+ */
+export function wrapText(text: string, width: number, first = width): string[] {
+  const tokens = text.match(/[\u0020]+|[\u0021-\u024F]+|[\s\S]/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
   let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f)) continue;
-    w += isWide(cp) ? 2 : 1;
+  let limit = Math.max(1, first);
+  let lastStart = 0;
+  const flush = () => {
+    lines.push(line.trimEnd());
+    line = '';
+    w = 0;
+    lastStart = 0;
+    limit = Math.max(1, width);
+  };
+  for (const token of tokens) {
+    const tw = displayWidth(token);
+    if (/^ +$/.test(token)) {
+      if (w + tw <= limit) {
+        line += token;
+        w += tw;
+      } else if (w > 0) flush();
+      continue;
+    }
+    if (w + tw <= limit) {
+      lastStart = line.length;
+      line += token;
+      w += tw;
+      continue;
+    }
+    if (w > 0 && /^[、，。；：！？）」』]$/.test(token) && lastStart > 0) {
+      // No line starts with closing punctuation: the word before it moves down too.
+      const moved = line.slice(lastStart);
+      line = line.slice(0, lastStart);
+      flush();
+      line = moved + token;
+      w = displayWidth(line);
+      continue;
+    }
+    if (w > 0 && tw <= Math.max(1, width)) {
+      flush();
+      line = token;
+      w = tw;
+      continue;
+    }
+    for (const ch of token) {
+      const cw = displayWidth(ch);
+      if (w + cw > limit && w > 0) flush();
+      line += ch;
+      w += cw;
+    }
   }
-  return w;
+  if (line !== '' || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
 }
 
 /** Pads (or cuts) `text` to exactly `width` columns. */

@@ -5,7 +5,7 @@
  */
 import type { ReportViolation, Severity, SheetSummary } from '../../rules/index.js';
 import { summaryData, t } from '../i18n.js';
-import { painter, terminalSafe, displayWidth } from './terminal.js';
+import { DEFAULT_COLUMNS, painter, terminalSafe, displayWidth, wrapText } from './terminal.js';
 import type { CliFileReport, CliReport, CliViolation, FormatContext } from './types.js';
 
 const SEVERITY_COLOUR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
@@ -14,7 +14,8 @@ export function formatText(report: CliReport, ctx: FormatContext): string {
   const { lang } = ctx;
   const paint = painter(ctx.color === true);
   const out: string[] = [];
-  out.push(paint('bold', t(lang, 'report.title', { version: report.version, campaign: ctx.campaignName ?? report.campaign, today: ctx.today ?? '' })));
+  const title = t(lang, 'report.title', { version: report.version, campaign: ctx.campaignName ?? report.campaign, today: ctx.today ?? '' });
+  out.push(...wrapText(title, ctx.columns ?? DEFAULT_COLUMNS).map((l) => paint('bold', l)));
   if (ctx.quiet) out.push(paint('dim', t(lang, 'report.quietHidden')));
   for (const file of report.files) out.push('', ...fileLines(file, ctx, paint));
   out.push('');
@@ -44,7 +45,7 @@ function fileLines(file: CliFileReport, ctx: FormatContext, paint: Paint): strin
   const mark = file.counts.errors > 0 ? paint('red', '✖') : file.counts.warnings > 0 ? paint('yellow', '⚠') : paint('green', '✔');
   lines.push(`${mark} ${paint('bold', terminalSafe(file.path))}${extra}`);
   if (file.error !== null && file.sheets.length === 0) {
-    for (const v of visible) lines.push(`    ${violationLine(v, ctx, paint)}`);
+    for (const v of visible) lines.push(...violationLines(v, ctx, paint, 4));
     return lines;
   }
   const fileLevel = visible.filter((v) => v.sheet === null);
@@ -116,12 +117,33 @@ function location(v: ReportViolation, ctx: FormatContext): string {
 
 const LOCATION_WIDTH = 8;
 
-function violationLine(v: CliViolation, ctx: FormatContext, paint: Paint): string {
+/**
+ * A violation's lines: `    CELL    SEV  message  rule-id` when that fits in the report's
+ * columns (80 unless --wide or a wider terminal); otherwise the message wraps under itself and the
+ * rule id follows on the last line (or its own), so no line is wider than the columns.
+ */
+function violationLines(v: CliViolation, ctx: FormatContext, paint: Paint, indent: number): string[] {
+  const columns = ctx.columns ?? DEFAULT_COLUMNS;
   const loc = location(v, ctx);
   const locCell = loc + ' '.repeat(Math.max(1, LOCATION_WIDTH - displayWidth(loc)));
   const sev = severityLabel(v.severity, ctx);
-  const status = v.status === 'new' ? paint('magenta', `[${t(ctx.lang, 'status.new')}] `) : '';
-  return `${locCell}${paint(SEVERITY_COLOUR[v.severity], sev)}  ${status}${terminalSafe(v.message)}  ${paint('gray', v.ruleId)}`;
+  const statusText = v.status === 'new' ? `[${t(ctx.lang, 'status.new')}] ` : '';
+  const status = statusText ? paint('magenta', statusText) : '';
+  const message = terminalSafe(v.message);
+  const lead = ' '.repeat(indent) + locCell + paint(SEVERITY_COLOUR[v.severity], sev) + '  ';
+  const leadWidth = indent + displayWidth(locCell) + displayWidth(sev) + 2;
+  if (leadWidth + displayWidth(statusText) + displayWidth(message) + 2 + v.ruleId.length <= columns) {
+    return [`${lead}${status}${message}  ${paint('gray', v.ruleId)}`];
+  }
+  const room = Math.max(20, columns - leadWidth);
+  const parts = wrapText(message, room, room - displayWidth(statusText));
+  const hang = ' '.repeat(leadWidth);
+  const lines = parts.map((p, i) => (i === 0 ? `${lead}${status}${p}` : `${hang}${p}`));
+  const last = parts[parts.length - 1]!;
+  const lastWidth = (parts.length === 1 ? displayWidth(statusText) : 0) + displayWidth(last);
+  if (lastWidth + 2 + v.ruleId.length <= room) lines[lines.length - 1] += `  ${paint('gray', v.ruleId)}`;
+  else lines.push(`${hang}${paint('gray', v.ruleId)}`);
+  return lines;
 }
 
 function severityLabel(sev: Severity, ctx: FormatContext): string {
@@ -130,11 +152,13 @@ function severityLabel(sev: Severity, ctx: FormatContext): string {
 }
 
 function violationBlock(v: CliViolation, ctx: FormatContext, paint: Paint): string[] {
-  const lines = [`    ${violationLine(v, ctx, paint)}`];
+  const lines = violationLines(v, ctx, paint, 4);
   if (v.suggestion) {
     const label = v.suggestion.label ? `（${terminalSafe(v.suggestion.label)}）` : '';
     const text = ctx.lang === 'en' ? `${t(ctx.lang, 'report.suggestion')}: ${terminalSafe(v.suggestion.value)}${label ? ` (${terminalSafe(v.suggestion.label!)})` : ''}` : `${t(ctx.lang, 'report.suggestion')}：${terminalSafe(v.suggestion.value)}${label}`;
-    lines.push(`    ${' '.repeat(LOCATION_WIDTH)}${paint('green', `→ ${text}`)}`);
+    const indent = 4 + LOCATION_WIDTH;
+    const room = Math.max(20, (ctx.columns ?? DEFAULT_COLUMNS) - indent - 2);
+    wrapText(text, room).forEach((part, i) => lines.push(`${' '.repeat(indent)}${paint('green', `${i === 0 ? '→ ' : '  '}${part}`)}`));
   }
   return lines;
 }

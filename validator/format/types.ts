@@ -60,6 +60,8 @@ export interface FormatContext {
   readonly quiet?: boolean;
   /** --verbose: every violation in the text report, none summarised. */
   readonly verbose?: boolean;
+  /** Columns the text report wraps at (default 80; Infinity with --wide). */
+  readonly columns?: number;
   readonly maxWarnings?: number;
   /** Calendars of enrolled shops by file path (HTML). */
   readonly calendars?: Readonly<Record<string, readonly ShopCalendar[]>>;

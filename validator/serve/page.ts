@@ -13,6 +13,33 @@ import { errorMessage } from './http.js';
 import { PAGE_STRINGS, pageStrings, fill } from './strings.js';
 import type { BootData } from './types.js';
 
+/**
+ * The page on a phone (≤ 40rem, e.g. 390 px): each violation row becomes a card (message first
+ * in reading order, nothing hidden), the filters and calendars shrink to the screen; and at any
+ * width numbers are right-aligned and no text can push the page wider than the window.
+ */
+const NARROW_CSS = `
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.cal{max-width:100%}
+main,.result{min-width:0;overflow-wrap:anywhere}
+@media (max-width:40rem){
+header.top{flex-wrap:wrap;padding:.6rem .75rem}
+main{padding:.75rem .6rem 1.5rem}
+.result{padding:.75rem .6rem}
+.toolbar{flex-wrap:wrap}
+.filters select{max-width:100%;min-width:0}
+.filters label{max-width:100%}
+table.violations thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}
+table.violations,table.violations tbody,table.violations tr,table.violations td{display:block;width:100%}
+table.violations tr{border:1px solid var(--border);border-radius:.4rem;margin:.5rem 0;padding:.3rem .5rem;background:#fff}
+table.violations td{border:0;padding:.1rem 0;min-width:0}
+table.violations td:empty{display:none}
+table.violations td.cell,table.violations td.sev{display:inline-block;width:auto;margin-right:.6rem}
+td.msg,td.rule,td.value,td.sugg{min-width:0}
+.cal{font-size:.68rem}
+}
+`;
+
 export interface PageOptions {
   readonly lang: Lang;
   readonly campaign: Campaign;
@@ -137,7 +164,7 @@ export function buildPage(opts: PageOptions): Page {
   const { lang } = opts;
   const S = pageStrings(lang);
   // The calendar's colours are the shared style (rules/compute/calendar-style.ts, AA contrast), not overridden here.
-  const css = PAGE_CSS + CALENDAR_CSS;
+  const css = PAGE_CSS + CALENDAR_CSS + NARROW_CSS;
   const script = clientScript();
   const maxUploadMb = Math.round((opts.maxUploadBytes / (1024 * 1024)) * 100) / 100;
   const ttlMinutes = Math.max(1, Math.round(opts.ttlMs / 60_000));

@@ -41,13 +41,13 @@ export function runCli(args: readonly string[], opts: { cwd?: string; env?: Reco
  * (2026-03-20 10:00 in Taipei): for the many cheap cases (help, usage errors, calendar, cost) that
  * need no separate process.
  */
-export async function runMain(args: readonly string[], opts: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runMain(args: readonly string[], opts: { tty?: boolean; columns?: number; env?: Record<string, string> } = {}): Promise<CliRun> {
   const { main } = await import('../../../validator/cli');
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t), isTTY: opts.tty ?? false },
-    stderr: { write: (t: string) => (stderr += t), isTTY: opts.tty ?? false, columns: 80 },
+    stdout: { write: (t: string) => (stdout += t), isTTY: opts.tty ?? false, columns: opts.columns ?? 80 },
+    stderr: { write: (t: string) => (stderr += t), isTTY: opts.tty ?? false, columns: opts.columns ?? 80 },
     env: opts.env ?? {},
     now: () => Date.UTC(2026, 2, 20, 2, 0, 0),
   });

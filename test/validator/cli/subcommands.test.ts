@@ -21,15 +21,15 @@ beforeAll(async () => {
   await writeWorkbook(enrollment, { 報名表: CLEAN_ENROLLMENT });
   // Spawned: what needs the real process (reader workers, files, the template glob import in the bundle).
   const spawned: [string, string[]][] = [
-    ['calendar', ['calendar', '--month', '2026-05', '--chosen', '5/6,5/13,5/27']],
-    ['schedule', ['schedule', enrollment, '--out', contracts, '--today', '2026-03-20']],
+    ['calendar', ['calendar', '--month', '2026-05', '--chosen', '5/6,5/13,5/27', '--wide']],
+    ['schedule', ['schedule', enrollment, '--out', contracts, '--today', '2026-03-20', '--wide']],
     ['scheduleJson', ['schedule', enrollment, '--format', 'json', '--today', '2026-03-20']],
     ['template', ['template', '--help']],
     ['nothing', []],
   ];
   // In-process: the same main(), without a process start each.
   const entries: [string, string[]][] = [
-    ['calendarEn', ['calendar', '--month', '2026-01', '--chosen', '1/1,1/14,1/31', '--lang', 'en']],
+    ['calendarEn', ['calendar', '--month', '2026-01', '--chosen', '1/1,1/14,1/31', '--lang', 'en', '--wide']],
     ['calendarJson', ['calendar', '--month', '2026-01', '--chosen', '1,14', '--chosen', '2026-01-31', '--format', 'json']],
     ['calendarHtml', ['calendar', '--month', '2026-05', '--chosen', '5/6', '--format', 'html']],
     ['calendarBad', ['calendar', '--month', '2026-05', '--chosen', '6/1']],

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { civil, rebateCalendar } from '../../../rules/index';
 import { calendarHtml, calendarText } from '../../../validator/format/calendar';
+import { displayWidth } from '../../../validator/format/terminal';
 
 const jan = rebateCalendar('2026-01', [1, 14, 31].map((d) => civil.dayFromYmd(2026, 1, d)));
 
 describe('calendarText', () => {
   it('reproduces the deck’s January 2026 grid, Monday first', () => {
-    const lines = calendarText(jan, { lang: 'zh-TW' }).split('\n');
+    const lines = calendarText(jan, { lang: 'zh-TW', columns: 100 }).split('\n');
     expect(lines[0]).toBe('2026 年 1 月 回饋日曆');
     expect(lines[1].split(/\s+/)).toEqual(['週一', '週二', '週三', '週四', '週五', '週六', '週日']);
     expect(lines[2].trim().split(/\s+/)).toEqual(['1日', '2日', '3日', '4日']);
@@ -22,7 +23,7 @@ describe('calendarText', () => {
   });
 
   it('colours 10% and 5% days differently when asked, red only for the dates of days off', () => {
-    const coloured = calendarText(jan, { lang: 'zh-TW', color: true });
+    const coloured = calendarText(jan, { lang: 'zh-TW', color: true, columns: 100 });
     expect(coloured).toContain('\u001b[32m任選日10%');
     expect(coloured).toContain('\u001b[32m週五翻倍10%');
     expect(coloured).not.toContain('\u001b[32m日常鋪底5%');
@@ -32,6 +33,24 @@ describe('calendarText', () => {
     expect(coloured).toContain('\u001b[1m2日');
     const reds = coloured.match(/\u001b\[31m[^\u001b]*/g)!.map((x) => x.slice(5).trim());
     for (const red of reds) expect(red).toMatch(/^\d+日$|元旦|[^%]$/);
+  });
+});
+
+describe('calendarText at 80 columns (the default)', () => {
+  it('is the compact grid: the rate on the date line, the label without it, no line over 80 columns', () => {
+    const lines = calendarText(jan, { lang: 'zh-TW' }).split('\n');
+    expect(lines[1]).toBe('週一       週二       週三       週四       週五       週六       週日');
+    expect(lines[2]).toBe('                                 1日 10%    2日 10%    3日 5%     4日 5%');
+    expect(lines[3]).toBe('                                 任選日     週五翻倍   日常鋪底   日常鋪底');
+    expect(lines[4]).toBe('                                 開國紀念日');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
+  });
+
+  it('keeps red for the dates of days off only: the rate after the date is green on a bonus day', () => {
+    const coloured = calendarText(jan, { lang: 'zh-TW', color: true });
+    expect(coloured).toContain('\u001b[31m1日\u001b[39m \u001b[32m10%\u001b[39m');
+    expect(coloured).toContain('\u001b[1m2日\u001b[22m \u001b[32m10%\u001b[39m');
+    expect(coloured).toContain('\u001b[31m3日\u001b[39m 5%');
   });
 });
 

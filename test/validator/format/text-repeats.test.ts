@@ -16,15 +16,15 @@ describe('repeated rules in the text report', () => {
   });
 
   it('shows the first 3 and one summary line by default', () => {
-    const zh = formatText(report, { lang: 'zh-TW', today: '2026-03-20' });
+    const zh = formatText(report, { lang: 'zh-TW', today: '2026-03-20', columns: Number.POSITIVE_INFINITY });
     expect(emailLines(zh).map((l) => l.trim().split(/\s+/)[0])).toEqual(['C2', 'C3', 'C4']);
     expect(zh).toContain('\n    … 共 12 × cell/invalid-email（另有 9 筆未列出；加上 --verbose 全部列出）\n');
-    const en = formatText(report, { lang: 'en', today: '2026-03-20' });
+    const en = formatText(report, { lang: 'en', today: '2026-03-20', columns: Number.POSITIVE_INFINITY });
     expect(en).toContain('\n    … 12 × cell/invalid-email (9 more not listed; --verbose lists them all)\n');
   });
 
   it('lists every one with verbose', () => {
-    const out = formatText(report, { lang: 'en', today: '2026-03-20', verbose: true });
+    const out = formatText(report, { lang: 'en', today: '2026-03-20', verbose: true, columns: Number.POSITIVE_INFINITY });
     expect(emailLines(out)).toHaveLength(12);
     expect(out).not.toContain('more not listed');
   });

@@ -9,7 +9,7 @@ const report = buildReport('2026-Q2', [sampleFile('brand.xlsx')]) as CliReport;
 
 describe('formatText', () => {
   it('groups by file and sheet, with the cell, severity, message and rule', () => {
-    const out = formatText(report, { lang: 'zh-TW', today: '2026-03-20', campaignName: '夥伴互利計劃 2026 Q2' });
+    const out = formatText(report, { lang: 'zh-TW', today: '2026-03-20', campaignName: '夥伴互利計劃 2026 Q2', columns: Number.POSITIVE_INFINITY });
     expect(out.split('\n')[0]).toBe('partner-check 0.1.0 · 夥伴互利計劃 2026 Q2 · 檢查日 2026-03-20');
     expect(out).toContain('✖ brand.xlsx');
     expect(out).toMatch(/\n {2}報名表 {2}報名表 · 標題列第 1 列 · 2 列資料\n/);
