@@ -257,6 +257,11 @@ describe('hostile corpus through the CLI', () => {
       const copy = f.meta.annotated;
       expect(copy, `${f.path} has an annotated copy`).toBeTypeOf('string');
       expect(path.dirname(copy!)).toBe(annotatedDir);
+      // The copy keeps the user's own data validation on A1:XFD1048576 (issue 15: nothing of the
+      // user's changes), which exceljs 4.4 expands cell by cell and never finishes loading — the
+      // reason exceljs is off the read path (issue 12). That copy is inspected by the project's
+      // reader instead (annotate-copies and the re-check below), not by exceljs.
+      if (path.basename(f.path) === 'whole-sheet-validation.xlsx') continue;
       const { book, original } = await loadForInspection(copy!);
       const sheetNames = new Set(book.worksheets.map((w) => original.get(w.name) ?? w.name));
       book.eachSheet((ws) => {
@@ -297,11 +302,12 @@ describe('hostile corpus through the CLI', () => {
     // In the HTML both come out with the apostrophe.
     expect(html).toContain(`<td class="value">&#39;${RICH_LINK_PAYLOAD.replace(/'/g, '&#39;')}</td>`);
     expect(html).toContain(`<td class="value">&#39;${PAYLOADS.escapedCr.replace(/'/g, '&#39;')}</td>`);
-    // In the annotated copies: the 檢查結果 tab and the copied cells (the generic check above covers every cell).
+    // In the annotated copies: the 檢查結果 tab the tool writes. The user's own cells stay as they
+    // were (issue 15: the copy is the user's package; the generic check above shows none is a formula).
     for (const [f, payload] of [[rich, RICH_LINK_PAYLOAD], [csv, PAYLOADS.escapedCr]] as const) {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(f.meta.annotated!);
-      const texts = book.worksheets.flatMap((ws) => {
+      const texts = book.worksheets.filter((ws) => ws.name === '檢查結果').flatMap((ws) => {
         const out: string[] = [];
         ws.eachRow((row) => row.eachCell((cell) => out.push(...cellTexts(cell.value))));
         return out;
