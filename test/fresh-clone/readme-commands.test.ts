@@ -9,8 +9,9 @@
  * Either way, the non-root message is also checked by running the script as `nobody` (with
  * neither tool nor dpkg-query on PATH).
  *
- * It runs as `npm run test:fresh-clone` (PARTNER_CHECK_FRESH_CLONE_TEST=1), not inside `npm test`:
- * it runs the whole suite again. The inner `npm test` does not get the switch, so it does not recurse.
+ * It is part of `npm test` (and so of CI), as the vitest project `fresh-clone`, which starts after
+ * every other suite has finished (vitest.config.ts). The inner `npm test` gets
+ * PARTNER_CHECK_INSIDE_FRESH_CLONE=1, which leaves that project out, so it does not recurse.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
@@ -60,9 +61,9 @@ beforeAll(() => {
   clone = path.join(tmp, 'partner-check');
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', ROOT, clone]);
   symlinkSync(realpathSync(path.join(ROOT, '..', 'shared')), path.join(tmp, 'shared'));
-  // The inner `npm test` must not run this file again: it never sees the switch that includes it.
-  const { CHROMIUM_PATH: _c, SOFFICE_PATH: _s, PARTNER_CHECK_FRESH_CLONE_TEST: _f, ...rest } = process.env;
-  env = { ...rest, PATH: pathWithout((process.env['PATH'] ?? '').split(path.delimiter), path.join(tmp, 'path')), NO_COLOR: '1', npm_config_update_notifier: 'false' };
+  // The inner `npm test` must not run this file again: the switch leaves the fresh-clone project out.
+  const { CHROMIUM_PATH: _c, SOFFICE_PATH: _s, ...rest } = process.env;
+  env = { ...rest, PARTNER_CHECK_INSIDE_FRESH_CLONE: '1', PATH: pathWithout((process.env['PATH'] ?? '').split(path.delimiter), path.join(tmp, 'path')), NO_COLOR: '1', npm_config_update_notifier: 'false' };
 }, 5 * MINUTES);
 
 afterAll(() => {
