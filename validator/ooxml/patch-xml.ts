@@ -9,15 +9,7 @@
  * - workbook.xml (a new first tab), .rels files, [Content_Types].xml.
  */
 import { columnLetters } from '../../rules/model.js';
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Entity-decoded text of an attribute or element (the patcher edits raw XML text). */
-export function decodeXmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : XML_ENTITIES[e]!,
-  );
-}
+import { decodeEntities } from './xml.js';
 
 /** Attributes of every `<tag …>` element (any namespace prefix), entity-decoded. */
 export function elementsAttributes(xml: string, tag: string): Array<Record<string, string>> {
@@ -26,7 +18,7 @@ export function elementsAttributes(xml: string, tag: string): Array<Record<strin
   for (const m of xml.matchAll(element)) {
     const attrs: Record<string, string> = {};
     for (const a of m[1]!.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      attrs[a[1]!] = decodeXmlText(a[2] ?? a[3] ?? '');
+      attrs[a[1]!] = decodeEntities(a[2] ?? a[3] ?? '');
     }
     out.push(attrs);
   }
@@ -527,7 +519,7 @@ export function mergeComments(xml: string | undefined, notes: ReadonlyMap<string
   const authors = findBlock(out, 'authors', 'author');
   let authorId: number;
   if (!authors) throw new Error('comments: no <authors>');
-  const existingAuthor = authors.items.findIndex((a) => decodeXmlText(a.replace(/<[^>]*>/g, '')) === NOTE_AUTHOR);
+  const existingAuthor = authors.items.findIndex((a) => decodeEntities(a.replace(/<[^>]*>/g, '')) === NOTE_AUTHOR);
   if (existingAuthor >= 0) authorId = existingAuthor;
   else {
     authorId = authors.items.length;
