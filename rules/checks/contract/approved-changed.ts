@@ -40,6 +40,23 @@ export function matchKey(shopId: string, contractType: string, productType: stri
   return [shopId, contractType, productTypeKey(productType), String(start)].join('\u0000');
 }
 
+/**
+ * The baseline's contracts by `matchKey`; with several rows under one key the first is kept,
+ * unless `replaces(kept, later)` says the later one matters more.
+ */
+export function baselineByMatchKey(
+  contracts: readonly BaselineContract[],
+  replaces: (kept: BaselineContract, later: BaselineContract) => boolean = () => false,
+): Map<string, BaselineContract> {
+  const byKey = new Map<string, BaselineContract>();
+  for (const c of contracts) {
+    const k = matchKey(c.shopId, c.contractType, c.productType, c.start);
+    const kept = byKey.get(k);
+    if (!kept || replaces(kept, c)) byKey.set(k, c);
+  }
+  return byKey;
+}
+
 /** A current value as the baseline stores it: blank = null. */
 function currentValue(v: ContractValues, key: FieldKey): string | number | null {
   const x = v[key];
@@ -123,13 +140,8 @@ export default defineRule({
   check(ctx) {
     const baseline = ctx.baseline;
     if (!baseline) return;
-    const before = new Map<string, BaselineContract>();
-    for (const c of baseline.contracts) {
-      const k = matchKey(c.shopId, c.contractType, c.productType, c.start);
-      const seen = before.get(k);
-      // Several baseline rows with one key: the approved one is what must not change.
-      if (!seen || (seen.status !== STATUS_APPROVED && c.status === STATUS_APPROVED)) before.set(k, c);
-    }
+    // Several baseline rows with one key: the approved one is what must not change.
+    const before = baselineByMatchKey(baseline.contracts, (seen, c) => seen.status !== STATUS_APPROVED && c.status === STATUS_APPROVED);
 
     type Finding = { row: ParsedRow<'contracts'>; messageId: string; key: string; data: Record<string, string> };
     const findings = new Map<ContractGroup, Finding>();

@@ -1,7 +1,6 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import type { BaselineContract } from '../../engine/baseline.js';
 import { contractGroupsOf, groupRowsData, STATUS_PENDING } from '../../derive/contracts.js';
-import { changeData, changedFields, matchKey } from './approved-changed.js';
+import { baselineByMatchKey, changeData, changedFields, matchKey } from './approved-changed.js';
 
 /**
  * `contract/pending-changed`: with a baseline, a contract that was 待審核 (pending) then and is
@@ -28,11 +27,7 @@ export default defineRule({
   check(ctx) {
     const baseline = ctx.baseline;
     if (!baseline) return;
-    const before = new Map<string, BaselineContract>();
-    for (const c of baseline.contracts) {
-      const k = matchKey(c.shopId, c.contractType, c.productType, c.start);
-      if (!before.has(k)) before.set(k, c);
-    }
+    const before = baselineByMatchKey(baseline.contracts);
     for (const g of contractGroupsOf(ctx)) {
       for (const row of g.rows) {
         const productType = row.values.productType;
