@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../../../templates/zip';
 import { openPackage } from '../../../validator/ooxml/patch';
+import { requireTool } from '../../../scripts/test-tools.mjs';
 import { memorySource } from '../../../validator/ooxml/byte-source';
 import { entryDataStart } from '../../../validator/ooxml/zip';
 import { packageSheetParts } from '../../../validator/annotate-package';
@@ -74,7 +75,7 @@ function soffice(files: string[]): Promise<{ code: number | null; output: string
   // 44,34,76: comma-separated, double-quoted, UTF-8; token 12 = -1: every tab to its own file.
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
   return new Promise((resolve, reject) => {
-    const child = spawn('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dirs.csv, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(requireTool('soffice'), [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dirs.csv, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += String(d)));
     child.stderr.on('data', (d) => (output += String(d)));
