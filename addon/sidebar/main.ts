@@ -192,6 +192,13 @@ async function copyFrom(area: HTMLTextAreaElement): Promise<'copied' | 'selected
   return 'selected';
 }
 
+/** `2026-05-07` → `5/7 (Thu)`: the English twin of the rules' `5/7(四)` (a civil date: no time zone involved). */
+function dayLabelEn(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const monday0 = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return `${m}/${d} (${WEEKDAYS.en[monday0]})`;
+}
+
 function ringMailItem(m: RingMailView, i: number): HTMLElement {
   const id = `ring-mail-${i}`;
   const area = el('textarea', { id, className: 'mail-text', readonly: true, rows: m.lines.length + 2, spellcheck: 'false', 'aria-label': tr('ringMailText', { shop: m.shopId }) }, ringMailText(m));
@@ -209,7 +216,7 @@ function ringMailItem(m: RingMailView, i: number): HTMLElement {
     { className: 'mail', 'data-sheet': m.sheet, 'data-row': m.row },
     el('h3', {}, tr('ringMailTitle', { shop: m.shopId, date: m.sendDate, time: m.sendTime, sheet: m.sheet, row: m.row })),
     el('p', { className: 'hint' }, tr('ringMailTo', { to: m.to })),
-    m.sendByLabel ? el('p', { className: 'hint send-by' }, tr('ringMailSendBy', { label: m.sendByLabel })) : null,
+    m.sendByLabel && m.sendBy ? el('p', { className: 'hint send-by' }, tr('ringMailSendBy', { label: state.lang === 'en' ? dayLabelEn(m.sendBy) : m.sendByLabel })) : null,
     area,
     el('div', { className: 'actions' }, copy, open),
     result,

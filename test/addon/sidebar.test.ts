@@ -376,6 +376,17 @@ describe('Sidebar.html in Chromium', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     await context.clearPermissions();
     await page.close();
+
+    // In English the sidebar's words change; the e-mail stays in the deck's Chinese.
+    const en = await openSidebar({ ...fixtures, lang: 'en' });
+    await en.waitForSelector('#ring-mails .mail');
+    expect(await en.textContent('#ring-mails-heading')).toBe('Ring-data request e-mails');
+    expect(await en.textContent('#ring-mails .mail h3')).toBe('goodday_food · 2026-05-12 20:00 (環狀數據 row 2)');
+    expect(await en.textContent('#ring-mails .send-by')).toBe('Send by 5/7 (Thu) (3 working days before the send date)');
+    expect(await en.textContent('#ring-mails button.copy')).toBe('Copy e-mail');
+    expect(await en.textContent('#ring-mails a.mailto')).toBe('Open in mail app');
+    expect(await en.locator('#ring-mails textarea').inputValue()).toBe(text);
+    await en.close();
   });
 
   it('when the sandboxed iframe refuses the clipboard, selects the e-mail’s text for Ctrl+C', async () => {
@@ -472,6 +483,17 @@ describe('Sidebar.html in Chromium', () => {
     expect(await en.locator('#tabs li').nth(4).locator('.tab-pictures').textContent()).toBe('10 pictures not checked');
     expect(await en.locator('#tabs li').nth(5).locator('.tab-pictures').textContent()).toBe('1 picture not checked');
     await en.close();
+
+    // A tab no kind fits, and a tab named like a kind without its header row.
+    const odd = JSON.parse(JSON.stringify(sevenKinds)) as Fixtures;
+    (odd.reports['zh-TW'] as { sheets: unknown[] }).sheets.push({ name: '備忘', kind: null, headerRow: null, rows: 0 }, { name: 'OA串接 (2)', kind: 'oa-binding', headerRow: null, rows: 0 });
+    const page2 = await openSidebar(odd);
+    const last = await page2.locator('#tabs li').evaluateAll((els) => els.slice(-2).map((e) => [e.className, e.textContent]));
+    expect(last).toEqual([
+      ['tab unknown', '備忘無法辨識的分頁'],
+      ['tab', 'OA串接 (2)辨識為OA串接 · 找不到標題列'],
+    ]);
+    await page2.close();
   });
 
   it('never shows, returns or writes a full OA channel secret (payload, DOM, marks and notes, every tab)', async () => {
