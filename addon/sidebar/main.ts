@@ -135,7 +135,7 @@ function renderTabs(): void {
   for (const v of r.violations) if (v.sheet !== null && v.ruleId !== 'asset/not-checked') issues.set(v.sheet, (issues.get(v.sheet) ?? 0) + 1);
   const pictures = picturesNotChecked(r);
   for (const s of r.sheets) {
-    const kind = s.kind === null ? null : (r.meta.kindTitles?.[s.kind] ?? s.kind);
+    const kind = s.kind === null ? null : r.meta.kindTitles[s.kind];
     const read = kind === null ? null : tr('tabKind', { kind });
     const what = read === null ? tr('tabUnknown') : s.headerRow === null ? `${read} · ${tr('tabNoHeader')}` : read;
     const facts: string[] = [];
