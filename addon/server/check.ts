@@ -6,7 +6,11 @@
  */
 import {
   RULES,
+  SHEET_KINDS,
   countViolations,
+  kindDef,
+  ringMailsForWorkbook,
+  ringMailto,
   shopPlans,
   validateWorkbook,
   type FileReport,
@@ -29,6 +33,34 @@ export interface ShopSummary {
   readonly months: readonly string[];
 }
 
+/**
+ * A ring-data request e-mail as the sidebar shows it (SPEC §6, built by rules/compute/ring-mail.ts
+ * like the CLI's `ring-mail`): the subject and the deck's six body lines, and its `mailto:` link.
+ * The e-mail itself is always zh-TW (it goes to LINE購物小管家 in the deck's wording).
+ */
+export interface RingMailView {
+  readonly sheet: string;
+  readonly row: number;
+  readonly shopId: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly lines: readonly string[];
+  readonly sendDate: string;
+  readonly sendTime: string;
+  /** The latest day to send the e-mail (`YYYY-MM-DD`) and its `11/28(五)` label; null when the office calendar lacks the year. */
+  readonly sendBy: string | null;
+  readonly sendByLabel: string | null;
+  readonly mailto: string;
+}
+
+export interface RingMailSkipView {
+  readonly sheet: string;
+  readonly row: number;
+  readonly shopId: string | null;
+  /** The row's errors (already rendered in the user's language, secrets masked by the engine). */
+  readonly reasons: readonly { readonly ruleId: string; readonly cell: string | null; readonly message: string }[];
+}
+
 export interface AddonMeta {
   readonly skippedRules: FileReport['meta']['skippedRules'];
   readonly today: string;
@@ -44,6 +76,10 @@ export interface AddonMeta {
   /** Tabs without cells (chart sheets: getType() is not GRID), left out. */
   readonly nonGridTabs: readonly string[];
   readonly shops: readonly ShopSummary[];
+  /** Every sheet kind's name in the report's language (`報名表` / `Enrollment` …), for the tab list. */
+  readonly kindTitles: Readonly<Record<SheetKind, string>>;
+  /** The ring-data e-mails of the whole workbook (rows with errors get none: `skipped` says why). */
+  readonly ringMails: { readonly mails: readonly RingMailView[]; readonly skipped: readonly RingMailSkipView[] };
   readonly marks: {
     readonly marked: number;
     readonly cleared: number;
@@ -163,10 +199,40 @@ export function checkAndMark(
       excludedTabs: loaded.excluded,
       nonGridTabs: loaded.nonGrid,
       shops: shopPlans(loaded.workbook, { campaign: c }).map((p) => ({ shopId: p.shopId, months: p.months.map((m) => m.month) })),
+      kindTitles: kindTitles(lang),
+      // From the whole workbook's violations, whatever tabs this check reports: a ring-data row's
+      // errors decide whether it gets an e-mail.
+      ringMails: ringMailViews(loaded.workbook, full.violations, c),
       marks: { marked: outcome.marked, cleared: outcome.cleared, truncated: cappedOut, protected: outcome.protectedRanges },
     },
   };
   return jsonSafe(report);
+}
+
+function kindTitles(lang: Lang): Record<SheetKind, string> {
+  const out = {} as Record<SheetKind, string>;
+  for (const k of SHEET_KINDS) out[k] = kindDef(k).title[lang];
+  return out;
+}
+
+function ringMailViews(workbook: Workbook, violations: readonly ReportViolation[], c: ReturnType<typeof campaign>): AddonMeta['ringMails'] {
+  const { mails, skipped } = ringMailsForWorkbook(workbook, violations, { campaign: c });
+  return {
+    mails: mails.map((m) => ({
+      sheet: m.sheet,
+      row: m.row,
+      shopId: m.shopId,
+      to: m.to,
+      subject: m.subject,
+      lines: m.lines,
+      sendDate: m.sendDate,
+      sendTime: m.sendTime,
+      sendBy: m.sendBy,
+      sendByLabel: m.sendByLabel,
+      mailto: ringMailto(m),
+    })),
+    skipped: skipped.map((s) => ({ sheet: s.sheet, row: s.row, shopId: s.shopId, reasons: s.reasons })),
+  };
 }
 
 /** Removes every mark the add-on made, on every grid tab, restoring backgrounds and notes. */

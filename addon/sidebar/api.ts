@@ -2,7 +2,7 @@
  * google.script.run as promises. The server functions are the add-on's entry points
  * (addon/server/main.ts); their names are a contract.
  */
-import type { AddonReport, ApplyResult } from '../server/check.js';
+import type { AddonReport, ApplyResult, RingMailSkipView, RingMailView } from '../server/check.js';
 import type { CalendarView } from '../server/calendar-sheet.js';
 import type { CostsView } from '../server/cost-sheet.js';
 import type { ScheduleSheetResult } from '../server/schedule-sheet.js';
@@ -42,6 +42,15 @@ function call<T>(name: string, ...args: unknown[]): Promise<T> {
 
 const QUIET = { quiet: true };
 
+/**
+ * What `buildDeadlineSheet` (the 期限清單 tab, addon/server/) returns: like every sheet builder,
+ * the tab's name and its row count. Read defensively: the sidebar says "built" without them.
+ */
+export interface DeadlineSheetResult {
+  readonly sheet?: unknown;
+  readonly rows?: unknown;
+}
+
 export const api = {
   getSettings: () => call<{ lang: Lang }>('getSettings'),
   setLanguage: (lang: Lang) => call<{ lang: Lang }>('setLanguage', lang),
@@ -58,6 +67,7 @@ export const api = {
   buildCalendarSheet: () => call<{ sheet: string; rows: number }>('buildCalendarSheet', QUIET),
   buildScheduleSheet: () => call<ScheduleSheetResult>('buildScheduleSheet', QUIET),
   estimateCosts: () => call<{ sheet: string; rows: number }>('estimateCosts', QUIET),
+  buildDeadlineSheet: () => call<DeadlineSheetResult | null | undefined>('buildDeadlineSheet', QUIET),
 };
 
-export type { AddonReport, ApplyResult, CalendarView, CostsView, LiveStatus, ProtectedSkip };
+export type { AddonReport, ApplyResult, CalendarView, CostsView, LiveStatus, ProtectedSkip, RingMailSkipView, RingMailView };

@@ -1,10 +1,11 @@
 /**
- * The sidebar: summary counts (which double as severity filters), the violations grouped by tab
- * (each a button that moves the cursor to its cell, with a one-click suggestion where the rules
- * computed one), the rebate calendar preview of a shop, the cost panel, and the sheet builders.
+ * The sidebar: summary counts (which double as severity filters), the tabs with the sheet kind
+ * each was recognised as, the violations grouped by tab (each a button that moves the cursor to
+ * its cell, with a one-click suggestion where the rules computed one), the ring-data request
+ * e-mails, the rebate calendar preview of a shop, the cost panel, and the sheet builders.
  * Everything from a sheet is put into the page as text (dom.ts), never parsed as HTML.
  */
-import { api, type AddonReport, type CalendarView, type CostsView, type LiveStatus, type ProtectedSkip } from './api.js';
+import { api, type AddonReport, type CalendarView, type CostsView, type DeadlineSheetResult, type LiveStatus, type ProtectedSkip, type RingMailView } from './api.js';
 import { append, byId, clear, el } from './dom.js';
 import { WEEKDAYS, monthShort, monthTitle, t, type Key, type Lang } from './i18n.js';
 import { calendarCss } from '../../rules/compute/calendar-style.js';
@@ -90,7 +91,9 @@ function renderReport(): void {
     btn.querySelector('.n')!.textContent = n === null ? '–' : String(n);
     btn.setAttribute('aria-pressed', String(state.show[sev]));
   }
+  renderTabs();
   renderIssues();
+  renderRingMails();
   renderShops();
   renderSkipped(r ? r.meta.marks.protected : [], r ? r.meta.nonGridTabs : []);
 }
@@ -105,6 +108,145 @@ function renderSkipped(ranges: readonly ProtectedSkip[], nonGrid: readonly strin
     append(box, el('p', {}, tr('protectedSkipped')), ul);
   }
   if (nonGrid.length > 0) append(box, el('p', { className: 'hint' }, tr('nonGrid', { tabs: nonGrid.join('、') })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tabs: what each tab was recognised as, its rows and issues, and its pictures left unchecked
+
+/** Picture counts per tab from the `asset/not-checked` infos (the add-on never has the files at hand). */
+function picturesNotChecked(r: AddonReport): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of r.violations) {
+    if (v.ruleId !== 'asset/not-checked' || v.sheet === null) continue;
+    const n = Number(v.data['count']);
+    out.set(v.sheet, (out.get(v.sheet) ?? 0) + (Number.isFinite(n) ? n : 0));
+  }
+  return out;
+}
+
+function renderTabs(): void {
+  const box = byId('tabs');
+  clear(box);
+  const r = state.report;
+  const hint = byId('pictures-hint');
+  hint.hidden = true;
+  if (!r) return;
+  const issues = new Map<string, number>();
+  for (const v of r.violations) if (v.sheet !== null && v.ruleId !== 'asset/not-checked') issues.set(v.sheet, (issues.get(v.sheet) ?? 0) + 1);
+  const pictures = picturesNotChecked(r);
+  for (const s of r.sheets) {
+    const kind = s.kind === null ? null : r.meta.kindTitles[s.kind];
+    const read = kind === null ? null : tr('tabKind', { kind });
+    const what = read === null ? tr('tabUnknown') : s.headerRow === null ? `${read} · ${tr('tabNoHeader')}` : read;
+    const facts: string[] = [];
+    if (s.headerRow !== null) facts.push(s.rows === 1 ? tr('tabRow1') : tr('tabRows', { rows: s.rows }));
+    const n = issues.get(s.name) ?? 0;
+    if (n > 0) facts.push(n === 1 ? tr('tabIssue1') : tr('tabIssues', { n }));
+    const pics = pictures.get(s.name) ?? 0;
+    append(
+      box,
+      el(
+        'li',
+        { className: kind === null ? 'tab unknown' : 'tab', 'data-kind': s.kind ?? 'unknown' },
+        el('span', { className: 'tab-name' }, s.name),
+        el('span', { className: 'tab-kind' }, what),
+        facts.length > 0 ? el('span', { className: 'tab-facts' }, facts.join(' · ')) : null,
+        pics > 0 ? el('span', { className: 'tab-pictures' }, pics === 1 ? tr('picture1NotChecked') : tr('picturesNotChecked', { count: pics })) : null,
+      ),
+    );
+  }
+  hint.hidden = pictures.size === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ring-data request e-mails (SPEC §6): text with a copy button, and a mailto: link
+
+/** The e-mail as text: the subject, a blank line, the deck's six body lines. */
+function ringMailText(m: RingMailView): string {
+  return `${m.subject}\n\n${m.lines.join('\n')}`;
+}
+
+/**
+ * Copies the text of a textarea. Apps Script serves the sidebar in a sandboxed iframe whose
+ * permissions policy may refuse the asynchronous clipboard, so the fallback selects the text
+ * (and tries the older copy command): the user can always press Ctrl+C.
+ */
+async function copyFrom(area: HTMLTextAreaElement): Promise<'copied' | 'selected'> {
+  const text = area.value;
+  try {
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      await navigator.clipboard.writeText(text);
+      return 'copied';
+    }
+  } catch {
+    // Refused (permissions policy, no focus): fall back to selecting.
+  }
+  area.focus();
+  area.select();
+  area.setSelectionRange(0, text.length);
+  try {
+    if (document.execCommand('copy')) return 'copied';
+  } catch {
+    // Not supported: the selection stays for the user to copy.
+  }
+  return 'selected';
+}
+
+/** `2026-05-07` → `5/7 (Thu)`: the English twin of the rules' `5/7(四)` (a civil date: no time zone involved). */
+function dayLabelEn(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const monday0 = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return `${m}/${d} (${WEEKDAYS.en[monday0]})`;
+}
+
+function ringMailItem(m: RingMailView, i: number): HTMLElement {
+  const id = `ring-mail-${i}`;
+  const area = el('textarea', { id, className: 'mail-text', readonly: true, rows: m.lines.length + 2, spellcheck: 'false', 'aria-label': tr('ringMailText', { shop: m.shopId }) }, ringMailText(m));
+  const result = el('p', { className: 'hint copy-result', role: 'status' });
+  const copy = el('button', { type: 'button', className: 'copy', 'aria-label': tr('copyLabel', { shop: m.shopId, date: m.sendDate }) }, tr('copy'));
+  copy.addEventListener('click', () => {
+    void copyFrom(area).then((how) => {
+      result.textContent = tr(how === 'copied' ? 'copied' : 'copySelected');
+    });
+  });
+  // target=_blank: the sidebar's sandboxed iframe must not navigate itself to the mail app.
+  const open = el('a', { className: 'mailto', href: m.mailto, target: '_blank', rel: 'noopener', 'aria-label': tr('openMailLabel', { shop: m.shopId, date: m.sendDate }) }, tr('openMail'));
+  return el(
+    'article',
+    { className: 'mail', 'data-sheet': m.sheet, 'data-row': m.row },
+    el('h3', {}, tr('ringMailTitle', { shop: m.shopId, date: m.sendDate, time: m.sendTime, sheet: m.sheet, row: m.row })),
+    el('p', { className: 'hint' }, tr('ringMailTo', { to: m.to })),
+    m.sendByLabel && m.sendBy ? el('p', { className: 'hint send-by' }, tr('ringMailSendBy', { label: state.lang === 'en' ? dayLabelEn(m.sendBy) : m.sendByLabel })) : null,
+    area,
+    el('div', { className: 'actions' }, copy, open),
+    result,
+  );
+}
+
+function renderRingMails(): void {
+  const card = byId('ring-mails-card');
+  const box = byId('ring-mails');
+  clear(box);
+  const rm = state.report?.meta.ringMails;
+  const mails = rm?.mails ?? [];
+  const skipped = rm?.skipped ?? [];
+  card.hidden = mails.length === 0 && skipped.length === 0;
+  mails.forEach((m, i) => append(box, ringMailItem(m, i)));
+  if (skipped.length > 0) {
+    const ul = el('ul', { className: 'mail-skipped' });
+    for (const s of skipped) {
+      append(
+        ul,
+        el(
+          'li',
+          {},
+          tr('ringMailSkipped', { sheet: s.sheet, row: s.row, shop: s.shopId ?? '' }),
+          el('span', { className: 'reasons' }, s.reasons.map((x) => x.message).join(' ')),
+        ),
+      );
+    }
+    append(box, ul);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -474,6 +616,21 @@ function wire(): void {
   builder('tool-calendar', api.buildCalendarSheet);
   builder('tool-schedule', api.buildScheduleSheet);
   builder('tool-costs', api.estimateCosts);
+  // 期限清單: buildDeadlineSheet writes the tab (addon/server/); its failures get their own words.
+  on('tool-deadlines', () =>
+    void busy(tr('working'), async () => {
+      let r: DeadlineSheetResult | null | undefined;
+      try {
+        r = await api.buildDeadlineSheet();
+      } catch (e) {
+        setStatus(tr('deadlinesFailed', { message: errorText(e) }), true);
+        return;
+      }
+      const sheet = r && typeof r.sheet === 'string' ? r.sheet : null;
+      const rows = r && typeof r.rows === 'number' ? r.rows : null;
+      setStatus(sheet !== null && rows !== null ? tr('deadlinesBuilt', { sheet, rows }) : tr('deadlinesBuiltPlain'));
+    }),
+  );
 }
 
 async function start(): Promise<void> {
