@@ -21,7 +21,7 @@ import type { BootData } from './types.js';
  * width numbers are right-aligned and no text can push the page wider than the window.
  */
 const NARROW_CSS = `
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num,table.list td.num,table.list th.num{text-align:right;font-variant-numeric:tabular-nums}
 .cal{max-width:100%}
 main,.result{min-width:0;overflow-wrap:anywhere}
 @media (max-width:40rem){
