@@ -311,7 +311,7 @@ export function clientMain(): void {
       }
       section.appendChild(sheets);
       // Pictures the sheets name but that were not sent along: say how to have them checked here.
-      if (file.violations.some((v) => v.ruleId === 'asset/not-checked')) section.appendChild(el('p', { class: 'pictures hint-pictures', text: S('picturesAlone') }));
+      if (r.pictures.sent === 0 && file.violations.some((v) => v.ruleId === 'asset/not-checked')) section.appendChild(el('p', { class: 'pictures hint-pictures', text: S('picturesAlone') }));
       if (r.pictures.sent > 0) {
         const used = r.pictures.used.join(lang === 'en' ? ', ' : '、');
         section.appendChild(el('p', { class: 'pictures', text: r.pictures.used.length > 0 ? S('pictures', { sent: r.pictures.sent, used }) : S('picturesNone', { sent: r.pictures.sent }) }));
@@ -395,7 +395,13 @@ export function clientMain(): void {
   function ringBlock(r: CheckResponse): HTMLElement | null {
     if (r.ringMails.length === 0 && r.ringSkipped.length === 0) return null;
     const block = el('div', { class: 'block ring' }, el('h3', { text: S('ringMails', { count: r.ringMails.length }) }));
-    for (const m of r.ringMails) block.appendChild(mailCard(m));
+    // A few e-mails are shown at once; more start collapsed, like a long tab of problems.
+    if (r.ringMails.length > 0) {
+      const list = el('details', { class: 'mails' }, el('summary', { text: S('ringMails', { count: r.ringMails.length }) }));
+      list.open = r.ringMails.length <= 3;
+      for (const m of r.ringMails) list.appendChild(mailCard(m));
+      block.appendChild(list);
+    }
     for (const sk of r.ringSkipped) {
       block.appendChild(el('p', { class: 'note', text: S('ringSkipped', { sheet: sk.sheet, row: sk.row, shopId: sk.shopId ?? '—' }) }));
       const ul = el('ul', { class: 'note' });

@@ -141,8 +141,8 @@ tr.total th,tr.total td{font-weight:700;background:var(--bg)}
 .shop h5{margin:.6rem 0 .2rem;font-size:.92rem;color:var(--muted)}
 details.schedule{margin:.5rem 0}
 details.schedule summary{cursor:pointer;font-weight:600;color:var(--green)}
-details.tab{margin:.4rem 0}
-details.tab>summary{cursor:pointer;font-weight:600;padding:.2rem 0}
+details.tab,details.mails{margin:.4rem 0}
+details.tab>summary,details.mails>summary{cursor:pointer;font-weight:600;padding:.2rem 0}
 details.tab>summary .n{font-weight:400;color:var(--muted)}
 .month{min-width:0;max-width:100%}
 .pictures{color:var(--muted);font-size:.9rem;margin:.25rem 0}
