@@ -17,10 +17,13 @@ export interface BarItem {
   readonly value: number;
 }
 
+/** Units of the viewBox. The whole chart is 420 wide so its 13-unit text stays readable when a phone shrinks it to ~350 px. */
 const ROW = 22;
-const LABEL_WIDTH = 240;
-const BAR_WIDTH = 300;
-const VALUE_WIDTH = 60;
+const LABEL_WIDTH = 210;
+const BAR_WIDTH = 170;
+const VALUE_WIDTH = 40;
+/** Labels longer than this are cut with `…` (the whole label is the bar's tooltip). */
+const LABEL_CHARS = 28;
 
 /** Counts of `keys` as bar items, largest first, ties by label. */
 export function countItems(keys: readonly string[]): BarItem[] {
@@ -50,7 +53,7 @@ export interface BarChartLayout {
 
 /**
  * The geometry of the bar chart of `items` (at most `max` bars; the rest summed into one `others` bar).
- * @example barChartLayout([{ label: 'cell/invalid-email', value: 12 }], { title: '每條規則' }).bars[0].width === 300
+ * @example barChartLayout([{ label: 'cell/invalid-email', value: 12 }], { title: '每條規則' }).bars[0].width === 170
  */
 export function barChartLayout(items: readonly BarItem[], opts: { readonly title: string; readonly max?: number; readonly others?: string }): BarChartLayout {
   const max = opts.max ?? 12;
@@ -64,7 +67,7 @@ export function barChartLayout(items: readonly BarItem[], opts: { readonly title
     rowHeight: ROW,
     bars: shown.map((item, i) => ({
       label: item.label,
-      shortLabel: item.label.length > 34 ? `${item.label.slice(0, 33)}…` : item.label,
+      shortLabel: item.label.length > LABEL_CHARS ? `${item.label.slice(0, LABEL_CHARS - 1)}…` : item.label,
       value: item.value,
       y: i * ROW + 2,
       width: Math.max(1, Math.round((item.value / top) * BAR_WIDTH)),
@@ -195,7 +198,7 @@ export function rateMonthSvg(l: RateMonthLayout): string {
 /** CSS of the charts (inlined by the pages that draw them). */
 export const CHART_CSS = `
 .charts{display:flex;flex-wrap:wrap;gap:1rem 2rem}
-.chart{margin:.5rem 0;flex:1 1 22rem;max-width:40rem;min-width:0}
+.chart{margin:.5rem 0;flex:1 1 20rem;max-width:30rem;min-width:0}
 .chart figcaption,.rates figcaption{font-weight:600;margin-bottom:.25rem}
 .chart svg,.rates svg{display:block;height:auto;font-size:13px;font-family:inherit}
 .chart rect{fill:#06c755}
