@@ -19,11 +19,11 @@ export interface BarItem {
 
 /** Units of the viewBox. The whole chart is 420 wide so its 13-unit text stays readable when a phone shrinks it to ~350 px. */
 const ROW = 22;
-const LABEL_WIDTH = 210;
-const BAR_WIDTH = 170;
+const LABEL_WIDTH = 224;
+const BAR_WIDTH = 156;
 const VALUE_WIDTH = 40;
 /** Labels longer than this are cut with `…` (the whole label is the bar's tooltip). */
-const LABEL_CHARS = 28;
+const LABEL_CHARS = 26;
 
 /** Counts of `keys` as bar items, largest first, ties by label. */
 export function countItems(keys: readonly string[]): BarItem[] {
@@ -53,7 +53,7 @@ export interface BarChartLayout {
 
 /**
  * The geometry of the bar chart of `items` (at most `max` bars; the rest summed into one `others` bar).
- * @example barChartLayout([{ label: 'cell/invalid-email', value: 12 }], { title: '每條規則' }).bars[0].width === 170
+ * @example barChartLayout([{ label: 'cell/invalid-email', value: 12 }], { title: '每條規則' }).bars[0].width === 156
  */
 export function barChartLayout(items: readonly BarItem[], opts: { readonly title: string; readonly max?: number; readonly others?: string }): BarChartLayout {
   const max = opts.max ?? 12;

@@ -18,8 +18,8 @@ describe('bar charts', () => {
     const l = barChartLayout(items, { title: 'T', max: 12, others: '其他' });
     expect(l.bars).toHaveLength(12);
     expect(l.bars.at(-1)).toMatchObject({ label: '其他', value: 4 + 3 + 2 + 1 });
-    expect(l.bars[0]!.width).toBe(170);
-    expect(l.bars[1]!.width).toBe(Math.round((14 / 15) * 170));
+    expect(l.bars[0]!.width).toBe(156);
+    expect(l.bars[1]!.width).toBe(Math.round((14 / 15) * 156));
     expect(l.bars.map((b) => b.y)).toEqual(l.bars.map((_, i) => i * 22 + 2));
     const svg = barChartSvg(items, { title: 'T', max: 12, others: '其他' });
     expect(svg.match(/<rect /g)).toHaveLength(12);
@@ -29,7 +29,7 @@ describe('bar charts', () => {
   it('cuts long labels (the tooltip keeps them whole) and escapes them', () => {
     const long = 'enrollment/chosen-day-outside-plan';
     const l = barChartLayout([{ label: long, value: 1 }], { title: 't' });
-    expect(l.bars[0]!.shortLabel).toBe('enrollment/chosen-day-outsi…');
+    expect(l.bars[0]!.shortLabel).toBe('enrollment/chosen-day-out…');
     expect(barChartSvg([{ label: '<b>&', value: 2 }], { title: '<x>' })).toContain('<title>&lt;b&gt;&amp;: 2</title>');
   });
 });
