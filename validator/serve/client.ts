@@ -397,7 +397,7 @@ export function clientMain(): void {
     const block = el('div', { class: 'block ring' }, el('h3', { text: S('ringMails', { count: r.ringMails.length }) }));
     // A few e-mails are shown at once; more start collapsed, like a long tab of problems.
     if (r.ringMails.length > 0) {
-      const list = el('details', { class: 'mails' }, el('summary', { text: S('ringMails', { count: r.ringMails.length }) }));
+      const list = el('details', { class: 'mails' }, el('summary', { text: S('ringMailsList') }));
       list.open = r.ringMails.length <= 3;
       for (const m of r.ringMails) list.appendChild(mailCard(m));
       block.appendChild(list);

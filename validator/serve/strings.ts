@@ -91,6 +91,7 @@ export const PAGE_STRINGS = {
   charts: s('問題統計', 'Problem counts'),
   tabWhole: s('整份檔案', 'Whole file'),
   ringMails: s('環狀數據發送需求信（{count} 封）', 'Ring-data request e-mails ({count})'),
+  ringMailsList: s('逐封信件（可複製、用郵件程式開啟或下載 .eml）', 'Each e-mail (copy it, open it in your mail app or download the .eml)'),
   ringTo: s('收件者：{to}', 'To: {to}'),
   ringSubject: s('主旨：{subject}', 'Subject: {subject}'),
   ringSendBy: s('最晚 {sendBy} 寄出（發送日前 3 個工作天）', 'Send by {sendBy} (3 working days before the send date)'),
