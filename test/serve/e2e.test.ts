@@ -390,6 +390,16 @@ describe('partner-check serve in Chromium', () => {
     expect(await page.locator('section.result[data-file="dropped.csv"] table.violations tbody tr').count()).toBe(expected.violations.length);
     expect(posts).toHaveLength(1);
 
+    // Pictures alone are not checked (nothing names them): no upload, and the page says how.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'hero.png', { type: 'image/png' }));
+      document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    expect(await page.textContent('#status')).toBe('圖片要和引用它們的 .xlsx 檔案一起拖曳或選取，才會檢查尺寸與格式。');
+    expect(await page.locator('section.result').count()).toBe(1);
+    expect(posts).toHaveLength(1);
+
     expect(watch.errors).toEqual([]);
     await page.close();
 
