@@ -5,7 +5,7 @@
  * per-rule bar chart drawn as inline SVG. Screenshots go to test/screenshots (gitignored) for a
  * human to judge.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,6 +15,10 @@ import { CHROMIUM_ARGS, PARTNER_WORKBOOK, TODAY, testPrefix } from '../serve/hel
 import { REPO_ROOT, runCli } from '../validator/cli/helpers.js';
 
 const SHOTS = path.join(REPO_ROOT, 'test', 'screenshots');
+const MISTAKES = path.join(REPO_ROOT, 'templates', 'examples', 'mistakes.xlsx');
+const CLEAN = path.join(REPO_ROOT, 'templates', 'examples', 'clean.xlsx');
+/** The example's pictures (hero, ad and product images), chosen together with it. */
+const PICTURES = readdirSync(path.join(REPO_ROOT, 'templates', 'examples')).filter((f) => /\.(jpe?g|png|webp)$/.test(f)).map((f) => path.join(REPO_ROOT, 'templates', 'examples', f));
 const WIDTHS = [390, 1280] as const;
 let browser: Browser;
 let server: RunningServer;
@@ -44,6 +48,10 @@ describe('the HTML report', () => {
     expect(report).not.toMatch(/<(link|img)\b/);
     expect(report).toMatch(/<details class="tab" open><summary>[^<]*mistakes\.xlsx · 報名表 <span class="n">\(\d+\)<\/span><\/summary>/);
     expect(report).toContain('<td class="num">');
+    // Each shop's month of rates beside its grid: one bar per day of the month.
+    const april = /<figure class="rates" data-month="2026-04">.*?<\/figure>/s.exec(report);
+    expect(april).not.toBeNull();
+    expect(april![0].match(/<rect class="rate-[a-z]+ [a-z]+( off)?" /g)).toHaveLength(30);
   });
 
   for (const width of WIDTHS) {
@@ -57,6 +65,10 @@ describe('the HTML report', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);
       expect(await page.locator('#files td.num').first().evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
       expect(await page.locator('#charts svg rect').count()).toBeGreaterThan(1);
+      for (const fig of await page.locator('figure.rates').all()) {
+        const b = await fig.boundingBox();
+        expect(b!.x + b!.width).toBeLessThanOrEqual(width);
+      }
       await page.screenshot({ path: path.join(SHOTS, `report-${width}.png`), fullPage: true });
       await page.close();
     }, 60_000);
@@ -68,10 +80,25 @@ describe('the upload page', () => {
     it(`at ${width} px with a checked file: no horizontal scroll, the message column shown, the rule filter within the page`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${server.url}/`);
-      await page.setInputFiles('#file', PARTNER_WORKBOOK);
-      await page.waitForSelector('section.result table.violations');
+      // The example with a mistake of every kind (ad materials, 爆殺驚喜, OA binding too) and the clean
+      // one (its ring-data rows get their e-mails), with their pictures, chosen together.
+      await page.setInputFiles('#file', [MISTAKES, CLEAN, ...PICTURES]);
+      await page.waitForFunction(() => document.querySelectorAll('section.result article.shop').length >= 2 && document.querySelectorAll('section.result[aria-busy=true]').length === 0);
       await noHorizontalScroll(page);
-      const msg = page.locator('section.result table.violations tbody tr td.msg').first();
+      const sheetList = await page.$$eval('section.result[data-file="mistakes.xlsx"] ul.sheets li', (lis) => lis.map((li) => li.textContent));
+      for (const kind of ['廣告素材', '爆殺驚喜', 'OA串接']) expect(sheetList.some((t) => t!.startsWith(kind))).toBe(true);
+      expect(await page.locator('section.result[data-file="mistakes.xlsx"] figure.chart[data-chart=rules] svg g.bar').count()).toBe(12);
+      expect(await page.locator('section.result figure.rates svg rect').count()).toBeGreaterThan(27);
+      expect(await page.locator('section.result[data-file="clean.xlsx"] article.mail').count()).toBeGreaterThan(0);
+      for (const sel of ['figure.chart', 'figure.rates', 'article.mail', 'table.cal', 'details.tab']) {
+        for (const node of await page.locator(`section.result ${sel}`).all()) {
+          const b = await node.boundingBox();
+          if (b) expect(b.x + b.width, sel).toBeLessThanOrEqual(width);
+        }
+      }
+      expect(await page.locator('section.result table.costs td.num').first().evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+      expect(await page.locator('section.result table.costs th.num').first().evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+      const msg = page.locator('section.result details.tab[open] table.violations tbody tr td.msg').first();
       expect(await msg.isVisible()).toBe(true);
       const box = await msg.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);

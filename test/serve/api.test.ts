@@ -307,6 +307,7 @@ describe('the page and the headers', () => {
       expect((await fetch(`${s.url}${a.downloads.json.url}`)).status).toBe(404);
       expect((await fetch(`${s.url}${a.downloads.annotated!.url}`)).status).toBe(404);
       expect((await fetch(`${s.url}${a.downloads.fixed!.url}`)).status).toBe(404);
+      for (const d of Object.values(a.downloads)) if (d) expect((await fetch(`${s.url}${d.url}`)).status).toBe(404);
       expect(s.store.size).toBe(0);
     } finally {
       await s.close();

@@ -7,6 +7,7 @@
  * contrast; and takes test/screenshots/serve.png for a human to judge.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
@@ -19,6 +20,7 @@ import { requireTool } from '../../scripts/test-tools.mjs';
 import {
   CHROMIUM_ARGS,
   CSV_FIXTURES,
+  EXAMPLES,
   PARTNER_WORKBOOK,
   PAYLOAD,
   SCREENSHOT,
@@ -48,7 +50,7 @@ interface PageWatch {
 
 /** A new page on the server, recording script errors, CSP complaints, dialogs and any request elsewhere. */
 async function openPage(query = ''): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   const watch: PageWatch = { errors: [], foreign: [], dialogs: [] };
   page.on('pageerror', (e) => watch.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m: ConsoleMessage) => {
@@ -80,8 +82,26 @@ function tableRows(page: Page, section: string) {
   );
 }
 
+/** The engine's violations in the page's order: grouped by tab (in the order each tab first appears), report order within. */
+function byTab<T extends { sheet: string | null }>(violations: readonly T[]): T[] {
+  const tabs: (string | null)[] = [];
+  for (const v of violations) if (!tabs.includes(v.sheet)) tabs.push(v.sheet);
+  return tabs.flatMap((tab) => violations.filter((v) => v.sheet === tab));
+}
+
+/** The rows of each tab's table (one <details> per tab). */
+function tabTables(page: Page, section: string) {
+  return page.$$eval(`${section} details.tab`, (ds) =>
+    ds.map((d) => ({
+      sheet: d.getAttribute('data-sheet'),
+      open: (d as HTMLDetailsElement).open,
+      rows: Array.from(d.querySelectorAll('table.violations tbody tr')).map((tr) => ({ rule: tr.getAttribute('data-rule'), severity: tr.getAttribute('data-severity') })),
+    })),
+  );
+}
+
 function expectedRows(report: FileReport) {
-  return report.violations.map((v) => ({ rule: v.ruleId, cell: `${v.sheet ?? ''}!${v.cell ?? ''}`, severity: v.severity, hidden: false, message: v.message, value: v.value ?? '' }));
+  return byTab(report.violations).map((v) => ({ rule: v.ruleId, cell: `${v.sheet ?? ''}!${v.cell ?? ''}`, severity: v.severity, hidden: false, message: v.message, value: v.value ?? '' }));
 }
 
 beforeAll(async () => {
@@ -104,7 +124,7 @@ describe('partner-check serve in Chromium', () => {
     // Upload through the real, labelled file input.
     expect(await page.$eval('#file', (e) => (e as HTMLInputElement).labels?.[0]?.textContent)).toBe('選擇檔案…');
     await page.setInputFiles('#file', PARTNER_WORKBOOK);
-    await page.waitForSelector(`${RESULT} table.violations`);
+    await page.waitForSelector(`${RESULT} table.violations`, { state: 'attached' });
 
     const expected = await engineReport(PARTNER_WORKBOOK, NAME);
     expect(expected.violations.length).toBeGreaterThan(30);
@@ -137,21 +157,51 @@ describe('partner-check serve in Chromium', () => {
     expect(visible.length).toBe(expected.violations.filter((v) => v.ruleId === 'partner/missing-day').length);
     await page.selectOption(ruleSelect, '');
 
-    // Sort by a column header (a button), both ways; aria-sort follows.
-    const sevHeader = `${RESULT} th[data-sort=severity]`;
+    // One <details> per tab, in report order; a tab with more than 20 problems starts collapsed.
+    const tabs = await tabTables(page, RESULT);
+    const sheets = [...new Set(expected.violations.map((v) => v.sheet ?? ''))];
+    expect(tabs.map((t) => [t.sheet, t.rows.length, t.open])).toEqual(sheets.map((sh) => {
+      const n = expected.violations.filter((v) => (v.sheet ?? '') === sh).length;
+      return [sh, n, n <= 20];
+    }));
+    expect(tabs.some((t) => !t.open)).toBe(true);
+    expect(await page.textContent(`${RESULT} details.tab[data-sheet="環狀數據"] > summary`)).toBe(`環狀數據 (${expected.violations.filter((v) => v.sheet === '環狀數據').length})`);
+
+    // Sort by a column header (a button), both ways, in every tab's table at once; aria-sort follows.
+    const sevHeader = `${RESULT} details.tab[open] th[data-sort=severity]`;
+    const sevRank = (sev: string | null) => ['error', 'warning', 'info'].indexOf(sev!);
     await page.click(`${sevHeader} button`);
     expect(await page.getAttribute(sevHeader, 'aria-sort')).toBe('ascending');
-    let sorted = await tableRows(page, RESULT);
-    expect(sorted[0]!.severity).toBe('error');
-    expect(sorted.at(-1)!.severity).toBe('info');
+    for (const t of await tabTables(page, RESULT)) expect(t.rows.map((r) => sevRank(r.severity))).toEqual(t.rows.map((r) => sevRank(r.severity)).sort((a, b) => a - b));
     await page.click(`${sevHeader} button`);
     expect(await page.getAttribute(sevHeader, 'aria-sort')).toBe('descending');
-    sorted = await tableRows(page, RESULT);
-    expect(sorted[0]!.severity).toBe('info');
-    await page.click(`${RESULT} th[data-sort=rule] button`);
-    sorted = await tableRows(page, RESULT);
-    expect(sorted.map((r) => r.rule)).toEqual([...sorted.map((r) => r.rule)].sort((a, b) => a!.localeCompare(b!, 'zh-TW', { numeric: true })));
+    for (const t of await tabTables(page, RESULT)) expect(t.rows.map((r) => sevRank(r.severity))).toEqual(t.rows.map((r) => sevRank(r.severity)).sort((a, b) => b - a));
+    await page.click(`${RESULT} details.tab[open] th[data-sort=rule] button`);
+    for (const t of await tabTables(page, RESULT)) expect(t.rows.map((r) => r.rule)).toEqual([...t.rows.map((r) => r.rule)].sort((a, b) => a!.localeCompare(b!, 'zh-TW', { numeric: true })));
     expect(await page.getAttribute(sevHeader, 'aria-sort')).toBeNull();
+
+    // The per-rule and per-shop bar charts, drawn as inline SVG: one bar per rule (at most 12), the counts the report's.
+    const ruleCounts = new Map<string, number>();
+    for (const v of expected.violations) ruleCounts.set(v.ruleId, (ruleCounts.get(v.ruleId) ?? 0) + 1);
+    const bars = await page.$$eval(`${RESULT} figure.chart[data-chart=rules] svg g.bar`, (gs) => gs.map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value')), g.querySelectorAll('rect').length]));
+    expect(bars).toHaveLength(Math.min(12, ruleCounts.size));
+    if (ruleCounts.size <= 12) expect(bars.map((b) => [b[0], b[1]]).sort()).toEqual([...ruleCounts].sort());
+    expect(bars.every((b) => b[2] === 1)).toBe(true);
+    expect(await page.$eval(`${RESULT} figure.chart[data-chart=rules] svg`, (svg) => svg.namespaceURI)).toBe('http://www.w3.org/2000/svg');
+    const shopCounts = new Map<string, number>();
+    for (const v of expected.violations) if (typeof v.data['shopId'] === 'string' && v.data['shopId'] !== '') shopCounts.set(v.data['shopId'] as string, (shopCounts.get(v.data['shopId'] as string) ?? 0) + 1);
+    const shopBars = await page.$$eval(`${RESULT} figure.chart[data-chart=shops] svg g.bar`, (gs) => gs.map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value'))]));
+    expect(shopBars.sort()).toEqual([...shopCounts].sort());
+
+    // The ring-data e-mail: text, a copy button (the clipboard gets the text), a mailto: link, the .eml.
+    const card = `${RESULT} article.mail[data-row="2"]`;
+    expect(await page.textContent(`${card} pre.mail-text`)).toBe('收件者：lspsmb@linecorp.com\n主旨：【好日子食品】2026/05/12_環狀數據發送需求\n\n發送環狀品牌：好日子食品\n發送環狀日期/時間：2026/05/12 20:00\n發送環狀受眾：通發型\n發送人數上限：100000\n是否排除買家：是（近3個月）\n是否排除近期發送受眾：是\n');
+    const href = await page.getAttribute(`${card} a[data-mailto]`, 'href');
+    expect(new URL(href!).searchParams.get('subject')).toBe('【好日子食品】2026/05/12_環狀數據發送需求');
+    await page.click(`${card} button[data-copy]`);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === '已複製', `${card} .copied`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.textContent(`${card} pre.mail-text`));
+    expect(await page.getAttribute(`${card} a[data-download=eml]`, 'download')).toBe('2026-05-12_goodday_food_r2.eml');
 
     // The rebate calendar of each enrolled shop: Monday first, every day's rate, reason and holiday.
     const read = await readWorkbookFile(PARTNER_WORKBOOK);
@@ -177,6 +227,16 @@ describe('partner-check serve in Chromium', () => {
             hol: d.holiday,
           })),
         );
+      }
+    }
+    // Beside each grid, the month's rates: one bar per day, in the grid's order, with the day's rate.
+    for (const shop of calendars) {
+      for (const month of shop.months) {
+        const rates = await page.$$eval(`${RESULT} article.shop[data-shop="${shop.shopId}"] figure.rates[data-month="${month.month}"] svg rect`, (rs) =>
+          rs.map((r) => [r.getAttribute('data-date'), Number(r.getAttribute('data-rate')), Number(r.getAttribute('height'))]),
+        );
+        const top = Math.max(10, ...month.days.map((d) => d.rate));
+        expect(rates).toEqual(month.days.map((d) => [d.date, d.rate, Math.round((d.rate / top) * 60)]));
       }
     }
     // A known day: Friday 2026-04-03 is a day off (兒童節補假… the office calendar names it) with the Friday rate.
@@ -268,7 +328,7 @@ describe('partner-check serve in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('h1')).toBe('partner-check file checker');
     expect(await page.textContent('#lang-toggle')).toBe('中文');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.querySelector('h3')?.textContent === 'Problems', RESULT);
+    await page.waitForFunction((sel) => Array.from(document.querySelector(sel)?.querySelectorAll('h3') ?? []).some((h) => h.textContent === 'Problems'), RESULT);
     const expectedEn = await engineReport(PARTNER_WORKBOOK, NAME, 'en');
     expect(await tableRows(page, RESULT)).toEqual(expectedRows(expectedEn));
     expect((await tableRows(page, RESULT)).find((r) => r.rule === 'contract/overlap')!.message).toMatch(/overlap/i);
@@ -289,7 +349,7 @@ describe('partner-check serve in Chromium', () => {
     const { page, watch } = await openPage();
     const name = `${PAYLOAD}.xlsx`;
     await page.setInputFiles('#file', { name, mimeType: 'application/octet-stream', buffer: await injectionWorkbook() });
-    await page.waitForSelector('section.result table.violations');
+    await page.waitForSelector('section.result table.violations', { state: 'attached' });
     await page.waitForSelector('section.result article.shop');
     await page.waitForTimeout(200);
     expect(watch.dialogs).toEqual([]);
@@ -325,9 +385,19 @@ describe('partner-check serve in Chromium', () => {
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, csv);
-    await page.waitForSelector('section.result[data-file="dropped.csv"] table.violations');
+    await page.waitForSelector('section.result[data-file="dropped.csv"] table.violations', { state: 'attached' });
     const expected = await engineReport(CSV_UTF8, 'dropped.csv');
     expect(await page.locator('section.result[data-file="dropped.csv"] table.violations tbody tr').count()).toBe(expected.violations.length);
+    expect(posts).toHaveLength(1);
+
+    // Pictures alone are not checked (nothing names them): no upload, and the page says how.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'hero.png', { type: 'image/png' }));
+      document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    expect(await page.textContent('#status')).toBe('圖片要和引用它們的 .xlsx 檔案一起拖曳或選取，才會檢查尺寸與格式。');
+    expect(await page.locator('section.result').count()).toBe(1);
     expect(posts).toHaveLength(1);
 
     expect(watch.errors).toEqual([]);
@@ -354,6 +424,59 @@ describe('partner-check serve in Chromium', () => {
     }
   });
 
+  it('shows the server’s Taipei date as 檢查日, whatever the browser’s time zone (2026-05-20T23:30Z is 2026-05-21)', async () => {
+    const clocked = await startServer({ port: 0, tmpPrefix: PREFIX, now: () => Date.parse('2026-05-20T23:30:00Z'), log: () => {} });
+    try {
+      for (const timezoneId of ['America/Los_Angeles', 'UTC', 'Asia/Taipei']) {
+        const context = await browser.newContext({ timezoneId });
+        const page = await context.newPage();
+        await page.goto(`${clocked.url}/`);
+        expect(await page.textContent('#meta'), timezoneId).toBe('夥伴互利計劃 2026 Q2 · 檢查日 2026-05-21');
+        await page.setInputFiles('#file', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n') });
+        await page.waitForSelector('section.result .downloads');
+        expect(await page.textContent('#meta')).toBe('夥伴互利計劃 2026 Q2 · 檢查日 2026-05-21');
+        await page.goto(`${clocked.url}/?lang=en`);
+        expect(await page.textContent('#meta')).toBe('Partner Mutual-Benefit Plan 2026 Q2 · checked as of 2026-05-21');
+        await context.close();
+      }
+    } finally {
+      await clocked.close();
+    }
+  }, 120_000);
+
+  it('checks pictures dropped together with the workbook: matched by name, size rules fire, the rest not at hand', async () => {
+    const { page, watch } = await openPage();
+    const files = [
+      ['mistakes.xlsx', readFileSync(EXAMPLES[1]!)],
+      ...['goodday-800x800.jpg', 'cozyhome-1080x1080.jpg', 'goodday-card-501x816.jpg', 'goodday-card-800x800.jpg', 'goodday-card-big.png', 'goodday-card-export.jpg', 'sun-cake-1000x800.png'].map((n) => [n, readFileSync(path.join(path.dirname(EXAMPLES[1]!), n))] as const),
+    ] as const;
+    // One drop of a workbook and its pictures (a DataTransfer built in the page, as a drag from the desktop delivers it).
+    await page.evaluate((list) => {
+      const dt = new DataTransfer();
+      for (const [name, b64] of list) dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+      const zone = document.getElementById('drop')!;
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files.map(([n, b]) => [n, Buffer.from(b).toString('base64')] as [string, string]));
+    const sel = 'section.result[data-file="mistakes.xlsx"]';
+    await page.waitForSelector(`${sel} .downloads`);
+    // One result: the pictures went along with the workbook, not as files of their own.
+    expect(await page.locator('section.result').count()).toBe(1);
+    expect(await page.textContent(`${sel} p.pictures:not(.hint-pictures)`)).toBe(
+      '一起上傳 7 張圖片，工作表有用到並已檢查：cozyhome-1080x1080.jpg、goodday-800x800.jpg、goodday-card-501x816.jpg、goodday-card-800x800.jpg、goodday-card-big.png、goodday-card-export.jpg、sun-cake-1000x800.png',
+    );
+    const rows = await tableRows(page, sel);
+    const cells = (rule: string) => rows.filter((r) => r.rule === rule).map((r) => r.cell);
+    expect(cells('enrollment/hero-image-size')).toEqual(['報名表!M4']);
+    expect(cells('ad/image-size')).toEqual(['廣告素材!C3']);
+    expect(cells('ad/image-too-large')).toEqual(['廣告素材!C4']);
+    expect(cells('ad/image-unreadable')).toEqual(['廣告素材!C5']);
+    expect(cells('deal/image-not-square')).toEqual(['爆殺驚喜!E11']);
+    // trendy-closet.png and the web addresses were not dropped: still not at hand.
+    expect(cells('asset/not-checked')).toEqual(['報名表!M1', '廣告素材!C1']);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
   it('is usable with the keyboard, names its controls and meets WCAG AA contrast', async () => {
     const { page, watch } = await openPage();
     await page.keyboard.press('Tab');
@@ -372,9 +495,9 @@ describe('partner-check serve in Chromium', () => {
     expect(ring.width).toBeGreaterThanOrEqual(2);
 
     await page.setInputFiles('#file', PARTNER_WORKBOOK);
-    await page.waitForSelector(`${RESULT} table.violations`);
+    await page.waitForSelector(`${RESULT} table.violations`, { state: 'attached' });
     // Sorting from the keyboard: the header buttons take Enter and Space.
-    const cellHeader = `${RESULT} th[data-sort=cell]`;
+    const cellHeader = `${RESULT} details.tab[open] th[data-sort=cell]`;
     await page.focus(`${cellHeader} button`);
     await page.keyboard.press('Enter');
     expect(await page.getAttribute(cellHeader, 'aria-sort')).toBe('ascending');

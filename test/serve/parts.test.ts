@@ -133,9 +133,10 @@ describe('the page', () => {
       const holes = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
       expect(holes(m.en), key).toEqual(holes(m['zh-TW']));
     }
-    const page = buildPage({ lang: 'en', campaign: DEFAULT_CAMPAIGN, today: null, maxUploadBytes: 5 * 1024 * 1024, ttlMs: 600_000 });
+    const page = buildPage({ lang: 'en', campaign: DEFAULT_CAMPAIGN, today: '2026-05-21', maxUploadBytes: 5 * 1024 * 1024, ttlMs: 600_000 });
     expect(page.html).toContain('<html lang="en">');
     expect(page.html).toContain('at most 5 MB each');
+    expect(page.html).toContain('checked as of 2026-05-21');
     expect(page.csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'; style-src 'sha256-/);
   });
 });

@@ -5,13 +5,15 @@
  * HTML-escaped; cell values are also neutralised, so pasting the table into a spreadsheet cannot
  * start a formula.
  */
-import type { Lang, Severity } from '../../rules/index.js';
-import { t } from '../i18n.js';
+import { civil, DEFAULT_CAMPAIGN, type Lang, type Severity } from '../../rules/index.js';
+import { monthNameEn, t } from '../i18n.js';
 import { neutralize } from '../neutralize.js';
-import { CALENDAR_CSS, calendarHtml, calendarLegendHtml } from './calendar.js';
-import { barChartSvg, CHART_CSS, countItems } from './chart.js';
+import { CALENDAR_CSS, calendarHtml, calendarLegendHtml, weekdayNames } from './calendar.js';
+import { barChartSvg, CHART_CSS, countItems, rateMonthLayout, rateMonthSvg } from './chart.js';
 import { escapeHtml, jsonForScript } from './escape.js';
 import type { CliReport, CliViolation, FormatContext, ShopCalendar } from './types.js';
+
+const DEFAULT_RATES = DEFAULT_CAMPAIGN.config.rates;
 
 const PAGE_CSS = `
 :root{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans TC","PingFang TC","Microsoft JhengHei",sans-serif;color:#1f2328}
@@ -44,6 +46,7 @@ details.tab{margin:.6rem 0}
 details.tab>summary{cursor:pointer;font-weight:600;padding:.25rem 0}
 details.tab>summary .n{font-weight:400;color:#57606a}
 .cal{max-width:100%}
+.month{min-width:0;max-width:100%}
 h3,h4,summary,.meta,td.file{overflow-wrap:anywhere}
 @media (max-width:40rem){
 body{padding:.5rem .75rem 2rem}
@@ -221,5 +224,13 @@ function shopCalendarHtml(shop: ShopCalendar, lang: Lang, rates: FormatContext['
   const brand = shop.brandName ? (lang === 'en' ? ` (${shop.brandName})` : `（${shop.brandName}）`) : '';
   const where = `${shop.sheet} ${t(lang, 'report.row', { row: shop.row })}`;
   const head = `<h4>${escapeHtml(shop.shopId + brand)} · ${escapeHtml(shop.planLabel[lang])} <small class="meta">${escapeHtml(where)}</small></h4>`;
-  return `${head}\n<div class="months">${shop.months.map((m) => calendarHtml(m, { lang, rates })).join('\n')}</div>`;
+  // Each month: the deck's grid, and beside it the month's rates as one bar per day.
+  const months = shop.months.map((m) => `<div class="month">${calendarHtml(m, { lang, rates })}${rateMonthSvg(rateMonthLayout(m.month, m.days, rates ?? DEFAULT_RATES, ratesTitle(m.month, lang), weekdayNames(lang)))}</div>`);
+  return `${head}\n<div class="months">${months.join('\n')}</div>`;
+}
+
+/** `2026 年 5 月 每日回饋率` / `Daily rebate rates, May 2026` (the rate picture's caption). */
+export function ratesTitle(month: string, lang: Lang): string {
+  const r = civil.monthRange(month)!;
+  return lang === 'en' ? `Daily rebate rates, ${monthNameEn(r.m)} ${r.y}` : `${r.y} 年 ${r.m} 月 每日回饋率`;
 }

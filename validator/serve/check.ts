@@ -22,6 +22,7 @@ import {
   schedulesForWorkbook,
   unreadableFileReport,
   validateWorkbook,
+  analyseWorkbook,
   type Campaign,
   type CostTotal,
   type FileReport,
@@ -34,7 +35,11 @@ import {
 import { annotatedFileName, revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
 import { shopCalendars } from '../commands/calendar.js';
 import { dayLabel, monthTitle } from '../format/calendar.js';
+import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
+import { formatJunit } from '../format/junit.js';
+import { readPictures } from '../pictures.js';
+import { chartLayouts, deadlineOutputs, ringMailOutputs, type RingMailOutcome } from './outputs.js';
 import { problemText, scheduleXlsx } from '../format/schedule.js';
 import type { CliFileReport, CliReport, ShopCalendar } from '../format/types.js';
 import { t } from '../i18n.js';
@@ -44,7 +49,10 @@ import { REASONS, type ReadFailureReason } from '../read/reasons.js';
 import { bundledWorker, WorkerPool } from '../pool/pool.js';
 import type { PoolRequest } from '../pool/worker.js';
 import type { Download } from './store.js';
-import type { CalendarMonthView, CostRowView, JsonReport, ShopView } from './types.js';
+import type { CalendarMonthView, CheckResponse, CostRowView, JsonReport, RingSkipView, ShopView } from './types.js';
+import { rateMonthLayout } from '../format/chart.js';
+import { ratesTitle } from '../format/html.js';
+import { weekdayNames } from '../format/calendar.js';
 
 export interface CheckSettings {
   readonly campaign: Campaign;
@@ -70,6 +78,8 @@ export interface CheckUpload {
   readonly displayName: string;
   /** A private temporary folder for outputs; removed by the caller. */
   readonly workDir: string;
+  /** Pictures sent together with the file: [name as dropped, path on disk]. */
+  readonly pictures?: readonly (readonly [string, string])[];
 }
 
 export interface CheckOutcome {
@@ -83,6 +93,16 @@ export interface CheckOutcome {
   readonly fixed: Download | null;
   readonly schedule: Download | null;
   readonly json: Download;
+  readonly html: Download;
+  readonly junit: Download;
+  readonly ics: Download | null;
+  readonly deadlinesCsv: Download | null;
+  readonly deadlineCount: number;
+  readonly ringMails: readonly RingMailOutcome[];
+  readonly ringSkipped: readonly RingSkipView[];
+  /** The pictures sent along that the sheets name (and that were checked). */
+  readonly picturesUsed: readonly string[];
+  readonly charts: CheckResponse['charts'];
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -141,32 +161,64 @@ export async function checkUploadHere(request: CheckUploadRequest): Promise<Chec
 function unreadableOutcome(upload: CheckUpload, s: CheckSettings, reason: ReadFailureReason): CheckOutcome {
   const base = path.basename(upload.displayName, path.extname(upload.displayName)) || 'upload';
   const fileReport: CliFileReport = unreadableFileReport(upload.displayName, reason, s.lang);
+  return unreadableResult(fileReport, base, s);
+}
+
+/** The outcome of a file that could not be read: its report (as JSON, HTML and JUnit) and nothing else. */
+function unreadableResult(fileReport: CliFileReport, base: string, s: CheckSettings): CheckOutcome {
   const report = reportJson(s.campaign, fileReport);
-  return { report, fileReport, unreadable: fileReport.error, shops: [], annotated: null, annotateError: null, fixed: null, schedule: null, json: jsonDownload(report, base) };
+  return {
+    report,
+    fileReport,
+    unreadable: fileReport.error,
+    shops: [],
+    annotated: null,
+    annotateError: null,
+    fixed: null,
+    schedule: null,
+    json: jsonDownload(report, base),
+    ...reportDownloads(fileReport, base, s, []),
+    ics: null,
+    deadlinesCsv: null,
+    deadlineCount: 0,
+    ringMails: [],
+    ringSkipped: [],
+    picturesUsed: [],
+    charts: { rules: null, shops: null },
+  };
+}
+
+/** The HTML and JUnit reports of the one file, as `validate --format html|junit` writes them. */
+function reportDownloads(fileReport: CliFileReport, base: string, s: CheckSettings, calendars: readonly ShopCalendar[]): { html: Download; junit: Download } {
+  const report = buildReport(s.campaign.id, [fileReport]) as CliReport;
+  const ctx = {
+    lang: s.lang,
+    today: s.today,
+    campaignName: s.lang === 'en' ? s.campaign.config.nameEn : s.campaign.config.name,
+    rates: s.campaign.config.rates,
+    calendars: { [fileReport.path]: calendars },
+  };
+  return {
+    html: { bytes: Buffer.from(formatHtml(report, ctx), 'utf8'), name: `${base}.report.html`, contentType: 'text/html; charset=utf-8' },
+    junit: { bytes: Buffer.from(formatJunit(report, ctx), 'utf8'), name: `${base}.junit.xml`, contentType: 'application/xml; charset=utf-8' },
+  };
 }
 
 async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
   const { displayName, filePath, workDir } = upload;
   const base = path.basename(displayName, path.extname(displayName)) || 'upload';
   const read = await readFileOnce(filePath);
-  if (!read.ok) {
-    const fileReport: CliFileReport = unreadableFileReport(displayName, read.reason, s.lang);
-    const report = reportJson(s.campaign, fileReport);
-    return {
-      report,
-      fileReport,
-      unreadable: fileReport.error,
-      shops: [],
-      annotated: null,
-      annotateError: null,
-      fixed: null,
-      schedule: null,
-      json: jsonDownload(report, base),
-    };
-  }
+  if (!read.ok) return unreadableResult(unreadableFileReport(displayName, read.reason, s.lang), base, s);
   // A copy this tool wrote is checked without its 檢查結果 tab.
   const workbook = withoutSummaryTab(read.workbook);
-  const checked: FileReport = validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+  const analysis = analyseWorkbook(workbook, s.campaign);
+  // Pictures dropped together with the workbook are found by name, like `--assets DIR`.
+  const dropped = new Map<string, string>();
+  for (const [name, file] of upload.pictures ?? []) if (!dropped.has(name)) dropped.set(name, file);
+  // Without pictures sent along, none is at hand (asset/not-checked says so, as in the add-on).
+  const pictures = dropped.size > 0 ? readPictures(analysis, { dropped }) : undefined;
+  const picturesUsed = [...new Set([...(pictures?.keys() ?? [])].map((n) => path.posix.basename(n.replace(/\\/g, '/'))))].filter((n) => [...dropped.keys()].some((k) => k.toLowerCase() === n.toLowerCase())).sort();
+  const checked: FileReport = validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName, analysis, ...(pictures ? { pictures } : {}) });
   const fileReport: CliFileReport = {
     ...checked,
     meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
@@ -186,7 +238,7 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
   let fixed: Download | null = null;
   const fixedPath = path.join(workDir, 'fixed.xlsx');
   try {
-    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName, ...(pictures ? { pictures } : {}) });
     await writeFixedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign, revalidate }, fixedPath);
     fixed = { bytes: readFileSync(fixedPath), name: annotatedFileName(displayName, new Set(), '.fixed.xlsx'), contentType: XLSX_TYPE };
   } catch (e) {
@@ -208,7 +260,27 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
   const schedule: Download | null =
     schedules.some((x) => x.contracts.length > 0) ? { bytes: await scheduleXlsx(schedules), name: `${base}.schedule.xlsx`, contentType: XLSX_TYPE } : null;
 
-  return { report, fileReport, unreadable: null, shops, annotated, annotateError, fixed, schedule, json: jsonDownload(report, base) };
+  const ring = await ringMailOutputs(workbook, checked.violations, s.campaign, s.today);
+  const deadlines = deadlineOutputs(workbook, displayName, base, s.campaign, s.lang, s.today);
+  return {
+    report,
+    fileReport,
+    unreadable: null,
+    shops,
+    annotated,
+    annotateError,
+    fixed,
+    schedule,
+    json: jsonDownload(report, base),
+    ...reportDownloads(fileReport, base, s, calendars),
+    ics: deadlines.ics,
+    deadlinesCsv: deadlines.csv,
+    deadlineCount: deadlines.count,
+    ringMails: ring.mails,
+    ringSkipped: ring.skipped,
+    picturesUsed,
+    charts: chartLayouts(checked.violations, s.lang),
+  };
 }
 
 function reportJson(campaign: Campaign, file: CliFileReport): JsonReport {
@@ -240,6 +312,7 @@ function monthView(month: RebateMonth, lang: Lang, rates: Rates): CalendarMonthV
           : null,
       ),
     ),
+    rates: rateMonthLayout(month.month, month.days, rates, ratesTitle(month.month, lang), weekdayNames(lang)),
   };
 }
 

@@ -7,7 +7,8 @@
  * Every value that came from a user's file reaches the DOM through `textContent` or
  * `setAttribute` on data-* attributes; the script never assigns HTML.
  */
-import type { BootData, CalendarMonthView, CheckResponse, CostRowView, ErrorResponse, JsonViolation, ShopView } from './types.js';
+import type { BarChartLayout, RateMonthLayout } from '../format/chart.js';
+import type { BootData, CalendarMonthView, CheckResponse, CostRowView, ErrorResponse, JsonViolation, RingMailView, ShopView } from './types.js';
 
 export function clientMain(): void {
   type Lang = 'zh-TW' | 'en';
@@ -15,6 +16,8 @@ export function clientMain(): void {
   interface Entry {
     readonly key: number;
     readonly file: File;
+    /** Pictures picked or dropped together with the file (sent along, matched by name). */
+    readonly pictures: readonly File[];
     readonly section: HTMLElement;
     seq: number;
     busy: boolean;
@@ -29,6 +32,12 @@ export function clientMain(): void {
   let lang: Lang = params.get('lang') === 'en' ? 'en' : params.get('lang') === 'zh-TW' ? 'zh-TW' : boot.lang;
   const entries: Entry[] = [];
   let nextKey = 1;
+  /** The check date of the latest answer (the server's, Asia/Taipei), else the one the page was served with. */
+  let checkDate: string = boot.today ?? taipeiToday(Date.now());
+  /** Files the sheets may name as pictures (SPEC §4.9): sent along with the workbooks, never checked alone. */
+  const PICTURE = /\.(jpe?g|png|webp|gif)$/i;
+  const MAX_PICTURES = 40;
+  const SVG_NS = 'http://www.w3.org/2000/svg';
 
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const input = $<HTMLInputElement>('file');
@@ -85,7 +94,7 @@ export function clientMain(): void {
     toggle.textContent = S('langToggle');
     toggle.setAttribute('lang', other);
     toggle.setAttribute('aria-label', S('langToggleLabel'));
-    $('meta').textContent = S('meta', { campaign: boot.campaign[lang], today: boot.today ?? taipeiToday(Date.now()) });
+    $('meta').textContent = S('meta', { campaign: boot.campaign[lang], today: checkDate });
     $('drop-hint').textContent = S('dropHint', { mb: boot.maxUploadMb, ttl: boot.ttlMinutes });
     $('footer-text').textContent = S('footer', { version: boot.version, ttl: boot.ttlMinutes });
     $('results').setAttribute('aria-label', S('results'));
@@ -140,12 +149,20 @@ export function clientMain(): void {
   });
 
   function addFiles(files: FileList): void {
+    const all = Array.from(files);
+    // Pictures go along with every workbook of the same pick or drop (matched by name, like --assets).
+    const pictures = all.filter((f) => PICTURE.test(f.name) && f.size <= boot.maxUploadBytes).slice(0, MAX_PICTURES);
+    const books = all.filter((f) => !PICTURE.test(f.name));
+    if (books.length === 0) {
+      announce(S('picturesAlone'));
+      return;
+    }
     // The newest batch goes on top (in the order it was picked), where the user is looking.
     const anchor = list.firstChild;
-    for (const file of Array.from(files)) {
+    for (const file of books) {
       const key = nextKey++;
       const section = el('section', { class: 'result', attrs: { 'aria-labelledby': `r${key}-title`, 'data-file': file.name } });
-      const entry: Entry = { key, file, section, seq: 0, busy: false, result: null, error: null };
+      const entry: Entry = { key, file, pictures, section, seq: 0, busy: false, result: null, error: null };
       entries.push(entry);
       list.insertBefore(section, anchor);
       if (file.size > boot.maxUploadBytes) {
@@ -177,11 +194,15 @@ export function clientMain(): void {
     let result: CheckResponse | null = null;
     let error: Msg | null = null;
     try {
+      // The body is the file, then the pictures in order; X-Pictures names them with their sizes.
+      const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'X-Filename': encodeURIComponent(entry.file.name) };
+      if (entry.pictures.length > 0) headers['X-Pictures'] = encodeURIComponent(JSON.stringify(entry.pictures.map((p) => [p.name, p.size])));
+      const payload = entry.pictures.length > 0 ? new Blob([entry.file, ...entry.pictures]) : entry.file;
       const send = async () =>
         fetch(`/api/check?lang=${encodeURIComponent(lang)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/octet-stream', 'X-Filename': encodeURIComponent(entry.file.name), 'X-Session': await sessionToken() },
-          body: entry.file,
+          headers: { ...headers, 'X-Session': await sessionToken() },
+          body: payload,
         });
       let res = await send();
       let body = (await res.json().catch(() => null)) as CheckResponse | ErrorResponse | null;
@@ -201,6 +222,10 @@ export function clientMain(): void {
     entry.busy = false;
     entry.result = result;
     entry.error = error;
+    if (result && /^\d{4}-\d{2}-\d{2}$/.test(result.today)) {
+      checkDate = result.today;
+      applyChrome();
+    }
     render(entry);
     renderOverall();
     if (result && result.unreadable !== null) {
@@ -285,13 +310,145 @@ export function clientMain(): void {
         sheets.appendChild(el('li', { text }));
       }
       section.appendChild(sheets);
+      // Pictures the sheets name but that were not sent along: say how to have them checked here.
+      if (r.pictures.sent === 0 && file.violations.some((v) => v.ruleId === 'asset/not-checked')) section.appendChild(el('p', { class: 'pictures hint-pictures', text: S('picturesAlone') }));
+      if (r.pictures.sent > 0) {
+        const used = r.pictures.used.join(lang === 'en' ? ', ' : '、');
+        section.appendChild(el('p', { class: 'pictures', text: r.pictures.used.length > 0 ? S('pictures', { sent: r.pictures.sent, used }) : S('picturesNone', { sent: r.pictures.sent }) }));
+      }
     }
     section.appendChild(downloads(r));
     if (r.annotateError) section.appendChild(el('p', { class: 'note', text: S('annotateFailed', { reason: r.annotateError }) }));
     // An unreadable file has one problem, already shown above: no table, no shops.
     if (r.unreadable !== null) return;
-    section.appendChild(violationsBlock(file.violations, file.sheets.map((s) => s.name)));
+    const charts = chartsBlock(r);
+    if (charts) section.appendChild(charts);
+    section.appendChild(violationsBlock(file.violations));
+    const ring = ringBlock(r);
+    if (ring) section.appendChild(ring);
     section.appendChild(shopsBlock(r.shops));
+  }
+
+  // ---------------------------------------------------------------- charts (inline SVG, built as DOM)
+
+  function svgEl(tag: string, attrs: Record<string, string | number> = {}, ...children: (Node | null)[]): SVGElement {
+    const node = document.createElementNS(SVG_NS, tag) as SVGElement;
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    for (const c of children) if (c) node.appendChild(c);
+    return node;
+  }
+  function svgText(tag: string, text: string, attrs: Record<string, string | number> = {}): SVGElement {
+    const node = svgEl(tag, attrs);
+    node.textContent = text;
+    return node;
+  }
+
+  /** The same drawing as validator/format/chart.ts's barChartSvg, from the layout the server sent. */
+  function barChart(l: BarChartLayout, key: string): HTMLElement {
+    const svg = svgEl('svg', { viewBox: `0 0 ${l.width} ${l.height}`, width: '100%', role: 'img', 'aria-label': l.title });
+    for (const b of l.bars) {
+      svg.appendChild(
+        svgEl(
+          'g',
+          { class: 'bar', 'data-label': b.label, 'data-value': b.value },
+          svgText('title', `${b.label}: ${b.value}`),
+          svgText('text', b.shortLabel, { x: l.labelWidth - 6, y: b.y + 15, 'text-anchor': 'end' }),
+          svgEl('rect', { x: l.labelWidth, y: b.y + 3, width: b.width, height: l.rowHeight - 6, rx: 2 }),
+          svgText('text', String(b.value), { class: 'n', x: l.width - 4, y: b.y + 15, 'text-anchor': 'end' }),
+        ),
+      );
+    }
+    const fig = el('figure', { class: 'chart', attrs: { 'data-chart': key } }, el('figcaption', { text: l.title }));
+    fig.appendChild(svg);
+    return fig;
+  }
+
+  function chartsBlock(r: CheckResponse): HTMLElement | null {
+    if (!r.charts.rules && !r.charts.shops) return null;
+    const box = el('div', { class: 'charts' });
+    if (r.charts.rules) box.appendChild(barChart(r.charts.rules, 'rules'));
+    if (r.charts.shops) box.appendChild(barChart(r.charts.shops, 'shops'));
+    return el('div', { class: 'block' }, el('h3', { text: S('charts') }), box);
+  }
+
+  /** The same drawing as validator/format/chart.ts's rateMonthSvg: one bar per day, height = rate. */
+  function rateChart(l: RateMonthLayout): HTMLElement {
+    const left = l.bars.length > 0 ? l.bars[0]!.x - 1.5 : 30;
+    const svg = svgEl(
+      'svg',
+      { viewBox: `0 0 ${l.width} ${l.height}`, width: '100%', role: 'img', 'aria-label': l.title },
+      svgEl('line', { class: 'axis', x1: left - 2, y1: l.baseY, x2: l.width - 2, y2: l.baseY }),
+      svgText('text', `${l.top}%`, { class: 'scale', x: left - 4, y: l.topY + 4, 'text-anchor': 'end' }),
+      svgText('text', '0', { class: 'scale', x: left - 4, y: l.baseY, 'text-anchor': 'end' }),
+    );
+    for (const b of l.bars) {
+      svg.appendChild(svgEl('rect', { class: b.cls, x: b.x, y: b.y, width: b.width, height: b.height, fill: b.fill, 'data-date': b.date, 'data-rate': b.rate }, svgText('title', b.tip)));
+      if (b.day === 1 || (b.day - 1) % 7 === 0) svg.appendChild(svgText('text', String(b.day), { class: 'tick', x: b.x + b.width / 2, y: l.baseY + 12, 'text-anchor': 'middle' }));
+    }
+    const fig = el('figure', { class: 'rates', attrs: { 'data-month': l.month } }, el('figcaption', { text: l.title }));
+    fig.appendChild(svg);
+    return fig;
+  }
+
+  // ---------------------------------------------------------------- ring-data e-mails
+
+  function ringBlock(r: CheckResponse): HTMLElement | null {
+    if (r.ringMails.length === 0 && r.ringSkipped.length === 0) return null;
+    const block = el('div', { class: 'block ring' }, el('h3', { text: S('ringMails', { count: r.ringMails.length }) }));
+    // A few e-mails are shown at once; more start collapsed, like a long tab of problems.
+    if (r.ringMails.length > 0) {
+      const list = el('details', { class: 'mails' }, el('summary', { text: S('ringMailsList') }));
+      list.open = r.ringMails.length <= 3;
+      for (const m of r.ringMails) list.appendChild(mailCard(m));
+      block.appendChild(list);
+    }
+    for (const sk of r.ringSkipped) {
+      block.appendChild(el('p', { class: 'note', text: S('ringSkipped', { sheet: sk.sheet, row: sk.row, shopId: sk.shopId ?? '—' }) }));
+      const ul = el('ul', { class: 'note' });
+      for (const x of sk.reasons) ul.appendChild(el('li', { text: `${x.cell ?? ''} ${x.message} (${x.ruleId})`.trim() }));
+      block.appendChild(ul);
+    }
+    return block;
+  }
+
+  function mailCard(m: RingMailView): HTMLElement {
+    const text = `${S('ringTo', { to: m.to })}\n${S('ringSubject', { subject: m.subject })}\n\n${m.body}`;
+    const pre = el('pre', { class: 'mail-text', text });
+    const done = el('span', { class: 'copied', attrs: { 'aria-live': 'polite' } });
+    const copy = el('button', { class: 'btn small', text: S('ringCopy'), attrs: { type: 'button', 'data-copy': String(m.row), 'aria-label': S('ringCopyLabel', { row: m.row }) } });
+    copy.addEventListener('click', () => {
+      const selectText = (): boolean => {
+        const range = document.createRange();
+        range.selectNodeContents(pre);
+        const sel = window.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(range);
+        try {
+          return document.execCommand('copy');
+        } catch {
+          return false;
+        }
+      };
+      const report = (ok: boolean) => {
+        done.textContent = ok ? S('ringCopied') : S('ringCopyFailed');
+      };
+      // The Clipboard API needs a secure context (https or localhost); elsewhere the text is selected and copied the old way.
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(() => report(true), () => report(selectText()));
+      else report(selectText());
+    });
+    const actions = el('div', { class: 'mail-actions' }, copy);
+    // Only a mailto: link to one address, subject and body percent-encoded (what rules' ringMailto builds).
+    if (/^mailto:[^\s?&]+\?subject=[^\s&]*&body=[^\s&]*$/.test(m.mailto)) actions.appendChild(el('a', { class: 'btn small', text: S('ringMailto'), attrs: { href: m.mailto, 'data-mailto': String(m.row) } }));
+    if (m.eml && /^\/download\/[A-Za-z0-9_-]+$/.test(m.eml.url)) actions.appendChild(el('a', { class: 'btn small ghost', text: S('ringEml'), attrs: { href: m.eml.url, download: m.eml.name, 'data-download': 'eml' } }));
+    actions.appendChild(done);
+    return el(
+      'article',
+      { class: 'mail', attrs: { 'data-row': String(m.row), 'data-shop': m.shopId } },
+      el('p', { class: 'meta', text: `${S('ringWhere', { sheet: m.sheet, row: m.row })} · ${m.sendDate} ${m.sendTime}` }),
+      m.sendByLabel ? el('p', { class: 'meta', text: S('ringSendBy', { sendBy: m.sendByLabel }) }) : null,
+      pre,
+      actions,
+    );
   }
 
   function downloads(r: CheckResponse): HTMLElement {
@@ -304,6 +461,10 @@ export function clientMain(): void {
     link(r.downloads.fixed, S('dlFixed'), S('dlFixedHint'), 'fixed');
     link(r.downloads.schedule, S('dlSchedule'), S('dlScheduleHint'), 'schedule');
     link(r.downloads.json, S('dlJson'), S('dlJsonHint'), 'json');
+    link(r.downloads.html, S('dlHtml'), S('dlHtmlHint'), 'html');
+    link(r.downloads.junit, S('dlJunit'), S('dlJunitHint'), 'junit');
+    link(r.downloads.ics, S('dlIcs'), S('dlIcsHint', { count: r.deadlineCount }), 'ics');
+    link(r.downloads.deadlinesCsv, S('dlCsv'), S('dlCsvHint', { count: r.deadlineCount }), 'deadlines-csv');
     return box;
   }
 
@@ -319,7 +480,12 @@ export function clientMain(): void {
     return n;
   }
 
-  function violationsBlock(violations: readonly JsonViolation[], sheetNames: readonly string[]): HTMLElement {
+  /**
+   * The problems, one table per tab inside a <details> (open when it has at most boot.openLimit
+   * rows, like the HTML report), so one long file cannot make the page endless. The filters and
+   * the sort apply to every tab's table at once.
+   */
+  function violationsBlock(violations: readonly JsonViolation[]): HTMLElement {
     const block = el('div', { class: 'block' }, el('h3', { text: S('problems') }));
     if (violations.length === 0) {
       block.appendChild(el('p', { class: 'ok', text: S('noProblems') }));
@@ -348,7 +514,6 @@ export function clientMain(): void {
     );
     block.appendChild(filters);
 
-    const sheetOrder = (name: string | null) => (name === null ? -1 : sheetNames.indexOf(name));
     const collator = new Intl.Collator(lang, { numeric: true });
     const rows = violations.map((v, idx) => {
       const where = v.cell ?? (v.row !== null ? S('row', { row: v.row }) : S('wholeFile'));
@@ -368,8 +533,8 @@ export function clientMain(): void {
     });
     type Row = (typeof rows)[number];
     const compare: Record<string, (a: Row, b: Row) => number> = {
-      sheet: (a, b) => sheetOrder(a.v.sheet) - sheetOrder(b.v.sheet),
-      cell: (a, b) => sheetOrder(a.v.sheet) - sheetOrder(b.v.sheet) || (a.v.row ?? 0) - (b.v.row ?? 0) || columnNumber(a.v.cell) - columnNumber(b.v.cell),
+      sheet: () => 0,
+      cell: (a, b) => (a.v.row ?? 0) - (b.v.row ?? 0) || columnNumber(a.v.cell) - columnNumber(b.v.cell),
       severity: (a, b) => SEV_RANK[a.v.severity]! - SEV_RANK[b.v.severity]!,
       rule: (a, b) => collator.compare(a.v.ruleId, b.v.ruleId),
       message: (a, b) => collator.compare(a.v.message, b.v.message),
@@ -377,21 +542,37 @@ export function clientMain(): void {
       suggestion: (a, b) => collator.compare(a.sugg, b.sugg),
     };
     const columns = ['sheet', 'cell', 'severity', 'rule', 'message', 'value', 'suggestion'];
-    const tbody = el('tbody');
-    const headRow = el('tr');
     let sortKey = '';
     let sortDir = 1;
     const ths: HTMLTableCellElement[] = [];
-    const apply = () => {
-      const sorted = [...rows].sort((a, b) => (sortKey ? sortDir * compare[sortKey]!(a, b) : 0) || a.idx - b.idx);
-      for (const row of sorted) tbody.appendChild(row.tr);
-      let n = 0;
-      for (const row of rows) {
-        const ok = (!sevSelect.value || row.v.severity === sevSelect.value) && (!ruleSelect.value || row.v.ruleId === ruleSelect.value);
-        row.tr.hidden = !ok;
-        if (ok) n++;
+
+    // The tabs in report order (the first problem of each decides its place).
+    const groups: { sheet: string | null; rows: Row[]; details: HTMLDetailsElement; tbody: HTMLElement; n: HTMLElement }[] = [];
+    for (const row of rows) {
+      let g = groups.find((x) => x.sheet === row.v.sheet);
+      if (!g) {
+        g = { sheet: row.v.sheet, rows: [], details: el('details', { class: 'tab' }), tbody: el('tbody'), n: el('span', { class: 'n' }) };
+        groups.push(g);
       }
-      shown.textContent = S('shown', { shown: n, total: rows.length });
+      g.rows.push(row);
+    }
+
+    const apply = () => {
+      let total = 0;
+      for (const g of groups) {
+        const sorted = [...g.rows].sort((a, b) => (sortKey ? sortDir * compare[sortKey]!(a, b) : 0) || a.idx - b.idx);
+        for (const row of sorted) g.tbody.appendChild(row.tr);
+        let n = 0;
+        for (const row of g.rows) {
+          const ok = (!sevSelect.value || row.v.severity === sevSelect.value) && (!ruleSelect.value || row.v.ruleId === ruleSelect.value);
+          row.tr.hidden = !ok;
+          if (ok) n++;
+        }
+        total += n;
+        g.details.hidden = n === 0;
+        g.n.textContent = n === g.rows.length ? `(${n})` : `(${n} / ${g.rows.length})`;
+      }
+      shown.textContent = S('shown', { shown: total, total: rows.length });
       ths.forEach((th) => {
         const key = th.getAttribute('data-sort')!;
         if (key === sortKey) th.setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
@@ -399,24 +580,32 @@ export function clientMain(): void {
         th.querySelector('.arrow')!.textContent = key === sortKey ? (sortDir > 0 ? '▲' : '▼') : '↕';
       });
     };
-    for (const key of columns) {
-      const button = el('button', { class: 'sort', attrs: { type: 'button' } }, document.createTextNode(S(`col.${key}`)), el('span', { class: 'arrow', attrs: { 'aria-hidden': 'true' } }));
-      const th = el('th', { attrs: { scope: 'col', 'data-sort': key } }, button);
-      button.addEventListener('click', () => {
-        if (sortKey === key) sortDir = -sortDir;
-        else {
-          sortKey = key;
-          sortDir = 1;
-        }
-        apply();
-      });
-      ths.push(th);
-      headRow.appendChild(th);
+    for (const g of groups) {
+      const headRow = el('tr');
+      for (const key of columns) {
+        const button = el('button', { class: 'sort', attrs: { type: 'button' } }, document.createTextNode(S(`col.${key}`)), el('span', { class: 'arrow', attrs: { 'aria-hidden': 'true' } }));
+        const th = el('th', { attrs: { scope: 'col', 'data-sort': key } }, button);
+        button.addEventListener('click', () => {
+          if (sortKey === key) sortDir = -sortDir;
+          else {
+            sortKey = key;
+            sortDir = 1;
+          }
+          apply();
+        });
+        ths.push(th);
+        headRow.appendChild(th);
+      }
+      const name = g.sheet ?? S('tabWhole');
+      g.details.open = g.rows.length <= boot.openLimit;
+      g.details.setAttribute('data-sheet', g.sheet ?? '');
+      g.details.appendChild(el('summary', { text: `${name} ` }, g.n));
+      const table = el('table', { class: 'list violations' }, el('caption', { class: 'sr-only', text: `${S('problems')} · ${name} · ${S('sortHint')}` }), el('thead', {}, headRow), g.tbody);
+      g.details.appendChild(el('div', { class: 'scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': `${S('problems')} · ${name}` } }, table));
+      block.appendChild(g.details);
     }
     sevSelect.addEventListener('change', apply);
     ruleSelect.addEventListener('change', apply);
-    const table = el('table', { class: 'list violations' }, el('caption', { class: 'sr-only', text: `${S('problems')} · ${S('sortHint')}` }), el('thead', {}, headRow), tbody);
-    block.appendChild(el('div', { class: 'scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': S('problems') } }, table));
     apply();
     return block;
   }
@@ -444,7 +633,8 @@ export function clientMain(): void {
       );
       art.appendChild(el('h5', { text: S('calendar') }));
       const months = el('div', { class: 'months' });
-      for (const m of shop.months) months.appendChild(calendarTable(m));
+      // Each month: the grid, and beside it the month's rates as one bar per day.
+      for (const m of shop.months) months.appendChild(el('div', { class: 'month' }, calendarTable(m), rateChart(m.rates)));
       art.appendChild(months);
       art.appendChild(el('h5', { text: S('cost') }));
       art.appendChild(costTable(shop));
@@ -490,7 +680,7 @@ export function clientMain(): void {
     if (c.rows.length > 0) {
       const keys: (keyof CostRowView)[] = ['month', 'gmv', 'cpsNow', 'cpsPartner', 'increase', 'points', 'saving', 'net'];
       const head = el('tr');
-      for (const k of keys) head.appendChild(el('th', { text: S(`cost.col.${k}`), attrs: { scope: 'col' } }));
+      keys.forEach((k, i) => head.appendChild(el('th', { class: i === 0 ? '' : 'num', text: S(`cost.col.${k}`), attrs: { scope: 'col' } })));
       const body = el('tbody');
       const addRow = (row: CostRowView, total: boolean) => {
         const tr = el('tr', { class: total ? 'total' : '' });
@@ -515,7 +705,7 @@ export function clientMain(): void {
     if (shop.schedule.contracts.length > 0) {
       const keys = ['start', 'end', 'remark', 'rate', 'deadline'];
       const head = el('tr');
-      for (const k of keys) head.appendChild(el('th', { text: S(`sched.col.${k}`), attrs: { scope: 'col' } }));
+      for (const k of keys) head.appendChild(el('th', { class: k === 'rate' ? 'num' : '', text: S(`sched.col.${k}`), attrs: { scope: 'col' } }));
       const body = el('tbody');
       for (const c of shop.schedule.contracts) {
         body.appendChild(el('tr', {}, el('td', { text: c.start }), el('td', { text: c.end }), el('td', { text: c.remark }), el('td', { class: 'num', text: `${c.rate}%` }), el('td', { text: c.submitBy ?? '—' })));

@@ -166,7 +166,15 @@ export class TempRoot {
 
   /** Removes this process's folders (synchronously: also usable in an `exit` handler). */
   removeOwn(): void {
-    for (const name of this.entries()) if (name.startsWith(`${process.pid}-`)) rmSync(path.join(this.dir, name), { recursive: true, force: true });
+    for (const name of this.entries()) {
+      if (!name.startsWith(`${process.pid}-`)) continue;
+      try {
+        rmSync(path.join(this.dir, name), { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // A check still writing into its folder while the server closes (ENOTEMPTY): that
+        // request removes its own folder when it ends, and the next start sweeps the rest.
+      }
+    }
   }
 
   entries(): string[] {

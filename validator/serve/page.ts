@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import { calendarLegend, civil, TOOL_VERSION, type Campaign, type Lang } from '../../rules/index.js';
 import { CALENDAR_CSS } from '../format/calendar.js';
+import { CHART_CSS } from '../format/chart.js';
+import { OPEN_LIMIT } from '../format/html.js';
 import { escapeHtml, jsonForScript } from '../format/escape.js';
 import { clientMain } from './client.js';
 import { errorMessage } from './http.js';
@@ -19,7 +21,7 @@ import type { BootData } from './types.js';
  * width numbers are right-aligned and no text can push the page wider than the window.
  */
 const NARROW_CSS = `
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num,table.list td.num,table.list th.num{text-align:right;font-variant-numeric:tabular-nums}
 .cal{max-width:100%}
 main,.result{min-width:0;overflow-wrap:anywhere}
 @media (max-width:40rem){
@@ -43,8 +45,8 @@ td.msg,td.rule,td.value,td.sugg{min-width:0}
 export interface PageOptions {
   readonly lang: Lang;
   readonly campaign: Campaign;
-  /** The fixed --today, or null (each check uses today in Taipei). */
-  readonly today: string | null;
+  /** The check date shown (檢查日): --today, or today in Asia/Taipei when the page is served. */
+  readonly today: string;
   readonly maxUploadBytes: number;
   readonly ttlMs: number;
 }
@@ -139,6 +141,16 @@ tr.total th,tr.total td{font-weight:700;background:var(--bg)}
 .shop h5{margin:.6rem 0 .2rem;font-size:.92rem;color:var(--muted)}
 details.schedule{margin:.5rem 0}
 details.schedule summary{cursor:pointer;font-weight:600;color:var(--green)}
+details.tab,details.mails{margin:.4rem 0}
+details.tab>summary,details.mails>summary{cursor:pointer;font-weight:600;padding:.2rem 0}
+details.tab>summary .n{font-weight:400;color:var(--muted)}
+.month{min-width:0;max-width:100%}
+.pictures{color:var(--muted);font-size:.9rem;margin:.25rem 0}
+article.mail{border:1px solid var(--border);border-radius:.5rem;padding:.5rem .75rem;margin:.6rem 0;background:#fff}
+article.mail .meta{margin:.1rem 0;font-size:.88rem}
+pre.mail-text{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--bg);border:1px solid var(--border);border-radius:.3rem;padding:.5rem .6rem;margin:.4rem 0;font:inherit;font-size:.9rem}
+.mail-actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.copied{color:#116329;font-size:.88rem}
 footer{max-width:82rem;margin:0 auto;padding:0 1.5rem 2rem;color:var(--muted);font-size:.82rem}
 `;
 
@@ -164,7 +176,7 @@ export function buildPage(opts: PageOptions): Page {
   const { lang } = opts;
   const S = pageStrings(lang);
   // The calendar's colours are the shared style (rules/compute/calendar-style.ts, AA contrast), not overridden here.
-  const css = PAGE_CSS + CALENDAR_CSS + NARROW_CSS;
+  const css = PAGE_CSS + CALENDAR_CSS + CHART_CSS + NARROW_CSS;
   const script = clientScript();
   const maxUploadMb = Math.round((opts.maxUploadBytes / (1024 * 1024)) * 100) / 100;
   const ttlMinutes = Math.max(1, Math.round(opts.ttlMs / 60_000));
@@ -176,6 +188,7 @@ export function buildPage(opts: PageOptions): Page {
     maxUploadBytes: opts.maxUploadBytes,
     maxUploadMb,
     ttlMinutes,
+    openLimit: OPEN_LIMIT,
     rates: opts.campaign.config.rates,
     weekdays: { 'zh-TW': [...civil.WEEKDAY_ZH], en: [...civil.WEEKDAY_EN] },
     legend: { 'zh-TW': calendarLegend(opts.campaign.config.rates, 'zh-TW'), en: calendarLegend(opts.campaign.config.rates, 'en') },
@@ -207,7 +220,7 @@ export function buildPage(opts: PageOptions): Page {
 <div class="drop" id="drop">
 ${i18n('dropTitle', 'p', ' class="drop-title" id="drop-title"')}
 <p>${i18n('dropOr')} <label for="file" class="btn primary" data-i18n="dropPick">${escapeHtml(S.dropPick)}</label></p>
-<input type="file" id="file" name="file" multiple accept=".xlsx,.xlsm,.csv,.tsv,.txt,.xls,.xlsb,.ods" aria-describedby="drop-hint">
+<input type="file" id="file" name="file" multiple accept=".xlsx,.xlsm,.csv,.tsv,.txt,.xls,.xlsb,.ods,.jpg,.jpeg,.png,.webp,.gif" aria-describedby="drop-hint">
 <p class="hint" id="drop-hint">${escapeHtml(fill(S.dropHint, { mb: maxUploadMb, ttl: ttlMinutes }))}</p>
 </div>
 </section>

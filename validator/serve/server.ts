@@ -18,8 +18,9 @@
  * rest wait in a bounded queue. Uploads over the limit get 413 while the rest of the body is
  * drained (up to a cap), so the client reads the answer and the connection stays usable.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -113,7 +114,8 @@ interface Context {
   readonly campaign: Campaign;
   readonly store: DownloadStore;
   readonly limiter: Limiter;
-  readonly pages: Readonly<Record<Lang, Page>>;
+  /** The page in a language for a check date (built once per day and language). */
+  readonly page: (lang: Lang, today: string) => Page;
   readonly log: (line: string) => void;
   readonly temp: TempRoot;
   readonly allowed: ReadonlySet<string>;
@@ -130,7 +132,18 @@ export function createServeHandler(opts: ServeOptions = {}) {
   const ttlMs = opts.downloadTtlMs ?? DEFAULT_TTL_MS;
   const store = new DownloadStore({ ttlMs, maxEntries: opts.maxDownloads, maxBytes: opts.maxDownloadBytes });
   const limiter = new Limiter(opts.concurrency ?? defaultConcurrency(), opts.maxQueue ?? 64);
-  const pageOpts = { campaign, today: opts.today ?? null, maxUploadBytes: limit, ttlMs };
+  const pageOpts = { campaign, maxUploadBytes: limit, ttlMs };
+  const pageCache = new Map<string, Page>();
+  const page = (l: Lang, today: string): Page => {
+    const key = `${l}|${today}`;
+    let p = pageCache.get(key);
+    if (!p) {
+      // The date changes once a day: keep only the current day's pages.
+      if (pageCache.size >= 4) pageCache.clear();
+      pageCache.set(key, (p = buildPage({ ...pageOpts, lang: l, today })));
+    }
+    return p;
+  };
   const ctx: Context = {
     opts,
     limit,
@@ -138,7 +151,7 @@ export function createServeHandler(opts: ServeOptions = {}) {
     campaign,
     store,
     limiter,
-    pages: { 'zh-TW': buildPage({ ...pageOpts, lang: 'zh-TW' }), en: buildPage({ ...pageOpts, lang: 'en' }) },
+    page,
     log: opts.log ?? ((line) => process.stderr.write(`${line}\n`)),
     temp: new TempRoot((opts.tmpPrefix ?? TMP_PREFIX).replace(/-+$/, '')),
     allowed: allowedHostNames(opts.host ?? DEFAULT_HOST, opts.allowHosts ?? []),
@@ -252,7 +265,8 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   if (p === '/' || p === '/index.html') {
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(ctx, req, res, 'GET, HEAD');
     const lang = langParam(url) ?? ctx.lang;
-    return sendPage(res, ctx.pages[lang], method === 'HEAD');
+    // The page shows the same check date the server's checks use (Asia/Taipei, not the browser's clock).
+    return sendPage(res, ctx.page(lang, checkDate(ctx)), method === 'HEAD');
   }
   if (p === '/api/session') {
     if (method !== 'POST') return methodNotAllowed(ctx, req, res, 'POST');
@@ -277,6 +291,11 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
     return;
   }
   return refuse(ctx, req, res, 404, 'notFound');
+}
+
+/** The check date: `--today`, or today in Asia/Taipei on the server's clock. */
+function checkDate(ctx: Context): string {
+  return ctx.opts.today ?? taipeiToday((ctx.opts.now ?? Date.now)());
 }
 
 function methodNotAllowed(ctx: Context, req: IncomingMessage, res: ServerResponse, allow: string): Promise<void> {
@@ -366,12 +385,62 @@ async function refuse(ctx: Context, req: IncomingMessage, res: ServerResponse, s
     return;
   }
   const mb = Math.round((ctx.limit / (1024 * 1024)) * 100) / 100;
-  sendError(res, status, key, { mb }, { Connection: 'close', ...extra });
+  sendError(res, status, key, { mb, max: MAX_PICTURES }, { Connection: 'close', ...extra });
   if (drained === 'over-cap') res.once('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
 }
 
-function rejectUpload(ctx: Context, req: IncomingMessage, res: ServerResponse, status: number, key: 'tooLarge' | 'busy' | 'missingFilename' | 'badLang'): Promise<void> {
+function rejectUpload(ctx: Context, req: IncomingMessage, res: ServerResponse, status: number, key: 'tooLarge' | 'busy' | 'missingFilename' | 'badLang' | 'badPictures'): Promise<void> {
   return refuse(ctx, req, res, status, key, status === 503 ? { 'Retry-After': '5' } : {});
+}
+
+/** Pictures one upload may carry along (the workbook's hero, ad and product images). */
+export const MAX_PICTURES = 40;
+
+/**
+ * The `X-Pictures` header: the pictures sent after the workbook in the same body, as
+ * encodeURIComponent JSON `[[name, bytes], …]`; each at most the upload limit, together at most
+ * four times it. Undefined when the header is malformed or over those limits.
+ */
+export function parsePicturesHeader(raw: string | string[] | undefined, limit: number): { name: string; bytes: number }[] | undefined {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (v === undefined || v.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decodeURIComponent(v));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length > MAX_PICTURES) return undefined;
+  const out: { name: string; bytes: number }[] = [];
+  let total = 0;
+  for (const p of parsed) {
+    if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'string' || !Number.isSafeInteger(p[1]) || p[1] < 0 || p[1] > limit) return undefined;
+    total += p[1];
+    out.push({ name: displayNameOf(p[0]), bytes: p[1] });
+  }
+  return total <= 4 * limit ? out : undefined;
+}
+
+/** Cuts the received body into the workbook (what is left at the start) and the pictures (at its end, in order). */
+async function splitBody(bundle: string, workbookPath: string, pictures: readonly { name: string; bytes: number }[], dir: string, total: number): Promise<[string, string][]> {
+  const picBytes = pictures.reduce((n, p) => n + p.bytes, 0);
+  const out: [string, string][] = [];
+  const copy = (start: number, bytes: number, to: string) =>
+    bytes === 0
+      ? writeFile(to, new Uint8Array(0), { flag: 'wx', mode: 0o600 })
+      : pipeline(createReadStream(bundle, { start, end: start + bytes - 1 }), createWriteStream(to, { flags: 'wx', mode: 0o600 }));
+  await copy(0, total - picBytes, workbookPath);
+  await mkdir(path.join(dir, 'pictures'));
+  let at = total - picBytes;
+  for (const [i, p] of pictures.entries()) {
+    // On disk by number (the name is only matched, never used as a path).
+    const file = path.join(dir, 'pictures', String(i));
+    await copy(at, p.bytes, file);
+    out.push([p.name, file]);
+    at += p.bytes;
+  }
+  await rm(bundle, { force: true });
+  return out;
 }
 
 type Received = { readonly kind: 'ok'; readonly bytes: number } | { readonly kind: 'too-large' } | { readonly kind: 'aborted' } | { readonly kind: 'timeout' };
@@ -496,7 +565,11 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
     if (!lang) return await rejectUpload(ctx, req, res, 400, 'badLang');
     const rawName = decodeFilename(req.headers['x-filename']);
     if (rawName === undefined) return await rejectUpload(ctx, req, res, 400, 'missingFilename');
-    if (declaredLength(req) > ctx.limit) return await rejectUpload(ctx, req, res, 413, 'tooLarge');
+    const pictureList = parsePicturesHeader(req.headers['x-pictures'], ctx.limit);
+    if (pictureList === undefined) return await rejectUpload(ctx, req, res, 400, 'badPictures');
+    const picBytes = pictureList.reduce((n, p) => n + p.bytes, 0);
+    const bodyLimit = ctx.limit + picBytes;
+    if (declaredLength(req) > bodyLimit) return await rejectUpload(ctx, req, res, 413, 'tooLarge');
 
     const displayName = displayNameOf(rawName);
     dir = ctx.temp.make();
@@ -504,7 +577,15 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
     // own so it can never collide with the outputs written next to it.
     await mkdir(path.join(dir, 'in'));
     const filePath = path.join(dir, 'in', diskNameOf(displayName));
-    const received = await receiveBody(req, filePath, ctx.limit, ctx.opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS, ctx.opts.bodyIdleMs ?? DEFAULT_BODY_IDLE_MS);
+    // With pictures along, the body is received whole first, then cut into its files.
+    const bodyPath = pictureList.length > 0 ? path.join(dir, 'body') : filePath;
+    const received = await receiveBody(req, bodyPath, bodyLimit, ctx.opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS, ctx.opts.bodyIdleMs ?? DEFAULT_BODY_IDLE_MS);
+    if (received.kind === 'ok' && (received.bytes < picBytes || received.bytes - picBytes > ctx.limit)) {
+      await removeDir(dir);
+      dir = undefined;
+      return sendError(res, received.bytes < picBytes ? 400 : 413, received.bytes < picBytes ? 'badPictures' : 'tooLarge', { mb: Math.round((ctx.limit / (1024 * 1024)) * 100) / 100, max: MAX_PICTURES });
+    }
+    const pictures = received.kind === 'ok' && pictureList.length > 0 ? await splitBody(bodyPath, filePath, pictureList, dir, received.bytes) : [];
     if (received.kind !== 'ok') {
       // Nothing of a refused upload stays on disk, not even while the rest of it is drained.
       await removeDir(dir);
@@ -515,11 +596,11 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
       return;
     }
 
-    const today = ctx.opts.today ?? taipeiToday((ctx.opts.now ?? Date.now)());
+    const today = checkDate(ctx);
     let outcome;
     try {
       const workDir = dir;
-      outcome = await ctx.limiter.run(() => checkUpload({ filePath, displayName, workDir }, { campaign: ctx.campaign, today, lang, read: ctx.opts.read }));
+      outcome = await ctx.limiter.run(() => checkUpload({ filePath, displayName, workDir, pictures }, { campaign: ctx.campaign, today, lang, read: ctx.opts.read }));
     } catch (e) {
       await removeDir(dir);
       dir = undefined;
@@ -537,15 +618,25 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
     const body: CheckResponse = {
       ok: true,
       lang,
-      file: { name: displayName, bytes: received.bytes },
+      file: { name: displayName, bytes: received.bytes - picBytes },
       report: outcome.report,
       unreadable: outcome.unreadable,
       shops: outcome.shops,
+      today,
+      ringMails: outcome.ringMails.map((m) => ({ ...m, eml: m.eml ? link(m.eml) : null })),
+      ringSkipped: outcome.ringSkipped,
+      deadlineCount: outcome.deadlineCount,
+      pictures: { sent: pictures.length, used: outcome.picturesUsed },
+      charts: outcome.charts,
       downloads: {
         annotated: outcome.annotated ? link(outcome.annotated) : null,
         fixed: outcome.fixed ? link(outcome.fixed) : null,
         schedule: outcome.schedule ? link(outcome.schedule) : null,
         json: link(outcome.json),
+        html: link(outcome.html),
+        junit: link(outcome.junit),
+        ics: outcome.ics ? link(outcome.ics) : null,
+        deadlinesCsv: outcome.deadlinesCsv ? link(outcome.deadlinesCsv) : null,
       },
       annotateError: outcome.annotateError,
     };

@@ -20,7 +20,7 @@ export interface DownloadStoreOptions {
   readonly ttlMs?: number;
   readonly maxEntries?: number;
   readonly maxBytes?: number;
-  /** Entries and bytes one session may hold (default 60 entries, 64 MB). */
+  /** Entries and bytes one session may hold (default 200 entries — a check makes about ten — and 64 MB). */
   readonly maxEntriesPerSession?: number;
   readonly maxBytesPerSession?: number;
   /** The clock (epoch ms); tests pass a fake one. */
@@ -33,9 +33,9 @@ interface Entry extends Download {
 }
 
 export const DEFAULT_TTL_MS = 10 * 60_000;
-export const DEFAULT_MAX_ENTRIES = 600;
+export const DEFAULT_MAX_ENTRIES = 2000;
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-export const DEFAULT_MAX_ENTRIES_PER_SESSION = 60;
+export const DEFAULT_MAX_ENTRIES_PER_SESSION = 200;
 export const DEFAULT_MAX_BYTES_PER_SESSION = 64 * 1024 * 1024;
 
 /** Download ids: 22 base64url characters. */

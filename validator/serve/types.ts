@@ -4,6 +4,7 @@
  * depends on the language is already rendered in the answer's `lang`.
  */
 import type { Lang, Message, RebateReason, ReportViolation } from '../../rules/index.js';
+import type { BarChartLayout, RateMonthLayout } from '../format/chart.js';
 
 /** The SPEC §7 report of the one uploaded file (what `validate --format json` prints). */
 export interface JsonReport {
@@ -53,6 +54,35 @@ export interface CalendarMonthView {
   readonly title: string;
   /** Monday-first weeks; null pads the first and last week. */
   readonly weeks: readonly (readonly (CalendarDayView | null)[])[];
+  /** The month's rates as one bar per day (validator/format/chart.ts's layout; the page draws it as SVG). */
+  readonly rates: RateMonthLayout;
+}
+
+/** One ring-data request e-mail (rules' ringMailsForWorkbook, as `partner-check ring-mail` builds it). */
+export interface RingMailView {
+  readonly sheet: string;
+  readonly row: number;
+  readonly shopId: string;
+  readonly to: string;
+  readonly subject: string;
+  /** The six body lines, `\n`-separated. */
+  readonly body: string;
+  /** `mailto:` with the subject and body percent-encoded (rules' ringMailto). */
+  readonly mailto: string;
+  readonly sendDate: string;
+  readonly sendTime: string;
+  /** `11/28(五)`: the latest day to send the e-mail, or null. */
+  readonly sendByLabel: string | null;
+  /** The .eml file (MailComposer). */
+  readonly eml: DownloadLink | null;
+}
+
+/** A ring-data row that gets no e-mail, and why. */
+export interface RingSkipView {
+  readonly sheet: string;
+  readonly row: number;
+  readonly shopId: string | null;
+  readonly reasons: readonly { readonly ruleId: string; readonly cell: string | null; readonly message: string }[];
 }
 
 /** One row of the cost table, amounts already rounded for display (`NT$1,234`). */
@@ -90,12 +120,29 @@ export interface CheckResponse {
   /** The workbook/unreadable reason when the file could not be read, else null. */
   readonly unreadable: string | null;
   readonly shops: readonly ShopView[];
+  /** The check date the server used (`YYYY-MM-DD`, Asia/Taipei unless `--today`). */
+  readonly today: string;
+  /** Ring-data request e-mails of the rows without errors, and the rows skipped. */
+  readonly ringMails: readonly RingMailView[];
+  readonly ringSkipped: readonly RingSkipView[];
+  /** How many deadlines the 期限 downloads list. */
+  readonly deadlineCount: number;
+  /** Pictures sent together with the file, and which of them the sheets name (and were checked). */
+  readonly pictures: { readonly sent: number; readonly used: readonly string[] };
+  /** Per-rule and per-shop violation counts as bar-chart layouts, null when there is nothing to draw. */
+  readonly charts: { readonly rules: BarChartLayout | null; readonly shops: BarChartLayout | null };
   readonly downloads: {
     readonly annotated: DownloadLink | null;
     /** The fixed copy (修正檔). */
     readonly fixed: DownloadLink | null;
     readonly schedule: DownloadLink | null;
     readonly json: DownloadLink;
+    /** The same report as `validate --format html` / `--format junit`. */
+    readonly html: DownloadLink;
+    readonly junit: DownloadLink;
+    /** 期限: the deadlines as iCalendar and as CSV (`partner-check deadlines`). */
+    readonly ics: DownloadLink | null;
+    readonly deadlinesCsv: DownloadLink | null;
   };
   /** Why the annotated copy is missing although the file was read (rare), else null. */
   readonly annotateError: string | null;
@@ -110,11 +157,14 @@ export interface ErrorResponse {
 export interface BootData {
   readonly lang: Lang;
   readonly version: string;
-  readonly today: string | null;
+  /** The check date: `--today`, or today in Taipei when the page was served (each check answers its own). */
+  readonly today: string;
   readonly campaign: Message;
   readonly maxUploadBytes: number;
   readonly maxUploadMb: number;
   readonly ttlMinutes: number;
+  /** A tab with more problems than this starts collapsed (the HTML report's OPEN_LIMIT). */
+  readonly openLimit: number;
   readonly rates: { readonly daily: number; readonly friday: number; readonly chosen: number };
   readonly weekdays: Readonly<Record<Lang, readonly string[]>>;
   /** The calendar's colour key in both languages (rules' calendarLegend). */

@@ -51,11 +51,35 @@ describe('formatHtml', () => {
     expect(html).toContain('class="rate-low daily" data-date="2026-05-04" data-rate="5"');
   });
 
+  it('draws each month of rates beside its grid: one bar per day, height = rate, bonus days in the legend\'s high colour', () => {
+    const fig = /<figure class="rates" data-month="2026-05"><figcaption>2026 年 5 月 每日回饋率<\/figcaption><svg[^>]*>(.*?)<\/svg><\/figure>/s.exec(html);
+    expect(fig).not.toBeNull();
+    // Inside the month's block, right after its grid.
+    expect(html).toMatch(/<div class="month"><table class="cal"[^>]*data-month="2026-05"[\s\S]*?<\/table><figure class="rates" data-month="2026-05">/);
+    const bars = [...fig![1]!.matchAll(/<rect class="([^"]+)" x="[\d.]+" y="([\d.]+)" width="9" height="(\d+)" fill="(#[0-9a-f]+)" data-date="([\d-]+)" data-rate="(\d+)">/g)];
+    expect(bars).toHaveLength(31);
+    const month = rebateCalendar('2026-05', [civil.dayFromYmd(2026, 5, 6)]);
+    expect(bars.map((b) => [b[5], Number(b[6])])).toEqual(month.days.map((d) => [d.date, d.rate]));
+    // Height = rate: 10% is the full 60 units, 5% half; the bars stand on one baseline (y + height = 68).
+    for (const b of bars) {
+      expect(Number(b[3])).toBe(Number(b[6]) === 10 ? 60 : 30);
+      expect(Number(b[2]) + Number(b[3])).toBe(68);
+    }
+    const may6 = bars.find((b) => b[5] === '2026-05-06')!;
+    expect([may6[1], may6[4]]).toEqual(['rate-high chosen', '#06c755']);
+    const may1 = bars.find((b) => b[5] === '2026-05-01')!;
+    expect([may1[1], may1[4]]).toEqual(['rate-high friday off', '#06c755']);
+    const may4 = bars.find((b) => b[5] === '2026-05-04')!;
+    expect([may4[1], may4[4]]).toEqual(['rate-low daily', '#bdc1c6']);
+    expect(html).toContain('<title>5/6 週三 10%</title>');
+  });
+
   it('is English with lang en', () => {
     const en = formatHtml(report, { lang: 'en', calendars });
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('<th scope="col">Mon</th>');
     expect(en).toContain('Quarter plan');
+    expect(en).toContain('<figcaption>Daily rebate rates, May 2026</figcaption>');
   });
 });
 
