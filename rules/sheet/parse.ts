@@ -187,9 +187,10 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
   const headerRow = headerIndex + 1;
   const columns = bindColumns(kind, table.rows[headerIndex] ?? [], headerRow, issues);
   const bound = [...columns.values()];
+  const view = cellsView(bound);
   const rows: ParsedRow<K>[] = [];
   for (let r = headerIndex + 1; r < table.rows.length; r++) {
-    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, dates, issues);
+    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, view, dates, issues);
     if (row) rows.push(row);
   }
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
@@ -204,12 +205,13 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
  */
 export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): ParsedSheet<K> {
   const bound = [...parsed.columns.values()];
+  const view = cellsView(bound);
   const changedRowNos = new Set<number>();
   for (const r of changed) changedRowNos.add(r + 1);
   const fresh = new Map<number, ParsedRow<K>>();
   const freshIssues: SheetIssue[] = [];
   for (const r of [...changed].sort((a, b) => a - b)) {
-    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, dates, freshIssues);
+    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, dates, freshIssues);
     if (row) fresh.set(r + 1, row);
   }
   const rows: ParsedRow<K>[] = [];
@@ -238,7 +240,7 @@ export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited:
 }
 
 /** One row's values, or undefined for a row blank in every bound column; its issues go to `issues`. */
-function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
+function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], view: CellsView, dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
   let blankRow = true;
   for (let i = 0; i < bound.length; i++) {
     if (!isBlank(raw[bound[i]!.index])) {
@@ -248,11 +250,9 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
   }
   if (blankRow) return undefined;
   const values: Record<string, unknown> = {};
-  const cells: Record<string, Cell | undefined> = {};
   let invalid: Set<string> | undefined;
   for (const col of bound) {
     const cell = raw[col.index] ?? undefined;
-    cells[col.def.key] = cell ?? undefined;
     if (isBlank(cell)) {
       if (col.def.type === 'boolean') {
         // SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer).
@@ -271,5 +271,34 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
     if (out.ok) values[col.def.key] = out.value;
     else (invalid || (invalid = new Set<string>())).add(col.def.key);
   }
-  return { row: rowNo, values: values as ValuesByKind[K], cells, invalid: invalid ?? NO_INVALID };
+  return { row: rowNo, values: values as ValuesByKind[K], cells: new view(raw), invalid: invalid ?? NO_INVALID };
+}
+
+type CellsView = new (raw: ReadonlyArray<Cell | null | undefined>) => Readonly<Record<string, Cell | undefined>>;
+
+const RAW = Symbol('raw cells');
+
+/**
+ * A row's `cells` by column key, read through to the row's cell array instead of copied into an
+ * object per row (one small object per row instead of one property per bound column: the 100k-row
+ * engine benchmark spends much of its time allocating and collecting). One class per parsed tab,
+ * so every access site sees one shape. Keys are enumerable getters, like the plain object was.
+ */
+function cellsView(bound: readonly BoundColumn[]): CellsView {
+  class RowCells {
+    readonly [RAW]: ReadonlyArray<Cell | null | undefined>;
+    constructor(raw: ReadonlyArray<Cell | null | undefined>) {
+      this[RAW] = raw;
+    }
+  }
+  for (const col of bound) {
+    const index = col.index;
+    Object.defineProperty(RowCells.prototype, col.def.key, {
+      get(this: RowCells) {
+        return this[RAW][index] ?? undefined;
+      },
+      enumerable: true,
+    });
+  }
+  return RowCells as unknown as CellsView;
 }
