@@ -282,7 +282,8 @@ const RAW = Symbol('raw cells');
  * A row's `cells` by column key, read through to the row's cell array instead of copied into an
  * object per row (one small object per row instead of one property per bound column: the 100k-row
  * engine benchmark spends much of its time allocating and collecting). One class per parsed tab,
- * so every access site sees one shape. Keys are enumerable getters, like the plain object was.
+ * so every access site sees one shape. The keys are enumerable getters on the prototype
+ * (`for…in` lists them; `Object.keys` does not — nothing reads `cells` but by key).
  */
 function cellsView(bound: readonly BoundColumn[]): CellsView {
   class RowCells {
