@@ -221,6 +221,7 @@ function runRules(analysis: WorkbookAnalysis, options: ValidateOptions, campaign
   const present = new Set(analysis.sheets.map((s) => s.kind));
   const rowsCache = new Map<SheetKind, { sheet: ParsedSheet; row: ParsedRow }[]>();
   const memo = new Map<string, unknown>();
+  const deadlines = new Map<number, number>();
   const reportedYears = new Set<string>();
   let current: Rule | undefined;
   let currentSeverity: Severity = 'error';
@@ -317,8 +318,15 @@ function runRules(analysis: WorkbookAnalysis, options: ValidateOptions, campaign
       if (current) push(current, currentSeverity, input);
     },
     deadlineDay: (startDay, lead, where) => {
+      // Many rows share a start day: each (day, lead) is counted back once per run. Failures are
+      // not remembered, so every row whose year is not covered is still reported.
+      const k = startDay * 1024 + lead;
+      const known = Number.isInteger(startDay) && Number.isInteger(lead) && lead >= 0 && lead < 1024 ? deadlines.get(k) : undefined;
+      if (known !== undefined) return known;
       try {
-        return nthWorkingDayBefore(startDay, lead, calendar);
+        const day = nthWorkingDayBefore(startDay, lead, calendar);
+        if (Number.isInteger(startDay) && Number.isInteger(lead) && lead >= 0 && lead < 1024) deadlines.set(k, day);
+        return day;
       } catch (e) {
         yearProblem(e, where);
         return undefined;
