@@ -2,7 +2,8 @@
 /**
  * `npm run bench [-- --sizes 10k,100k,1m] [--seed N] [--runs N] [--no-profile] [--skip a,b,c,d,complexity]`
  *
- * Default sizes 10k, 100k and 1m (about 10–12 minutes on a 2-core container, 1m included; ~6 GB
+ * Default sizes 10k, 100k and 1m (`--sizes 1m` alone also runs the 100k check (b), the base of
+ * the 1m time target) (about 10–12 minutes on a 2-core container, 1m included; ~6 GB
  * of RAM for the in-memory 1m model); `--sizes 10k,100k` takes about 4 minutes.
  *
  * Generates (seeded, cached in bench/data/) 加碼合約 workbooks and matching CSVs, then measures
@@ -223,6 +224,14 @@ async function main() {
       }
     }
 
+    // `--sizes 1m` alone: the 1m time target compares with the 100k check, so measure that too.
+    if (rows === 1_000_000 && !opts.sizes.includes(100_000) && !opts.skip.has('b') && cliBuilt) {
+      const small = await gen.ensureDataSet(dataDir, 100_000, seed);
+      const x = await measured(process.execPath, [cliBin, 'validate', small.xlsx, '--format', 'json', '--today', today], { stdoutFile: path.join(tmpDir, 'report-100k-for-1m.json') });
+      r.b100k = { what: 'the 100k check (b) in this run, the base of the 1m time target', wallMs: round(x.wallMs), peakRssMb: x.peakRssMb, exitCode: x.exitCode, ok: x.exitCode === 0 || x.exitCode === 1 };
+      log(`  (b) at 100k, for the ratio  ${fmtMs(r.b100k.wallMs)}  peak RSS ${r.b100k.peakRssMb} MB`);
+    }
+
     if (!opts.skip.has('c')) {
       const engineRuns = Math.max(3, runs);
       const x = await measured(process.execPath, [maxOld, tools.measure, 'engine', String(rows), String(seed), String(engineRuns)]);
@@ -233,6 +242,9 @@ async function main() {
             engineMs: round(inner.runsMs[0]),
             runsMs: inner.runsMs.map((v) => round(v)),
             warmMs: round(Math.min(...inner.runsMs.slice(1))),
+            // CPU time of the process per run (user + system, GC threads included): on the shared
+            // machine the wall time also counts waiting for a core.
+            runsCpuMs: inner.runsCpuMs?.map((v) => round(v)),
             buildModelMs: round(inner.buildMs),
             peakRssMb: x.peakRssMb,
             violations: inner.violations,
@@ -458,8 +470,13 @@ function evaluateTargets(results, complexity, batch) {
     push('100k: engine alone (c) ≥ 300k rows/s warm (issue 12)', r100.c?.ok ? r100.c.warmRowsPerSec >= 300_000 : null, `${r100.c?.rowsPerSec ?? 'n/a'} rows/s cold, ${r100.c?.warmRowsPerSec ?? 'n/a'} warm`);
   }
   if (r1m) {
-    const base = r100?.b?.wallMs;
-    push('1m: checked (not unreadable), peak RSS ≤ 400 MB, time ≤ 12 × the 100k check (issue 12)', r1m.b?.ok && base ? r1m.b.peakRssMb <= 400 && r1m.b.wallMs <= 12 * base : r1m.b?.ok === false ? false : null, `${r1m.b?.ok ? 'checked' : 'not checked'}, ${r1m.b?.peakRssMb ?? 'n/a'} MB, ${r1m.b?.wallMs ?? 'n/a'} ms vs 100k ${base ?? 'n/a'} ms${r1m.b?.ok ? '' : `; ${String(r1m.b?.error ?? '').slice(0, 160)}`}`);
+    // Three targets, each with its actual figure, so a run shows which part is met.
+    const base = r100?.b?.ok ? r100.b.wallMs : r1m.b100k?.ok ? r1m.b100k.wallMs : undefined;
+    const checked = r1m.b?.ok === true;
+    const why = checked ? '' : `; ${String(r1m.b?.error ?? 'not run').slice(0, 160)}`;
+    push('1m: checked, not unreadable (issue 12)', r1m.b ? checked : null, `${checked ? 'checked' : 'not checked'}${why}`);
+    push('1m: peak RSS of b ≤ 400 MB (issue 12)', checked ? r1m.b.peakRssMb <= 400 : r1m.b ? false : null, `${r1m.b?.peakRssMb ?? 'n/a'} MB${checked ? '' : ' (not checked)'}`);
+    push('1m: time of b ≤ 12 × the 100k check (issue 12)', checked && base ? r1m.b.wallMs <= 12 * base : r1m.b && !checked ? false : null, `${r1m.b?.wallMs ?? 'n/a'} ms vs 12 × ${base ?? 'n/a (run 100k in the same run)'} ms${checked && base ? ` (${round(r1m.b.wallMs / base, 1)}×)` : ''}`);
   }
   if (batch) {
     push('batch: validate DIR (300 × mistakes.xlsx) ≤ 1.0 × exceljs full reader loading them, same violations as single runs (issue 12)', batch.ratio <= 1 && batch.sameAsSingle === true, `ratio ${batch.ratio} (${batch.validate.wallMs} ms vs ${batch.exceljsFull.wallMs} ms); same violations: ${batch.sameAsSingle}`);

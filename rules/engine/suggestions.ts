@@ -67,16 +67,32 @@ function withSuggestion(c: CollectedViolation, s: Suggestion | undefined): Colle
 
 /** Step 1: suggestions on rows the CMS does not let the user edit become advice in the message. */
 function statusAware(list: readonly CollectedViolation[], analysis: WorkbookAnalysis): CollectedViolation[] {
-  const statusBySheet = new Map<string, Map<number, string | undefined>>();
+  // Rows by sheet, in row order: the few suggested rows are looked up by binary search rather
+  // than indexing every row of a 100k-row tab.
+  const rowsBySheet = new Map<string, WorkbookAnalysis['sheets'][number]['rows']>();
   for (const s of analysis.sheets) {
     if (!STATUS_KINDS.has(s.kind) || !s.columns.has('status')) continue;
-    statusBySheet.set(s.name, new Map(s.rows.map((r) => [r.row, (r.values as { status?: string }).status])));
+    rowsBySheet.set(s.name, s.rows);
   }
-  if (statusBySheet.size === 0) return [...list];
+  if (rowsBySheet.size === 0) return [...list];
+  const statusOf = (sheet: string, rowNo: number): string | undefined => {
+    const rows = rowsBySheet.get(sheet);
+    if (!rows) return undefined;
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rows[mid]!.row;
+      if (r === rowNo) return (rows[mid]!.values as { status?: string }).status;
+      if (r < rowNo) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   return list.map((c) => {
     const { v } = c;
     if (!v.suggestion || v.sheet === null || v.row === null) return c;
-    const status = statusBySheet.get(v.sheet)?.get(v.row);
+    const status = statusOf(v.sheet, v.row);
     if (status !== PENDING && status !== APPROVED) return c;
     const advice = status === PENDING ? 'pending' : 'approved';
     const { suggestion, ...rest } = v;

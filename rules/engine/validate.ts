@@ -9,7 +9,7 @@ import { SHEET_KINDS } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
 import { recogniseTable } from '../sheet/header.js';
-import { parseSheet, type ParsedSheet, type ParsedRow, type SheetIssue } from '../sheet/parse.js';
+import { parseSheet, reparseRows, type ParsedSheet, type ParsedRow, type SheetIssue } from '../sheet/parse.js';
 import { TW_OFFICE_CALENDAR, isWorkingDay, nthWorkingDayBefore, YearNotCoveredError, type OfficeCalendar } from '../time/office-calendar.js';
 import { dayFromYmd, ymdFromDay, isoDate } from '../time/civil.js';
 import type { Baseline } from './baseline.js';
@@ -86,6 +86,73 @@ export function analyseWorkbook(workbook: Workbook, campaign: Campaign = DEFAULT
   return { sheets, summaries, tableIssues };
 }
 
+/**
+ * `analyseWorkbook(edited, campaign)` for a copy of `base` whose tables share every unchanged row
+ * array with it (the suggestion post-pass edits a few cells): only the changed rows are parsed
+ * again. A tab whose header is no longer found at the same place, or whose header rows changed,
+ * is analysed from scratch, so the result always equals a full analysis.
+ */
+function reanalyseEdited(edited: Workbook, base: Workbook, analysis: WorkbookAnalysis, campaign: Campaign): WorkbookAnalysis {
+  if (edited.tables.length !== base.tables.length || analysis.summaries.length !== base.tables.length) return analyseWorkbook(edited, campaign);
+  const dates = { yearFor: yearForCampaign(campaign) };
+  const parsedByTable = new Map(analysis.sheets.map((s) => [s.table, s]));
+  const sheets: ParsedSheet[] = [];
+  const summaries: SheetSummary[] = [];
+  const editedSheets: { before: ParsedSheet; after: ParsedSheet; changed: ReadonlySet<number> }[] = [];
+  for (let i = 0; i < edited.tables.length; i++) {
+    const table = edited.tables[i]!;
+    const was = base.tables[i]!;
+    const parsed = parsedByTable.get(was);
+    if (table === was) {
+      if (parsed) sheets.push(parsed);
+      summaries.push(analysis.summaries[i]!);
+      continue;
+    }
+    if (!parsed) return analyseWorkbook(edited, campaign);
+    const rec = recogniseTable(table);
+    const headerIndex = parsed.headerRow - 1;
+    if (!rec.location || rec.location.kind !== parsed.kind || rec.location.rowIndex !== headerIndex) return analyseWorkbook(edited, campaign);
+    const changed = new Set<number>();
+    const n = Math.max(table.rows.length, was.rows.length);
+    for (let r = 0; r < n; r++) if (table.rows[r] !== was.rows[r]) changed.add(r);
+    let again: ParsedSheet;
+    if ([...changed].some((r) => r <= headerIndex)) again = parseSheet(table, parsed.kind, headerIndex, dates);
+    else again = reparseRows(parsed, table, changed, dates);
+    sheets.push(again);
+    editedSheets.push({ before: parsed, after: again, changed });
+    summaries.push({ name: table.name, kind: again.kind, headerRow: again.headerRow, rows: again.rows.length });
+  }
+  return { sheets: shopsOnly(sheets, editedSheets), summaries, tableIssues: analysis.tableIssues };
+}
+
+/**
+ * The contracts tabs cut down to the shops whose rows were edited (every other tab whole), when
+ * every edit is on a contracts tab. The post-pass only asks which rules blame the edited cells,
+ * and the contract rules relate rows only through their shop (contract groups, overlaps,
+ * duplicates, base contracts, the baseline's match key and the partner rules are all per shop),
+ * so the edited cells are blamed exactly as in the whole workbook — at the cost of the few shops
+ * touched instead of every row.
+ */
+function shopsOnly(sheets: ParsedSheet[], edits: readonly { before: ParsedSheet; after: ParsedSheet; changed: ReadonlySet<number> }[]): ParsedSheet[] {
+  if (edits.length === 0 || !edits.every((e) => e.after.kind === 'contracts' && e.after.columns.has('shopId'))) return sheets;
+  const shops = new Set<string | undefined>();
+  for (const { before, after, changed } of edits) {
+    for (const side of [before, after]) {
+      for (const row of side.rows) if (changed.has(row.row - 1)) shops.add((row.values as { shopId?: string }).shopId);
+    }
+  }
+  const afterSheets = new Set(edits.map((e) => e.after));
+  return sheets.map((sheet) => {
+    if (sheet.kind !== 'contracts') return sheet;
+    const own = afterSheets.has(sheet) ? edits.find((e) => e.after === sheet)!.changed : undefined;
+    const keep = (rowNo: number, shopId: string | undefined) => (shopId !== undefined && shops.has(shopId)) || (own !== undefined && own.has(rowNo - 1));
+    const rows = sheet.rows.filter((row) => keep(row.row, (row.values as { shopId?: string }).shopId));
+    const kept = new Set(rows.map((r) => r.row));
+    const issues = sheet.issues.filter((issue) => issue.row === null || issue.row <= sheet.headerRow || kept.has(issue.row));
+    return { ...sheet, rows, issues };
+  });
+}
+
 function todayDay(today: string | number): number {
   if (typeof today === 'number') return today;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
@@ -106,7 +173,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
   const sheetOrder = new Map(workbook.tables.map((t, i) => [t.name, i]));
   const first = runRules(analysis, options, campaign, today, lang);
   // One cell, one suggestion, and only suggestions the CMS lets the user follow (SPEC §5.3).
-  const violations = settleSuggestions(first.violations, analysis, (edited) => runRules(analyseWorkbook(edited, campaign), options, campaign, today, lang).violations, workbook);
+  const violations = settleSuggestions(first.violations, analysis, (edited) => runRules(reanalyseEdited(edited, workbook, analysis, campaign), options, campaign, today, lang).violations, workbook);
   const { skippedRules } = first;
 
   violations.sort((a, b) => {
@@ -154,6 +221,7 @@ function runRules(analysis: WorkbookAnalysis, options: ValidateOptions, campaign
   const present = new Set(analysis.sheets.map((s) => s.kind));
   const rowsCache = new Map<SheetKind, { sheet: ParsedSheet; row: ParsedRow }[]>();
   const memo = new Map<string, unknown>();
+  const deadlines = new Map<number, number>();
   const reportedYears = new Set<string>();
   let current: Rule | undefined;
   let currentSeverity: Severity = 'error';
@@ -250,8 +318,15 @@ function runRules(analysis: WorkbookAnalysis, options: ValidateOptions, campaign
       if (current) push(current, currentSeverity, input);
     },
     deadlineDay: (startDay, lead, where) => {
+      // Many rows share a start day: each (day, lead) is counted back once per run. Failures are
+      // not remembered, so every row whose year is not covered is still reported.
+      const k = startDay * 1024 + lead;
+      const known = Number.isInteger(startDay) && Number.isInteger(lead) && lead >= 0 && lead < 1024 ? deadlines.get(k) : undefined;
+      if (known !== undefined) return known;
       try {
-        return nthWorkingDayBefore(startDay, lead, calendar);
+        const day = nthWorkingDayBefore(startDay, lead, calendar);
+        if (Number.isInteger(startDay) && Number.isInteger(lead) && lead >= 0 && lead < 1024) deadlines.set(k, day);
+        return day;
       } catch (e) {
         yearProblem(e, where);
         return undefined;

@@ -187,43 +187,119 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
   const headerRow = headerIndex + 1;
   const columns = bindColumns(kind, table.rows[headerIndex] ?? [], headerRow, issues);
   const bound = [...columns.values()];
+  const view = cellsView(bound);
   const rows: ParsedRow<K>[] = [];
   for (let r = headerIndex + 1; r < table.rows.length; r++) {
-    const raw = table.rows[r] ?? [];
-    let blankRow = true;
-    for (let i = 0; i < bound.length; i++) {
-      if (!isBlank(raw[bound[i]!.index])) {
-        blankRow = false;
-        break;
-      }
-    }
-    if (blankRow) continue;
-    const rowNo = r + 1;
-    const values: Record<string, unknown> = {};
-    const cells: Record<string, Cell | undefined> = {};
-    let invalid: Set<string> | undefined;
-    for (const col of bound) {
-      const cell = raw[col.index] ?? undefined;
-      cells[col.def.key] = cell ?? undefined;
-      if (isBlank(cell)) {
-        if (col.def.type === 'boolean') {
-          // SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer).
-          if (col.def.key !== 'partnerPlan') values[col.def.key] = false;
-        } else if (col.def.required) {
-          issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: rowNo, col: col.index, header: col.header });
-          (invalid || (invalid = new Set<string>())).add(col.def.key);
-        }
-        continue;
-      }
-      const out = parseCell(col.def, cell!, dates);
-      if (out.issues.length > 0) for (const i of out.issues) {
-        if (i.ruleId === 'cell/invalid-number' && col.def.invalidValueRule) continue; // the column's own rule reports it
-        issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: rowNo, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
-      }
-      if (out.ok) values[col.def.key] = out.value;
-      else (invalid || (invalid = new Set<string>())).add(col.def.key);
-    }
-    rows.push({ row: rowNo, values: values as ValuesByKind[K], cells, invalid: invalid ?? NO_INVALID });
+    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, view, dates, issues);
+    if (row) rows.push(row);
   }
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
+}
+
+/**
+ * `parseSheet(edited, …)` for a table that differs from `parsed.table` only in the rows at
+ * `changed` (0-based indices below the header; the caller checked that the header is found at
+ * the same place): only those rows are parsed again, every other row and issue is reused. Rows
+ * parse independently of each other, so the result equals a full parse (the engine re-validates
+ * suggested edits this way, SPEC §5.3).
+ */
+export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): ParsedSheet<K> {
+  const bound = [...parsed.columns.values()];
+  const view = cellsView(bound);
+  const changedRowNos = new Set<number>();
+  for (const r of changed) changedRowNos.add(r + 1);
+  const fresh = new Map<number, ParsedRow<K>>();
+  const freshIssues: SheetIssue[] = [];
+  for (const r of [...changed].sort((a, b) => a - b)) {
+    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, dates, freshIssues);
+    if (row) fresh.set(r + 1, row);
+  }
+  const rows: ParsedRow<K>[] = [];
+  for (const row of parsed.rows) {
+    if (!changedRowNos.has(row.row)) rows.push(row);
+  }
+  // Merge the fresh rows in by row number (both lists ascending).
+  const merged: ParsedRow<K>[] = [];
+  const freshSorted = [...fresh.values()];
+  let i = 0;
+  for (const row of rows) {
+    while (i < freshSorted.length && freshSorted[i]!.row < row.row) merged.push(freshSorted[i++]!);
+    merged.push(row);
+  }
+  while (i < freshSorted.length) merged.push(freshSorted[i++]!);
+  // Issues come in row order (the header's first): drop the changed rows', merge the fresh ones in.
+  const kept = parsed.issues.filter((issue) => issue.row === null || !changedRowNos.has(issue.row));
+  const issues: SheetIssue[] = [];
+  let j = 0;
+  for (const issue of kept) {
+    while (j < freshIssues.length && issue.row !== null && freshIssues[j]!.row! < issue.row) issues.push(freshIssues[j++]!);
+    issues.push(issue);
+  }
+  while (j < freshIssues.length) issues.push(freshIssues[j++]!);
+  return { ...parsed, table: edited, rows: merged, issues };
+}
+
+/** One row's values, or undefined for a row blank in every bound column; its issues go to `issues`. */
+function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], view: CellsView, dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
+  let blankRow = true;
+  for (let i = 0; i < bound.length; i++) {
+    if (!isBlank(raw[bound[i]!.index])) {
+      blankRow = false;
+      break;
+    }
+  }
+  if (blankRow) return undefined;
+  const values: Record<string, unknown> = {};
+  let invalid: Set<string> | undefined;
+  for (const col of bound) {
+    const cell = raw[col.index] ?? undefined;
+    if (isBlank(cell)) {
+      if (col.def.type === 'boolean') {
+        // SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer).
+        if (col.def.key !== 'partnerPlan') values[col.def.key] = false;
+      } else if (col.def.required) {
+        issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: rowNo, col: col.index, header: col.header });
+        (invalid || (invalid = new Set<string>())).add(col.def.key);
+      }
+      continue;
+    }
+    const out = parseCell(col.def, cell!, dates);
+    if (out.issues.length > 0) for (const i of out.issues) {
+      if (i.ruleId === 'cell/invalid-number' && col.def.invalidValueRule) continue; // the column's own rule reports it
+      issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: rowNo, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
+    }
+    if (out.ok) values[col.def.key] = out.value;
+    else (invalid || (invalid = new Set<string>())).add(col.def.key);
+  }
+  return { row: rowNo, values: values as ValuesByKind[K], cells: new view(raw), invalid: invalid ?? NO_INVALID };
+}
+
+type CellsView = new (raw: ReadonlyArray<Cell | null | undefined>) => Readonly<Record<string, Cell | undefined>>;
+
+const RAW = Symbol('raw cells');
+
+/**
+ * A row's `cells` by column key, read through to the row's cell array instead of copied into an
+ * object per row (one small object per row instead of one property per bound column: the 100k-row
+ * engine benchmark spends much of its time allocating and collecting). One class per parsed tab,
+ * so every access site sees one shape. The keys are enumerable getters on the prototype
+ * (`for…in` lists them; `Object.keys` does not — nothing reads `cells` but by key).
+ */
+function cellsView(bound: readonly BoundColumn[]): CellsView {
+  class RowCells {
+    readonly [RAW]: ReadonlyArray<Cell | null | undefined>;
+    constructor(raw: ReadonlyArray<Cell | null | undefined>) {
+      this[RAW] = raw;
+    }
+  }
+  for (const col of bound) {
+    const index = col.index;
+    Object.defineProperty(RowCells.prototype, col.def.key, {
+      get(this: RowCells) {
+        return this[RAW][index] ?? undefined;
+      },
+      enumerable: true,
+    });
+  }
+  return RowCells as unknown as CellsView;
 }

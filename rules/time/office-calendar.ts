@@ -5,7 +5,7 @@
  * into `calendar/year-not-covered` (never a silent guess).
  */
 import { TW_OFFICE_CALENDAR_CSV, TW_OFFICE_CALENDAR_YEARS } from '../data/tw-office-calendar.js';
-import { dayFromIso, isoWeekday, ymdFromDay, wallOfDay } from './civil.js';
+import { dayFromIso, dayFromYmd, isoWeekday, ymdFromDay, wallOfDay } from './civil.js';
 
 export interface CalendarException {
   readonly day: number;
@@ -44,9 +44,19 @@ export function parseOfficeCalendar(csv: string, years: readonly number[]): Offi
 export const TW_OFFICE_CALENDAR: OfficeCalendar = parseOfficeCalendar(TW_OFFICE_CALENDAR_CSV, TW_OFFICE_CALENDAR_YEARS);
 
 function assertCovered(cal: OfficeCalendar, day: number): void {
+  // Deadlines walk back day by day: the covered years are kept as day ranges per calendar, so the
+  // usual covered day costs two comparisons instead of a calendar conversion.
+  let ranges = coveredDays.get(cal);
+  if (!ranges) {
+    ranges = cal.years.map((y) => [dayFromYmd(y, 1, 1), dayFromYmd(y, 12, 31)] as const);
+    coveredDays.set(cal, ranges);
+  }
+  for (const [from, to] of ranges) if (day >= from && day <= to) return;
   const { y } = ymdFromDay(day);
   if (!cal.years.includes(y)) throw new YearNotCoveredError(y, cal.years);
 }
+
+const coveredDays = new WeakMap<OfficeCalendar, readonly (readonly [number, number])[]>();
 
 /**
  * Whether a day is an office working day.

@@ -44,9 +44,47 @@ export function cellAddress(row: number, col: number): string {
  */
 export function toModelCell(value: CellValue, format: string | undefined, row: number, col: number): Cell | null {
   if (value === null) return null;
-  const text = displayTextFor(value, format);
+  let text: string;
+  if (typeof value === 'number') {
+    // A column of rates or amounts repeats a few values: one display string per (format, value)
+    // instead of one per cell (memory of the model, and formatting time).
+    const known = numberTexts.get(format);
+    const hit = known?.get(value);
+    if (hit !== undefined) text = hit;
+    else {
+      text = displayTextFor(value, format);
+      remember(numberTexts, format, value, text);
+    }
+  } else if (typeof value === 'object' && value.type === 'date') {
+    // Dates repeat even more (a contract's start and end on every row): the value object and its
+    // text are shared between cells too. Cells are never mutated, so sharing is safe.
+    const hit = dateCells.get(format)?.get(value.wall);
+    if (hit !== undefined) {
+      value = hit.value;
+      text = hit.text;
+    } else {
+      text = displayTextFor(value, format);
+      remember(dateCells, format, value.wall, { value, text });
+    }
+  } else text = displayTextFor(value, format);
   const address = cellAddress(row, col);
   return format === undefined ? { value, text, address } : { value, text, address, format };
+}
+
+/** Entries per format before a cache starts over (bounded memory for a file of distinct values). */
+const INTERN_MAX_ENTRIES = 65_536;
+const numberTexts = new Map<string | undefined, Map<number, string>>();
+const dateCells = new Map<string | undefined, Map<number, { value: CellValue; text: string }>>();
+
+function remember<V>(cache: Map<string | undefined, Map<number, V>>, format: string | undefined, key: number, value: V): void {
+  let byValue = cache.get(format);
+  if (!byValue) {
+    if (cache.size >= 1000) cache.clear();
+    cache.set(format, (byValue = new Map()));
+  }
+  if (byValue.size >= INTERN_MAX_ENTRIES) byValue.clear();
+  // -0 and 0 are one Map key but may format differently: never cache -0.
+  if (!Object.is(key, -0)) byValue.set(key, value);
 }
 
 /** A worksheet cell as sheet.ts reads it, before its value is worked out. */

@@ -54,8 +54,14 @@ export class TableBuilder {
       const src = this.rows[r];
       let width = src ? src.length : 0;
       while (width > 0 && !src![width - 1]) width--;
-      const row: Array<Cell | null> = new Array(width);
-      for (let c = 0; c < width; c++) row[c] = src![c] ?? null;
+      // The row arrays are trimmed and their gaps filled in place, not copied: at 100k rows a
+      // copy is 100k arrays more at the moment memory peaks. The builder is done with them.
+      let row: Array<Cell | null>;
+      if (src && width > 0) {
+        src.length = width;
+        for (let c = 0; c < width; c++) if (src[c] === undefined) src[c] = null;
+        row = src;
+      } else row = [];
       out.push(row);
       if (width > 0) lastNonEmpty = r;
     }
