@@ -14,7 +14,7 @@ ruleTester('enrollment/late-registration', {
     {
       name: 'May plan at 17:01 on 2026-04-21',
       tables: [monthly('2026/4/21 17:01')],
-      problems: [{ row: 2, cell: 'F2', data: { deadline: '2026/04/21 17:00:00', submitted: '2026/04/21 17:01:00' } }],
+      problems: [{ row: 2, cell: 'F2', data: { deadline: '2026/04/21(二) 17:00:00', submitted: '2026/04/21 17:01:00' } }],
     },
     {
       name: 'a date cell (not text) after the quarter deadline',
