@@ -31,7 +31,7 @@ export { displayNtd, roundNtd, money, sumMoney, moneyToNumber } from './compute/
 export type { Money } from './compute/money.js';
 export { unreadableFileReport, buildReport, countViolations, TOOL_VERSION } from './report.js';
 export * as civil from './time/civil.js';
-export { isWorkingDay, holidayName, nthWorkingDayBefore, submissionDeadlineDay, submissionDeadlineWall, TW_OFFICE_CALENDAR, YearNotCoveredError } from './time/office-calendar.js';
+export { isWorkingDay, holidayName, holidayNameIn, nthWorkingDayBefore, submissionDeadlineDay, submissionDeadlineWall, TW_OFFICE_CALENDAR, YearNotCoveredError } from './time/office-calendar.js';
 export type { OfficeCalendar } from './time/office-calendar.js';
 export { normalizeText } from './text/normalize.js';
 export { isWebAddress } from './derive/pictures.js';

@@ -419,6 +419,19 @@ describe('the generated tabs', () => {
     expect(gas.ss._sheets.filter((s) => s._name === GENERATED_TABS.calendar)).toHaveLength(1);
   });
 
+  it('buildCalendarSheet in English names the holidays in English (cell and note)', () => {
+    enrolled();
+    gas.userProps.setProperty('partnerCheck.lang', 'en');
+    addon.buildCalendarSheet({ quiet: true });
+    const sheet = gas.sheet(GENERATED_TABS.calendar);
+    const cells = [...sheet._cells.values()];
+    const april3 = cells.find((c) => String(c.value).startsWith('3\n10%\n'))!;
+    expect(april3.value).toBe('3\n10%\nMake-up day off');
+    expect(april3.note).toBe('Make-up day off');
+    expect(cells.map((c) => String(c.value)).filter((v) => v.endsWith('\n5%\nTomb Sweeping Day'))).toHaveLength(1);
+    expect(cells.some((c) => /[補兒清勞端]/.test(String(c.value)))).toBe(false);
+  });
+
   it('getCalendar gives the sidebar one shop’s months as weeks', () => {
     enrolled();
     const view = addon.getCalendar('bloom_beauty');
@@ -426,7 +439,7 @@ describe('the generated tabs', () => {
     expect(view.months.map((m) => m.month)).toEqual(['2026-05']);
     const first = view.months[0]!.weeks[0]!;
     expect(first.slice(0, 4)).toEqual([null, null, null, null]); // May 1st 2026 is a Friday
-    expect(first[4]).toMatchObject({ date: '2026-05-01', d: 1, rate: 10, reason: 'friday', holiday: '勞動節', workingDay: false });
+    expect(first[4]).toMatchObject({ date: '2026-05-01', d: 1, rate: 10, reason: 'friday', holiday: '勞動節', holidayEn: 'Labour Day', workingDay: false });
     expect(addon.getCalendar('nobody')).toMatchObject({ found: false, months: [] });
   });
 
