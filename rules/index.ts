@@ -41,5 +41,5 @@ export { CALENDAR_COLOURS, CHOSEN_MARK, calendarCss, calendarLegend, dayClasses,
 export type { DayStyle, LegendEntry, RateTier, Rates } from './compute/calendar-style.js';
 export { ringMailsForWorkbook, ringMailOf, ringMailBody, ringMailto, weekdayLabel, RING_MAIL_LABELS } from './compute/ring-mail.js';
 export type { RingMail, RingMailSkip, RingMails } from './compute/ring-mail.js';
-export { deadlinesForWorkbook } from './compute/deadlines.js';
+export { deadlinesForWorkbook, weekdayLabelEn } from './compute/deadlines.js';
 export type { Deadline, DeadlineKind, Deadlines } from './compute/deadlines.js';
