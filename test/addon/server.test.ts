@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   civil,
+  deadlinesForWorkbook,
   estimateCosts,
   kindDef,
   roundNtd,
@@ -472,6 +473,52 @@ describe('the generated tabs', () => {
     expect(report.violations.some((v) => v.sheet === GENERATED_TABS.schedule)).toBe(false);
   });
 
+  it('buildDeadlineSheet lists every deadline of the tabs, sorted, with weekdays, red when past (期限清單)', () => {
+    enrolled();
+    gas.addSheet('環狀數據', kindGrid('ring-data', [{ shopId: 'goodday_food', sendDate: '2026/5/12', sendTime: '20:00', audience: '通發型', sendCap: 100000, excludeBuyers: '近3個月', excludeRecent: '是', requestedAt: '2026/5/6 10:00' }]));
+    gas.addSheet('廣告素材', kindGrid('ad-materials', [{ shopId: 'bloom_beauty', slot: '品牌館商店牌卡', image: 'card.jpg', start: '2026/5/8 00:00', end: '2026/5/8 23:59', url: 'https://buy.line.me/u/bloom_beauty', submittedAt: '', status: '' }]));
+    vi.setSystemTime(taipeiNow(2026, 4, 20));
+    const r = addon.buildDeadlineSheet({ quiet: true });
+    const expected = deadlinesForWorkbook(loadWorkbook().workbook).deadlines;
+    expect(r).toEqual({ sheet: GENERATED_TABS.deadlines, rows: expected.length, overdue: expected.filter((d) => d.at < '2026/04/20').length, yearsNotCovered: [] });
+    expect(r.rows).toBeGreaterThan(20);
+    const sheet = gas.sheet(GENERATED_TABS.deadlines);
+    const row = (n: number) => [1, 2, 3, 4, 5, 6].map((c) => sheet._peek(n, c).value);
+    expect(row(1)).toEqual(['期限', '類別', '項目', '商店代碼', '來源', '提醒日']);
+    expect(sheet._frozenRows).toBe(1);
+    expect(row(2)).toEqual(['2026/03/23(一) 23:59:59', '方案報名', '季方案報名截止', '', '活動方案', '2026-03-20']);
+    const rows = Array.from({ length: r.rows }, (_, i) => row(i + 2));
+    // Sorted by time: the deadline column's text sorts as the times do.
+    const ats = rows.map((x) => String(x[0]).replace(/\(.\)/, ''));
+    expect([...ats].sort()).toEqual(ats);
+    expect(rows).toContainEqual(['2026/05/05(二) 23:59:59', '廣告素材上稿', 'bloom_beauty 廣告素材（5/8 曝光）上稿截止', 'bloom_beauty', '「廣告素材」第 2 列', '2026-05-04']);
+    expect(rows).toContainEqual(['2026/05/07(四) 23:59:59', '環狀數據需求', 'goodday_food 環狀數據 5/12 發送需求寄信截止', 'goodday_food', '「環狀數據」第 2 列', '2026-05-06']);
+    expect(rows).toContainEqual(['2026/04/21(二) 17:00:00', '方案報名', '5月單月方案報名截止', '', '活動方案', '2026-04-20']);
+    // No contracts tab: the enrollment's contracts come from the generated schedule (4/1 is a chosen day, due Fri 3/27).
+    expect(rows).toContainEqual(['2026/03/27(五) 23:59:59', '加碼合約送審（依報名表排程）', 'goodday_food 加碼合約「4/1_加碼10%」送審截止', 'goodday_food', '依報名表產生的排程', '2026-03-26']);
+    expect(sheet._peek(2, 3).format).toBe('@');
+    // Only the deadline column is red, and only for days before today (2026-04-20).
+    rows.forEach((x, i) => {
+      expect(sheet._peek(i + 2, 1).background === ERROR_BG, String(x[0])).toBe(String(x[0]) < '2026/04/20');
+      expect(sheet._peek(i + 2, 3).background).not.toBe(ERROR_BG);
+    });
+    // The generated tab is never checked; rebuilding reuses it.
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.excludedTabs).toContain(GENERATED_TABS.deadlines);
+    addon.buildDeadlineSheet({ quiet: true });
+    expect(gas.ss._sheets.filter((t) => t._name === GENERATED_TABS.deadlines)).toHaveLength(1);
+  });
+
+  it('buildDeadlineSheet in English', () => {
+    enrolled();
+    gas.userProps.setProperty('partnerCheck.lang', 'en');
+    addon.buildDeadlineSheet({ quiet: true });
+    const sheet = gas.sheet(GENERATED_TABS.deadlines);
+    const row = (n: number) => [1, 2, 3, 4, 5, 6].map((c) => sheet._peek(n, c).value);
+    expect(row(1)).toEqual(['Deadline', 'Kind', 'What is due', 'Shop ID', 'Source', 'Remind on']);
+    expect(row(2)).toEqual(['Mon 2026/03/23 23:59:59', 'Plan registration', 'Quarter plan (Apr–Jun): registration closes', '', 'Campaign plans', '2026-03-20']);
+  });
+
   it('estimateCosts writes whole-NT$ amounts per shop and month from the rules', () => {
     const wb = enrolled();
     const r = addon.estimateCosts({ quiet: true });
@@ -510,7 +557,7 @@ describe('menu, sidebar and sidebar calls', () => {
     const menu = gas.ui.menus[0]!;
     expect(menu.added).toBe(true);
     const items = menu.items.filter((i): i is { label: string; fn: string } => i !== 'separator');
-    expect(items.map((i) => i.fn)).toEqual(['showSidebar', 'checkWorkbook', 'checkActiveSheet', 'clearMarks', 'insertTemplates', 'buildCalendarSheet', 'buildScheduleSheet', 'estimateCosts']);
+    expect(items.map((i) => i.fn)).toEqual(['showSidebar', 'checkWorkbook', 'checkActiveSheet', 'clearMarks', 'insertTemplates', 'buildCalendarSheet', 'buildScheduleSheet', 'estimateCosts', 'buildDeadlineSheet']);
     expect(items[0]!.label).toBe('開啟檢查面板');
     for (const i of items) expect(typeof (addon as Record<string, unknown>)[i.fn]).toBe('function');
   });
