@@ -43,3 +43,4 @@ export { ringMailsForWorkbook, ringMailOf, ringMailBody, ringMailto, weekdayLabe
 export type { RingMail, RingMailSkip, RingMails } from './compute/ring-mail.js';
 export { deadlinesForWorkbook, weekdayLabelEn } from './compute/deadlines.js';
 export type { Deadline, DeadlineKind, Deadlines } from './compute/deadlines.js';
+export { tooManyChosenDaysData } from './checks/enrollment/too-many-chosen-days.js';

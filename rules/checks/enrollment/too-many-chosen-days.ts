@@ -12,6 +12,15 @@ export function monthData(month: string): { monthLabel: string; monthLabelEn: st
   return { monthLabel: monthLabel(month, 'zh-TW'), monthLabelEn: monthLabel(month, 'en') };
 }
 
+/**
+ * The message data of a month with `count` distinct chosen days over its `allowance`; shared with
+ * the `calendar`/`cost` argument checks, so both say the same (validator/commands/arg-checks.ts).
+ */
+export function tooManyChosenDaysData(month: string, count: number, allowance: number): Record<string, string | number> {
+  const excess = count - allowance;
+  return { month, ...monthData(month), count, countEn: chosenDaysEn(count), allowance, allowanceEn: chosenDaysEn(allowance), excess, excessEn: chosenDaysEn(excess) };
+}
+
 /** `enrollment/too-many-chosen-days`: a month has more chosen days than its allowance (0/3/6). */
 export default defineRule({
   meta: {
@@ -35,7 +44,7 @@ export default defineRule({
       for (const [month, items] of chosenByMonth(e.chosenDays)) {
         const distinct = new Set(items.map((i) => i.day)).size;
         if (distinct > e.allowance) {
-          ctx.report({ sheet: e.sheet, row: e.row, key: 'chosenDays', messageId: e.allowance === 0 ? 'none' : 'default', data: { month, ...monthData(month), count: distinct, countEn: chosenDaysEn(distinct), allowance: e.allowance, allowanceEn: chosenDaysEn(e.allowance), excess: distinct - e.allowance, excessEn: chosenDaysEn(distinct - e.allowance) } });
+          ctx.report({ sheet: e.sheet, row: e.row, key: 'chosenDays', messageId: e.allowance === 0 ? 'none' : 'default', data: tooManyChosenDaysData(month, distinct, e.allowance) });
         }
       }
     }
