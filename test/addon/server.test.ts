@@ -460,7 +460,8 @@ describe('the generated tabs', () => {
       expect(cols.map((c, j) => sheet._peek(i + 2, j + 1).value)).toEqual(cols.map((c) => row[c.key]));
     });
     const first = schedules[0]!.contracts[0]!;
-    expect(sheet._peek(2, cols.length + 1).value).toBe(first.submitBy);
+    expect(first.submitBy).toBe('2026/03/27 23:59:59');
+    expect(sheet._peek(2, cols.length + 1).value).toBe('2026/03/27(五) 23:59:59');
     expect(sheet._peek(2, 4).format).toBe('@');
     // Deadlines before "today" (2026-04-20) are red.
     const deadlineCells = expectedRows.map((_, i) => sheet._peek(i + 2, cols.length + 1));
