@@ -31,7 +31,7 @@ export { displayNtd, roundNtd, money, sumMoney, moneyToNumber } from './compute/
 export type { Money } from './compute/money.js';
 export { unreadableFileReport, buildReport, countViolations, TOOL_VERSION } from './report.js';
 export * as civil from './time/civil.js';
-export { isWorkingDay, holidayName, nthWorkingDayBefore, submissionDeadlineDay, submissionDeadlineWall, TW_OFFICE_CALENDAR, YearNotCoveredError } from './time/office-calendar.js';
+export { isWorkingDay, holidayName, holidayNameIn, nthWorkingDayBefore, submissionDeadlineDay, submissionDeadlineWall, TW_OFFICE_CALENDAR, YearNotCoveredError } from './time/office-calendar.js';
 export type { OfficeCalendar } from './time/office-calendar.js';
 export { normalizeText } from './text/normalize.js';
 export { isWebAddress } from './derive/pictures.js';
@@ -41,5 +41,6 @@ export { CALENDAR_COLOURS, CHOSEN_MARK, calendarCss, calendarLegend, dayClasses,
 export type { DayStyle, LegendEntry, RateTier, Rates } from './compute/calendar-style.js';
 export { ringMailsForWorkbook, ringMailOf, ringMailBody, ringMailto, weekdayLabel, RING_MAIL_LABELS } from './compute/ring-mail.js';
 export type { RingMail, RingMailSkip, RingMails } from './compute/ring-mail.js';
-export { deadlinesForWorkbook } from './compute/deadlines.js';
+export { deadlinesForWorkbook, weekdayLabelEn } from './compute/deadlines.js';
 export type { Deadline, DeadlineKind, Deadlines } from './compute/deadlines.js';
+export { tooManyChosenDaysData } from './checks/enrollment/too-many-chosen-days.js';

@@ -40,6 +40,8 @@ export interface CalendarDayView {
   readonly rate: number;
   readonly reason: RebateDay['reason'];
   readonly holiday: string | null;
+  /** The holiday's English name (for an English sidebar), or null. */
+  readonly holidayEn: string | null;
   readonly workingDay: boolean | null;
   /** Background (the shared calendar style) and the date's colour (red only on a day off). */
   readonly colour: string;
@@ -65,6 +67,7 @@ function dayView(d: RebateDay, c: Campaign): CalendarDayView {
     rate: d.rate,
     reason: d.reason,
     holiday: d.holiday,
+    holidayEn: d.holidayEn,
     workingDay: d.workingDay,
     colour: style.bg,
     ink: style.ink,
@@ -156,13 +159,14 @@ export function calendarRows(views: readonly CalendarView[], c: Campaign, lang: 
         align: 'center',
         wrap: false,
       });
+      const holidayOf = (d: CalendarDayView) => (lang === 'en' ? d.holidayEn : d.holiday);
       for (const week of month.weeks) {
         rows.push({
-          values: week.map((d) => (d ? `${d.d}${d.reason === 'chosen' ? ` ${CHOSEN_MARK}` : ''}\n${d.rate}%${d.holiday ? `\n${d.holiday}` : ''}` : '')),
+          values: week.map((d) => (d ? `${d.d}${d.reason === 'chosen' ? ` ${CHOSEN_MARK}` : ''}\n${d.rate}%${d.holiday ? `\n${holidayOf(d)}` : ''}` : '')),
           bgs: week.map((d) => (d ? d.colour : null)),
           colours: week.map((d) => (d ? d.ink : TEXT_COLOUR)),
           weights: week.map((d): 'bold' | 'normal' => (d && d.reason === 'chosen' ? 'bold' : 'normal')),
-          notes: week.map((d) => (d && d.holiday ? d.holiday : '')),
+          notes: week.map((d) => (d && d.holiday ? holidayOf(d)! : '')),
           align: 'center',
           wrap: true,
           height: 52,

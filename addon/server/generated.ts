@@ -1,5 +1,5 @@
 /**
- * Tabs the add-on generates (calendar, schedule, costs). They are never checked: the schedule
+ * Tabs the add-on generates (calendar, schedule, costs, deadlines). They are never checked: the schedule
  * carries the contracts columns and would otherwise be read as a second contracts tab (every
  * generated contract "overlapping" the real ones). The names are fixed in both languages, so the
  * add-on finds its tabs again whatever language the user picked; renaming a generated tab makes
@@ -9,6 +9,7 @@ export const GENERATED_TABS = {
   calendar: '回饋行事曆 · partner-check',
   schedule: '合約排程 · partner-check',
   costs: '成本試算 · partner-check',
+  deadlines: '期限清單 · partner-check',
 } as const;
 
 const NAMES = new Set<string>(Object.values(GENERATED_TABS));

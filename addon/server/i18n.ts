@@ -16,6 +16,7 @@ export const TEXT = {
   menuCalendar: m('產生回饋行事曆', 'Build rebate calendar'),
   menuSchedule: m('產生加碼合約排程', 'Build contract schedule'),
   menuCosts: m('產生成本試算', 'Estimate costs'),
+  menuDeadlines: m('產生期限清單', 'List deadlines'),
 
   toastChecked: m('錯誤 {errors}、警告 {warnings}、提示 {infos}', '{errors} errors, {warnings} warnings, {infos} notes'),
   toastCleared: m('已清除 {cells} 格的檢查標記', 'Cleared the marks of {cells} cells'),
@@ -40,6 +41,23 @@ export const TEXT = {
   ),
   scheduleNoShops: m('找不到已報名的商店，沒有可排程的合約。', 'No enrolled shop found: nothing to schedule.'),
   scheduleProblems: m('注意事項：', 'Notes:'),
+
+  deadlineHeaders: [m('期限', 'Deadline'), m('類別', 'Kind'), m('項目', 'What is due'), m('商店代碼', 'Shop ID'), m('來源', 'Source'), m('提醒日', 'Remind on')],
+  deadlineHeaderNote: m(
+    '每個期限是當天可送出的最後一刻（台灣時間），依時間排序；提醒日是前一個工作天。紅底：期限已過。',
+    'Each deadline is the last moment allowed (Taiwan time), sorted by time; the reminder is the working day before. Red: the deadline has passed.',
+  ),
+  deadlineYearsNotCovered: m('辦公日曆沒有 {years} 年，這些年份的期限未列出。', 'The office calendar has no {years}: deadlines in those years are not listed.'),
+  deadlineKinds: {
+    registration: m('方案報名', 'Plan registration'),
+    contract: m('加碼合約送審', 'Contract submission'),
+    'generated-contract': m('加碼合約送審（依報名表排程）', 'Contract submission (from the enrollment)'),
+    'ring-request': m('環狀數據需求', 'Ring-data request'),
+    'ad-material': m('廣告素材上稿', 'Ad material upload'),
+  },
+  deadlineRow: m('「{sheet}」第 {row} 列', '"{sheet}" row {row}'),
+  deadlineCampaign: m('活動方案', 'Campaign plans'),
+  deadlineGenerated: m('依報名表產生的排程', 'Schedule generated from the enrollment'),
 
   costTitle: m('成本試算 — {campaign}', 'Cost estimate — {campaign}'),
   costHeaders: [

@@ -16,6 +16,7 @@ import { runInsertTemplates, type TemplatesResult } from './templates.js';
 import { runBuildCalendarSheet, runGetCalendar, type CalendarView } from './calendar-sheet.js';
 import { runBuildScheduleSheet, type ScheduleSheetResult } from './schedule-sheet.js';
 import { runEstimateCosts, runGetCosts, type CostsView } from './cost-sheet.js';
+import { runBuildDeadlineSheet, type DeadlineSheetResult } from './deadline-sheet.js';
 import { runGetLiveStatus, runOnEdit, runSetLiveCheck, type LiveStatus } from './live.js';
 import type { ProtectedSkip } from './marks.js';
 
@@ -46,6 +47,7 @@ export function onOpen(e?: OpenEvent): void {
     .addItem(tr(TEXT.menuCalendar, lang), 'buildCalendarSheet')
     .addItem(tr(TEXT.menuSchedule, lang), 'buildScheduleSheet')
     .addItem(tr(TEXT.menuCosts, lang), 'estimateCosts')
+    .addItem(tr(TEXT.menuDeadlines, lang), 'buildDeadlineSheet')
     .addToUi();
 }
 
@@ -104,6 +106,11 @@ export function buildScheduleSheet(opts?: unknown): ScheduleSheetResult {
 
 export function estimateCosts(opts?: unknown): { sheet: string; rows: number; shops: number } {
   return runEstimateCosts(options(opts));
+}
+
+/** Menu and sidebar: the 期限清單 tab, every deadline of the spreadsheet's tabs, sorted (SPEC §6). */
+export function buildDeadlineSheet(opts?: unknown): DeadlineSheetResult {
+  return runBuildDeadlineSheet(options(opts));
 }
 
 /** Sidebar: move the cursor to a cell (`C4`), a range, or a row (`5:5`) of a tab. */

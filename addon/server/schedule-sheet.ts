@@ -1,8 +1,8 @@
 /**
  * The generated contract schedule (SPEC §6) in the contracts columns, ready to enter into the CMS:
  * the rows are the rules' (schedulesForWorkbook → scheduleToRows), cell text exactly as a brand
- * types it; one extra column at the end gives each contract's D-3 submission deadline, red when it
- * has passed. Cells are plain text (`@`), so nothing is reinterpreted by the spreadsheet's locale.
+ * types it; one extra column at the end gives each contract's D-3 submission deadline with its
+ * weekday (`2026/03/27(五) 23:59:59`), red when it has passed. Cells are plain text (`@`), so nothing is reinterpreted by the spreadsheet's locale.
  */
 import { civil, kindDef, scheduleToRows, schedulesForWorkbook, templateSpec, type Lang, type Schedule, type ScheduleProblem } from '../../rules/index.js';
 import { campaign, getLang, todayTaipei } from './env.js';
@@ -49,7 +49,7 @@ export function describeProblem(shopId: string, p: ScheduleProblem, lang: Lang):
 }
 
 /** The rows of the tab: header (contracts columns + deadline) and one row per contract line. */
-export function scheduleTable(schedules: readonly Schedule[], todayDay: number): { values: string[][]; overdue: boolean[] } {
+export function scheduleTable(schedules: readonly Schedule[], todayDay: number, lang: Lang = 'zh-TW'): { values: string[][]; overdue: boolean[] } {
   const keys = kindDef('contracts').columns.map((c) => c.key);
   const values: string[][] = [];
   const overdue: boolean[] = [];
@@ -57,7 +57,7 @@ export function scheduleTable(schedules: readonly Schedule[], todayDay: number):
     const rows = scheduleToRows(s);
     // scheduleToRows emits one row per contract and product-type line, in that order.
     const deadlines: { text: string; day: number | null }[] = [];
-    for (const contract of s.contracts) for (let i = 0; i < contract.lines.length; i++) deadlines.push({ text: contract.submitBy ?? '', day: contract.submitByDay });
+    for (const contract of s.contracts) for (let i = 0; i < contract.lines.length; i++) deadlines.push({ text: contract.submitByWall === null ? '' : civil.deadlineLabel(contract.submitByWall, lang), day: contract.submitByDay });
     if (deadlines.length !== rows.length) throw new Error(`schedule of ${s.shopId}: ${rows.length} rows but ${deadlines.length} contract lines`);
     rows.forEach((row, i) => {
       values.push([...keys.map((k) => row[k] ?? ''), deadlines[i]!.text]);
@@ -73,7 +73,7 @@ export function runBuildScheduleSheet(options: { quiet?: boolean } = {}): Schedu
   const loaded = loadWorkbook();
   const schedules = schedulesForWorkbook(loaded.workbook, { campaign: c });
   const today = civil.dayFromIso(todayTaipei())!;
-  const { values, overdue } = scheduleTable(schedules, today);
+  const { values, overdue } = scheduleTable(schedules, today, lang);
   const problems = schedules.flatMap((s) => s.problems.map((p) => describeProblem(s.shopId, p, lang)));
 
   const spec = templateSpec('contracts', c);

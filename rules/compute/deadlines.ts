@@ -1,14 +1,15 @@
 /**
  * Every deadline a workbook implies (SPEC §6): plan registration, each contract's D-3 submission
  * (entered in a 加碼合約 tab, or generated from the enrollment when no entered contract of that
- * shop starts that day), and each ring-data request (3 working days before the send date), as one
- * sorted list. Each deadline is the last second it allows (wall ms, Asia/Taipei) and carries the
+ * shop starts that day), each ring-data request (3 working days before the send date) and each
+ * ad material of a 廣告素材 tab (品牌館牌卡, uploaded by the end of the 3rd working day before its
+ * exposure starts: 於 3 個工作日前上稿完成, the same day ad/late-submission judges), as one sorted list. Each deadline is the last second it allows (wall ms, Asia/Taipei) and carries the
  * day one working day before it, for reminders. Pure; the CLI writes text, JSON or iCalendar.
  *
  * Decisions: plan deadlines are those of the plans the enrollments name (every plan when the
  * workbook has no enrollment tab); a year the office calendar lacks leaves that item out and
- * lists it in `problems` (never a guessed day). Ad-material deadlines join when the 廣告素材 tab
- * exists in the rules (issue 14).
+ * lists it in `yearsNotCovered` (never a guessed day). Every entered contract and ad row counts,
+ * whatever its status, as in the CMS's own list.
  */
 import type { Workbook } from '../model.js';
 import type { Message } from '../types.js';
@@ -17,12 +18,17 @@ import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
 import { analyseWorkbook } from '../engine/validate.js';
 import type { ParsedSheet } from '../sheet/parse.js';
 import { TW_OFFICE_CALENDAR, YearNotCoveredError, nthWorkingDayBefore, type OfficeCalendar } from '../time/office-calendar.js';
-import { dayOfWall, formatWall, isoDate, shortDate, wallOfDay } from '../time/civil.js';
+import { WEEKDAY_EN, dayOfWall, formatWall, isoDate, isoWeekday, shortDate, wallOfDay } from '../time/civil.js';
 import { groupKey } from '../derive/contracts.js';
 import { schedulesForWorkbook } from './schedule.js';
 import { weekdayLabel } from './ring-mail.js';
 
-export type DeadlineKind = 'registration' | 'contract' | 'generated-contract' | 'ring-request';
+/** `Fri 11/28`: the English form of {@link weekdayLabel}. */
+export function weekdayLabelEn(day: number): string {
+  return `${WEEKDAY_EN[isoWeekday(day) - 1]} ${shortDate(day)}`;
+}
+
+export type DeadlineKind = 'registration' | 'contract' | 'generated-contract' | 'ring-request' | 'ad-material';
 
 export interface Deadline {
   readonly kind: DeadlineKind;
@@ -32,6 +38,8 @@ export interface Deadline {
   readonly at: string;
   /** `11/28(五)`. */
   readonly dayLabel: string;
+  /** `Fri 11/28`. */
+  readonly dayLabelEn: string;
   /** The working day before the deadline's day (reminder), `YYYY-MM-DD`, or null when not computable. */
   readonly remindOn: string | null;
   readonly shopId: string | null;
@@ -74,7 +82,7 @@ export function deadlinesForWorkbook(workbook: Workbook, opts: { readonly campai
     return d === undefined ? null : isoDate(d);
   };
   const push = (kind: DeadlineKind, wall: number, shopId: string | null, title: Message, sheet: string | null, row: number | null) =>
-    out.push({ kind, wall, at: formatWall(wall), dayLabel: weekdayLabel(dayOfWall(wall)), remindOn: remind(wall), shopId, title, sheet, row });
+    out.push({ kind, wall, at: formatWall(wall), dayLabel: weekdayLabel(dayOfWall(wall)), dayLabelEn: weekdayLabelEn(dayOfWall(wall)), remindOn: remind(wall), shopId, title, sheet, row });
 
   // Plan registration.
   const enrollments = analysis.sheets.filter((s): s is ParsedSheet<'enrollment'> => s.kind === 'enrollment');
@@ -129,7 +137,21 @@ export function deadlinesForWorkbook(workbook: Workbook, opts: { readonly campai
     }
   }
 
-  const order: Record<DeadlineKind, number> = { registration: 0, contract: 1, 'generated-contract': 2, 'ring-request': 3 };
+  // Ad materials (品牌館牌卡): uploaded by 23:59:59 of the n-th working day before the exposure's start day.
+  const adLead = campaign.config.adMaterial.leadWorkingDays;
+  for (const s of analysis.sheets) {
+    if (s.kind !== 'ad-materials') continue;
+    for (const r of (s as ParsedSheet<'ad-materials'>).rows) {
+      const { shopId, start } = r.values;
+      if (shopId === undefined || start === undefined) continue;
+      const startDay = dayOfWall(start);
+      const by = safe(() => nthWorkingDayBefore(startDay, adLead, calendar));
+      if (by === undefined) continue;
+      push('ad-material', wallOfDay(by, LAST_SECOND), shopId, { 'zh-TW': `${shopId} 廣告素材（${shortDate(startDay)} 曝光）上稿截止`, en: `${shopId}: upload the ad material for the ${shortDate(startDay)} exposure` }, s.name, r.row);
+    }
+  }
+
+  const order: Record<DeadlineKind, number> = { registration: 0, contract: 1, 'generated-contract': 2, 'ring-request': 3, 'ad-material': 4 };
   out.sort((a, b) => a.wall - b.wall || order[a.kind] - order[b.kind] || (a.shopId ?? '').localeCompare(b.shopId ?? '') || (a.title['zh-TW'] < b.title['zh-TW'] ? -1 : a.title['zh-TW'] > b.title['zh-TW'] ? 1 : 0));
   return { deadlines: out, yearsNotCovered: [...missing].sort((a, b) => a - b) };
 }

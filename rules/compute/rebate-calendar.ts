@@ -5,7 +5,7 @@
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
 import { isoDate, isoWeekday, monthRange } from '../time/civil.js';
-import { holidayName, isWorkingDay, TW_OFFICE_CALENDAR, type OfficeCalendar } from '../time/office-calendar.js';
+import { holidayName, holidayNameIn, isWorkingDay, TW_OFFICE_CALENDAR, type OfficeCalendar } from '../time/office-calendar.js';
 
 export type RebateReason = 'daily' | 'friday' | 'chosen';
 
@@ -18,7 +18,10 @@ export interface RebateDay {
   /** Front-end rebate in percent points. */
   readonly rate: number;
   readonly reason: RebateReason;
+  /** The holiday's zh-TW name (the office calendar's), or null. */
   readonly holiday: string | null;
+  /** The same name in English (rules/data/holiday-names-en.ts), or null. */
+  readonly holidayEn: string | null;
   /** null when the office calendar does not cover the year. */
   readonly workingDay: boolean | null;
 }
@@ -59,7 +62,8 @@ export function rebateCalendar(
     } catch {
       workingDay = null;
     }
-    days.push({ date: isoDate(day), day, weekday: isoWeekday(day), rate, reason, holiday: holidayName(day, calendar) ?? null, workingDay });
+    const holiday = holidayName(day, calendar) ?? null;
+    days.push({ date: isoDate(day), day, weekday: isoWeekday(day), rate, reason, holiday, holidayEn: holiday === null ? null : holidayNameIn(holiday, 'en'), workingDay });
   }
   return { month, days };
 }

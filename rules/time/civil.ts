@@ -167,3 +167,24 @@ export function monthLabel(key: string, lang: 'zh-TW' | 'en'): string {
   if (!r) return key;
   return lang === 'en' ? `${MONTH_EN[r.m - 1]} ${r.y}` : `${r.y} 年 ${r.m} 月`;
 }
+
+/**
+ * A deadline as a reader wants it, with its weekday: `2025/11/28(五) 23:59:59` (zh-TW) or
+ * `Fri 2025/11/28 23:59:59` (en). Messages print every deadline this way (issue 13).
+ * @example deadlineLabel(wallFrom(2025, 11, 28, 23, 59, 59), 'en') === 'Fri 2025/11/28 23:59:59'
+ */
+export function deadlineLabel(wall: number, lang: 'zh-TW' | 'en'): string {
+  const [date, time] = formatWall(wall).split(' ');
+  const wd = isoWeekday(dayOfWall(wall)) - 1;
+  return lang === 'en' ? `${WEEKDAY_EN[wd]} ${date} ${time}` : `${date}(${WEEKDAY_ZH_SHORT[wd]}) ${time}`;
+}
+
+/** Message data for a deadline: `{ [name]: zh-TW label, [name + 'En']: English label }`. */
+export function deadlineData(wall: number, name = 'deadline'): Record<string, string> {
+  return { [name]: deadlineLabel(wall, 'zh-TW'), [`${name}En`]: deadlineLabel(wall, 'en') };
+}
+
+/** Message data for months: `{ [name]: '2026 年 5 月、2026 年 6 月', [name + 'En']: 'May 2026, June 2026' }`. */
+export function monthsData(keys: readonly string[], name = 'months'): Record<string, string> {
+  return { [name]: keys.map((k) => monthLabel(k, 'zh-TW')).join('、'), [`${name}En`]: keys.map((k) => monthLabel(k, 'en')).join(', ') };
+}

@@ -5,6 +5,7 @@
  * into `calendar/year-not-covered` (never a silent guess).
  */
 import { TW_OFFICE_CALENDAR_CSV, TW_OFFICE_CALENDAR_YEARS } from '../data/tw-office-calendar.js';
+import { HOLIDAY_NAMES_EN } from '../data/holiday-names-en.js';
 import { dayFromIso, dayFromYmd, isoWeekday, ymdFromDay, wallOfDay } from './civil.js';
 
 export interface CalendarException {
@@ -74,6 +75,16 @@ export function isWorkingDay(day: number, cal: OfficeCalendar = TW_OFFICE_CALEND
 export function holidayName(day: number, cal: OfficeCalendar = TW_OFFICE_CALENDAR): string | undefined {
   const ex = cal.exceptions.get(day);
   return ex && ex.kind === 'holiday' ? ex.name : undefined;
+}
+
+/**
+ * A holiday's name in a language: the calendar's zh-TW name, or its English name from
+ * rules/data/holiday-names-en.ts (the zh-TW name itself when a supplied calendar uses a name the
+ * table lacks, rather than nothing).
+ * @example holidayNameIn('端午節', 'en') === 'Dragon Boat Festival'
+ */
+export function holidayNameIn(name: string, lang: 'zh-TW' | 'en'): string {
+  return lang === 'en' ? (HOLIDAY_NAMES_EN[name] ?? name) : name;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateWorkbook } from '../../rules/index.js';
+import { civil, deadlinesForWorkbook, validateWorkbook } from '../../rules/index.js';
 import * as serverMain from '../../addon/server/main.js';
 import { createFakeGas } from './fakes/gas.js';
 import { readFixture } from './helpers/xlsx-fixture.js';
@@ -58,6 +58,7 @@ const CONTRACT = [
   'buildCalendarSheet',
   'buildScheduleSheet',
   'estimateCosts',
+  'buildDeadlineSheet',
   'selectCell',
   'applySuggestion',
   'getCalendar',
@@ -98,7 +99,7 @@ describe('dist/addon/Code.js in node:vm', () => {
       'Ui.createAddonMenu',
       ...Array(4).fill('Menu.addItem'),
       'Menu.addSeparator',
-      ...Array(4).fill('Menu.addItem'),
+      ...Array(5).fill('Menu.addItem'),
       'Menu.addToUi',
     ]);
     const items = gas.ui.menus[0]!.items.filter((i): i is { label: string; fn: string } => i !== 'separator');
@@ -124,6 +125,24 @@ describe('dist/addon/Code.js in node:vm', () => {
     // Plain data across the google.script.run boundary: nothing but JSON.
     expect(JSON.parse(JSON.stringify(report))).toStrictEqual(JSON.parse(JSON.stringify(report)));
     expect(JSON.stringify(report)).not.toMatch(/undefined/);
+  });
+
+  it('buildDeadlineSheet() writes the rules\' deadline list (the CLI\'s) as the 期限清單 tab, in a New York spreadsheet', async () => {
+    const fx = await readFixture();
+    const gas = createFakeGas({ timeZone: 'America/New_York', name: 'partner-workbook' });
+    for (const { name, grid } of fx.grids('America/New_York')) gas.addSheet(name, grid);
+    const { context, accesses } = await loadCode(built.code, gas.globals, { now: NOW });
+    const r = (context.buildDeadlineSheet as (o: unknown) => { sheet: string; rows: number; overdue: number })({ quiet: true });
+    expect(accesses).toEqual([]);
+    const expected = deadlinesForWorkbook(fx.model()).deadlines;
+    expect(r.rows).toBe(expected.length);
+    expect(r.rows).toBeGreaterThan(10);
+    expect(r.overdue).toBe(expected.filter((d) => d.at < '2026/05/10').length);
+    const sheet = gas.sheet(r.sheet);
+    expect(r.sheet).toBe('期限清單 · partner-check');
+    expected.forEach((d, i) => {
+      expect([1, 3, 6].map((c) => sheet._peek(i + 2, c).value)).toEqual([civil.deadlineLabel(d.wall, 'zh-TW'), d.title['zh-TW'], d.remindOn ?? '']);
+    });
   });
 
   it('references no service outside spreadsheets.currentonly and script.container.ui', async () => {

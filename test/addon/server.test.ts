@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   civil,
+  deadlinesForWorkbook,
   estimateCosts,
   kindDef,
   roundNtd,
@@ -419,6 +420,19 @@ describe('the generated tabs', () => {
     expect(gas.ss._sheets.filter((s) => s._name === GENERATED_TABS.calendar)).toHaveLength(1);
   });
 
+  it('buildCalendarSheet in English names the holidays in English (cell and note)', () => {
+    enrolled();
+    gas.userProps.setProperty('partnerCheck.lang', 'en');
+    addon.buildCalendarSheet({ quiet: true });
+    const sheet = gas.sheet(GENERATED_TABS.calendar);
+    const cells = [...sheet._cells.values()];
+    const april3 = cells.find((c) => String(c.value).startsWith('3\n10%\n'))!;
+    expect(april3.value).toBe('3\n10%\nMake-up day off');
+    expect(april3.note).toBe('Make-up day off');
+    expect(cells.map((c) => String(c.value)).filter((v) => v.endsWith('\n5%\nTomb Sweeping Day'))).toHaveLength(1);
+    expect(cells.some((c) => /[補兒清勞端]/.test(String(c.value)))).toBe(false);
+  });
+
   it('getCalendar gives the sidebar one shop’s months as weeks', () => {
     enrolled();
     const view = addon.getCalendar('bloom_beauty');
@@ -426,7 +440,7 @@ describe('the generated tabs', () => {
     expect(view.months.map((m) => m.month)).toEqual(['2026-05']);
     const first = view.months[0]!.weeks[0]!;
     expect(first.slice(0, 4)).toEqual([null, null, null, null]); // May 1st 2026 is a Friday
-    expect(first[4]).toMatchObject({ date: '2026-05-01', d: 1, rate: 10, reason: 'friday', holiday: '勞動節', workingDay: false });
+    expect(first[4]).toMatchObject({ date: '2026-05-01', d: 1, rate: 10, reason: 'friday', holiday: '勞動節', holidayEn: 'Labour Day', workingDay: false });
     expect(addon.getCalendar('nobody')).toMatchObject({ found: false, months: [] });
   });
 
@@ -446,7 +460,8 @@ describe('the generated tabs', () => {
       expect(cols.map((c, j) => sheet._peek(i + 2, j + 1).value)).toEqual(cols.map((c) => row[c.key]));
     });
     const first = schedules[0]!.contracts[0]!;
-    expect(sheet._peek(2, cols.length + 1).value).toBe(first.submitBy);
+    expect(first.submitBy).toBe('2026/03/27 23:59:59');
+    expect(sheet._peek(2, cols.length + 1).value).toBe('2026/03/27(五) 23:59:59');
     expect(sheet._peek(2, 4).format).toBe('@');
     // Deadlines before "today" (2026-04-20) are red.
     const deadlineCells = expectedRows.map((_, i) => sheet._peek(i + 2, cols.length + 1));
@@ -457,6 +472,52 @@ describe('the generated tabs', () => {
     // The schedule is not read as a second contracts tab.
     const report = addon.checkWorkbook({ quiet: true });
     expect(report.violations.some((v) => v.sheet === GENERATED_TABS.schedule)).toBe(false);
+  });
+
+  it('buildDeadlineSheet lists every deadline of the tabs, sorted, with weekdays, red when past (期限清單)', () => {
+    enrolled();
+    gas.addSheet('環狀數據', kindGrid('ring-data', [{ shopId: 'goodday_food', sendDate: '2026/5/12', sendTime: '20:00', audience: '通發型', sendCap: 100000, excludeBuyers: '近3個月', excludeRecent: '是', requestedAt: '2026/5/6 10:00' }]));
+    gas.addSheet('廣告素材', kindGrid('ad-materials', [{ shopId: 'bloom_beauty', slot: '品牌館商店牌卡', image: 'card.jpg', start: '2026/5/8 00:00', end: '2026/5/8 23:59', url: 'https://buy.line.me/u/bloom_beauty', submittedAt: '', status: '' }]));
+    vi.setSystemTime(taipeiNow(2026, 4, 20));
+    const r = addon.buildDeadlineSheet({ quiet: true });
+    const expected = deadlinesForWorkbook(loadWorkbook().workbook).deadlines;
+    expect(r).toEqual({ sheet: GENERATED_TABS.deadlines, rows: expected.length, overdue: expected.filter((d) => d.at < '2026/04/20').length, yearsNotCovered: [] });
+    expect(r.rows).toBeGreaterThan(20);
+    const sheet = gas.sheet(GENERATED_TABS.deadlines);
+    const row = (n: number) => [1, 2, 3, 4, 5, 6].map((c) => sheet._peek(n, c).value);
+    expect(row(1)).toEqual(['期限', '類別', '項目', '商店代碼', '來源', '提醒日']);
+    expect(sheet._frozenRows).toBe(1);
+    expect(row(2)).toEqual(['2026/03/23(一) 23:59:59', '方案報名', '季方案報名截止', '', '活動方案', '2026-03-20']);
+    const rows = Array.from({ length: r.rows }, (_, i) => row(i + 2));
+    // Sorted by time: the deadline column's text sorts as the times do.
+    const ats = rows.map((x) => String(x[0]).replace(/\(.\)/, ''));
+    expect([...ats].sort()).toEqual(ats);
+    expect(rows).toContainEqual(['2026/05/05(二) 23:59:59', '廣告素材上稿', 'bloom_beauty 廣告素材（5/8 曝光）上稿截止', 'bloom_beauty', '「廣告素材」第 2 列', '2026-05-04']);
+    expect(rows).toContainEqual(['2026/05/07(四) 23:59:59', '環狀數據需求', 'goodday_food 環狀數據 5/12 發送需求寄信截止', 'goodday_food', '「環狀數據」第 2 列', '2026-05-06']);
+    expect(rows).toContainEqual(['2026/04/21(二) 17:00:00', '方案報名', '5月單月方案報名截止', '', '活動方案', '2026-04-20']);
+    // No contracts tab: the enrollment's contracts come from the generated schedule (4/1 is a chosen day, due Fri 3/27).
+    expect(rows).toContainEqual(['2026/03/27(五) 23:59:59', '加碼合約送審（依報名表排程）', 'goodday_food 加碼合約「4/1_加碼10%」送審截止', 'goodday_food', '依報名表產生的排程', '2026-03-26']);
+    expect(sheet._peek(2, 3).format).toBe('@');
+    // Only the deadline column is red, and only for days before today (2026-04-20).
+    rows.forEach((x, i) => {
+      expect(sheet._peek(i + 2, 1).background === ERROR_BG, String(x[0])).toBe(String(x[0]) < '2026/04/20');
+      expect(sheet._peek(i + 2, 3).background).not.toBe(ERROR_BG);
+    });
+    // The generated tab is never checked; rebuilding reuses it.
+    const report = addon.checkWorkbook({ quiet: true });
+    expect(report.meta.excludedTabs).toContain(GENERATED_TABS.deadlines);
+    addon.buildDeadlineSheet({ quiet: true });
+    expect(gas.ss._sheets.filter((t) => t._name === GENERATED_TABS.deadlines)).toHaveLength(1);
+  });
+
+  it('buildDeadlineSheet in English', () => {
+    enrolled();
+    gas.userProps.setProperty('partnerCheck.lang', 'en');
+    addon.buildDeadlineSheet({ quiet: true });
+    const sheet = gas.sheet(GENERATED_TABS.deadlines);
+    const row = (n: number) => [1, 2, 3, 4, 5, 6].map((c) => sheet._peek(n, c).value);
+    expect(row(1)).toEqual(['Deadline', 'Kind', 'What is due', 'Shop ID', 'Source', 'Remind on']);
+    expect(row(2)).toEqual(['Mon 2026/03/23 23:59:59', 'Plan registration', 'Quarter plan (Apr–Jun): registration closes', '', 'Campaign plans', '2026-03-20']);
   });
 
   it('estimateCosts writes whole-NT$ amounts per shop and month from the rules', () => {
@@ -497,7 +558,7 @@ describe('menu, sidebar and sidebar calls', () => {
     const menu = gas.ui.menus[0]!;
     expect(menu.added).toBe(true);
     const items = menu.items.filter((i): i is { label: string; fn: string } => i !== 'separator');
-    expect(items.map((i) => i.fn)).toEqual(['showSidebar', 'checkWorkbook', 'checkActiveSheet', 'clearMarks', 'insertTemplates', 'buildCalendarSheet', 'buildScheduleSheet', 'estimateCosts']);
+    expect(items.map((i) => i.fn)).toEqual(['showSidebar', 'checkWorkbook', 'checkActiveSheet', 'clearMarks', 'insertTemplates', 'buildCalendarSheet', 'buildScheduleSheet', 'estimateCosts', 'buildDeadlineSheet']);
     expect(items[0]!.label).toBe('開啟檢查面板');
     for (const i of items) expect(typeof (addon as Record<string, unknown>)[i.fn]).toBe('function');
   });

@@ -18,7 +18,7 @@ describe('rebate calendar (SPEC §6)', () => {
   });
 
   it('says why each day has its rate, and marks holidays and working days', () => {
-    expect(jan.days[0]).toEqual({ date: '2026-01-01', day: dayFromYmd(2026, 1, 1), weekday: 4, rate: 10, reason: 'chosen', holiday: '開國紀念日', workingDay: false });
+    expect(jan.days[0]).toEqual({ date: '2026-01-01', day: dayFromYmd(2026, 1, 1), weekday: 4, rate: 10, reason: 'chosen', holiday: '開國紀念日', holidayEn: 'Founding Day of the ROC', workingDay: false });
     expect(jan.days[1]).toMatchObject({ date: '2026-01-02', reason: 'friday', rate: 10, holiday: null, workingDay: true });
     expect(jan.days[2]).toMatchObject({ date: '2026-01-03', reason: 'daily', rate: 5, workingDay: false });
     expect(jan.days.filter((d) => d.reason === 'chosen').map((d) => d.date)).toEqual(['2026-01-01', '2026-01-14', '2026-01-31']);

@@ -14,16 +14,16 @@ const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 /** [row offset from the header, column, rule id, message] with the header on row 1. */
 const EXPECTED: [number, string, string, string][] = [
-  [2, 'F', 'enrollment/late-registration', '5月單月方案的報名截止時間是 2026/04/21 17:00:00，這筆在 2026/04/21 17:30:00 報名，已逾期；仍可報名6月單月方案（截止 2026/05/21 17:00:00），請改選該方案。'],
+  [2, 'F', 'enrollment/late-registration', '5月單月方案的報名截止時間是 2026/04/21(二) 17:00:00，這筆在 2026/04/21 17:30:00 報名，已逾期；仍可報名6月單月方案（截止 2026/05/21(四) 17:00:00），請改選該方案。'],
   [2, 'I', 'enrollment/chosen-day-on-friday', '任選日「5/8(五)」是週五，週五本來就有 10% 回饋，等於浪費一個任選日；建議改為 5/7。'],
   [2, 'I', 'enrollment/chosen-day-on-friday', '任選日「5/22」是週五，週五本來就有 10% 回饋，等於浪費一個任選日；建議改為 5/23。'],
-  [2, 'I', 'enrollment/too-many-chosen-days', '2026 年 5 月 選了 4 個任選日，但依推廣承諾每月最多 3 天。'],
+  [2, 'I', 'enrollment/too-many-chosen-days', '2026 年 5 月 選了 4 個任選日，但依推廣承諾每月可選 3 天：請刪去 1 天。'],
   [2, 'M', 'enrollment/missing-hero-image', '商店「bloom_beauty」沒有提供形象圖；LINE購物 需要一張 800×800 的無字形象圖或白背圖來製作曝光素材。'],
   [4, 'B', 'enrollment/invalid-shop-id', '商店代碼「trend wear」格式不對：只能有 2–40 個英文字母、數字、底線（_）或連字號（-）。'],
   [4, 'C', 'cell/invalid-email', '「聯絡信箱」的「trend@@example.com」不是有效的電子信箱。'],
   [4, 'E', 'enrollment/unknown-plan', '「4月單月方案」不是本次活動的方案；可選：季方案、5月單月方案、6月單月方案。'],
   [4, 'M', 'enrollment/missing-hero-image', '商店「trend wear」沒有提供形象圖；LINE購物 需要一張 800×800 的無字形象圖或白背圖來製作曝光素材。'],
-  [5, 'B', 'enrollment/duplicate-shop', '商店「goodday_food」的 2026-06 已在「{sheet}」第 {first} 列報名過，不可重複報名。'],
+  [5, 'B', 'enrollment/duplicate-shop', '商店「goodday_food」的 2026 年 6 月 已在「{sheet}」第 {first} 列報名過，不可重複報名。'],
   [5, 'I', 'enrollment/unused-chosen-days', '2026 年 6 月 可選 3 個任選日，目前只選了 1 個；未選的天數不能留到下個月。'],
   [5, 'M', 'enrollment/missing-hero-image', '商店「goodday_food」沒有提供形象圖；LINE購物 需要一張 800×800 的無字形象圖或白背圖來製作曝光素材。'],
   [6, 'G', 'enrollment/no-promotion-commitment', '未勾選官網/社群曝光或環狀數據：沒有任選日，只有每日 5% 與週五 10%。'],

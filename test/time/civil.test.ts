@@ -45,3 +45,18 @@ describe('civil time (host TZ independent)', () => {
     expect([isoDate(r.first), isoDate(r.last)]).toEqual(['2026-05-01', '2026-05-31']);
   });
 });
+
+describe('deadlineLabel, deadlineData, monthsData (issue 13 message forms)', () => {
+  it('a deadline with its weekday, both languages', async () => {
+    const { deadlineLabel, deadlineData, wallFrom } = await import('../../rules/time/civil.js');
+    const w = wallFrom(2025, 11, 28, 23, 59, 59);
+    expect(deadlineLabel(w, 'zh-TW')).toBe('2025/11/28(五) 23:59:59');
+    expect(deadlineLabel(w, 'en')).toBe('Fri 2025/11/28 23:59:59');
+    expect(deadlineData(wallFrom(2026, 4, 21, 17), 'nextDeadline')).toEqual({ nextDeadline: '2026/04/21(二) 17:00:00', nextDeadlineEn: 'Tue 2026/04/21 17:00:00' });
+  });
+  it('months as 2026 年 5 月 / May 2026, joined per language', async () => {
+    const { monthsData } = await import('../../rules/time/civil.js');
+    expect(monthsData(['2026-04', '2026-06'])).toEqual({ months: '2026 年 4 月、2026 年 6 月', monthsEn: 'April 2026, June 2026' });
+    expect(monthsData(['2026-05'], 'month')).toEqual({ month: '2026 年 5 月', monthEn: 'May 2026' });
+  });
+});

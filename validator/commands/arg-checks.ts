@@ -6,7 +6,7 @@
  * and a year the office calendar lacks (`calendar/year-not-covered`). Printed on stderr; errors
  * make the exit code 1 (the output is still produced from what was given).
  */
-import { civil, isWorkingDay, renderMessage, RULES_BY_ID, TW_OFFICE_CALENDAR, YearNotCoveredError, type Campaign, type Lang, type MessageData, type Severity } from '../../rules/index.js';
+import { civil, isWorkingDay, renderMessage, RULES_BY_ID, tooManyChosenDaysData, TW_OFFICE_CALENDAR, YearNotCoveredError, type Campaign, type Lang, type MessageData, type Severity } from '../../rules/index.js';
 const { monthLabel } = civil;
 import type { CliIo } from '../args.js';
 
@@ -39,7 +39,7 @@ export function monthArgProblems(month: string, chosen: readonly number[], campa
     for (const text of items) out.push(problem('enrollment/chosen-day-outside-plan', chosen.length > 0 ? '--chosen' : '--month', { text, ...names }, lang));
   }
   const allowance = campaign.config.chosenDayAllowance.both;
-  if (chosen.length > allowance) out.push(problem('enrollment/too-many-chosen-days', '--chosen', { month, monthLabel: monthLabel(month, 'zh-TW'), monthLabelEn: monthLabel(month, 'en'), count: chosen.length, countEn: `${chosen.length} chosen days`, allowance, allowanceEn: `${allowance} chosen ${allowance === 1 ? 'day' : 'days'}` }, lang));
+  if (chosen.length > allowance) out.push(problem('enrollment/too-many-chosen-days', '--chosen', tooManyChosenDaysData(month, chosen.length, allowance), lang));
   return out;
 }
 

@@ -81,8 +81,7 @@ export function deadlinesText(list: readonly FileDeadline[], lang: Lang): string
   if (list.length === 0) return `${t(lang, 'deadline.none')}\n`;
   return list
     .map((d) => {
-      const day = civil.dayOfWall(d.wall);
-      const label = lang === 'en' ? `${civil.isoDate(day)} (${civil.WEEKDAY_EN[civil.isoWeekday(day) - 1]})` : d.dayLabel;
+      const label = lang === 'en' ? d.dayLabelEn : d.dayLabel;
       const where = d.sheet === null ? d.file : `${d.file} ${d.sheet} ${lang === 'en' ? `row ${d.row}` : `第 ${d.row} 列`}`;
       return `${label} ${d.at.slice(11, 16)}  ${d.title[lang]}  (${where})`;
     })

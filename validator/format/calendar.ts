@@ -15,6 +15,11 @@ export function dayLabel(day: RebateDay, lang: Lang): string {
   return t(lang, `cal.reason.${day.reason}`, { rate: day.rate });
 }
 
+/** The day's holiday name in the output language (English from rules/data/holiday-names-en.ts), or null. */
+export function holidayOf(day: Pick<RebateDay, 'holiday' | 'holidayEn'>, lang: Lang): string | null {
+  return lang === 'en' ? day.holidayEn : day.holiday;
+}
+
 /** Whether a day's rate is a bonus rate (above the daily base), which the grid highlights. */
 export function isBonusDay(day: RebateDay): boolean {
   return day.reason !== 'daily';
@@ -76,7 +81,7 @@ export function calendarText(month: RebateMonth, opts: { lang: Lang; color?: boo
     lines.push(dates.join('').trimEnd());
     lines.push(labels.join('').trimEnd());
     if (week.some((d) => d?.holiday)) {
-      lines.push(week.map((d) => (d?.holiday ? paint(d.workingDay === false ? 'red' : 'bold', fit(d.holiday)) : ' '.repeat(cell))).join('').trimEnd());
+      lines.push(week.map((d) => (d?.holiday ? paint(d.workingDay === false ? 'red' : 'bold', fit(holidayOf(d, lang)!)) : ' '.repeat(cell))).join('').trimEnd());
     }
   }
   const chosen = month.days.filter((d) => d.reason === 'chosen').map((d) => d.day);
@@ -84,7 +89,7 @@ export function calendarText(month: RebateMonth, opts: { lang: Lang; color?: boo
   tail.push(chosen.length > 0 ? t(lang, 'cal.chosen', { list: shortDateList(chosen, lang) }) : t(lang, 'cal.noChosen'));
   const holidays = month.days.filter((d) => d.holiday !== null);
   if (holidays.length > 0) {
-    tail.push(t(lang, 'cal.holidays', { list: holidays.map((d) => `${civil.shortDate(d.day)} ${d.holiday}`).join(lang === 'en' ? ', ' : '、') }));
+    tail.push(t(lang, 'cal.holidays', { list: holidays.map((d) => `${civil.shortDate(d.day)} ${holidayOf(d, lang)}`).join(lang === 'en' ? ', ' : '、') }));
   }
   for (const line of tail) lines.push(...wrapText(line, columns - 2, columns).map((l, i) => (i === 0 ? l : `  ${l}`)));
   return lines.join('\n');
@@ -122,7 +127,7 @@ export function calendarHtml(month: RebateMonth, opts: { lang: Lang; title?: str
         if (!d) return '<td class="pad"></td>';
         const cls = dayClasses(d, rates);
         const dayNo = civil.ymdFromDay(d.day).d;
-        const hol = d.holiday !== null ? `<span class="hol">${escapeHtml(d.holiday)}</span>` : '';
+        const hol = d.holiday !== null ? `<span class="hol">${escapeHtml(holidayOf(d, lang)!)}</span>` : '';
         return `<td class="${cls}" data-date="${d.date}" data-rate="${d.rate}"><span class="d">${escapeHtml(t(lang, 'cal.day', { d: dayNo }))}</span><span class="lbl">${escapeHtml(dayLabel(d, lang))}</span>${hol}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;

@@ -44,7 +44,8 @@ export function scheduleText(shops: readonly ShopSchedule[], opts: { lang: Lang;
     out.push(paint('bold', t(lang, 'sched.contracts', { count: shop.schedule.contracts.length })));
     const rows = [
       [t(lang, 'sched.col.start'), t(lang, 'sched.col.end'), t(lang, 'sched.col.remark'), t(lang, 'sched.col.rate'), t(lang, 'sched.col.deadline')],
-      ...shop.schedule.contracts.map((c) => [c.start, c.end, c.remark, `${c.rate}%`, c.submitBy ?? '—']),
+      // The deadline with its weekday, as in the messages (issue 13).
+      ...shop.schedule.contracts.map((c) => [c.start, c.end, c.remark, `${c.rate}%`, c.submitByWall === null ? '—' : civil.deadlineLabel(c.submitByWall, lang)]),
     ];
     out.push(...table(rows, ['left', 'left', 'left', 'right', 'left'], columns).map((l, i) => (i === 0 ? paint('dim', l) : l)));
     if (shop.schedule.problems.length > 0) {

@@ -2,7 +2,7 @@ import { defineRule, msg } from '../../engine/rule.js';
 import type { BaselineContract } from '../../engine/baseline.js';
 import { enrollmentsOf, type Enrollment } from '../../derive/enrollments.js';
 import { CAMPAIGN_BONUS, rangeText, samePercent, STATUS_APPROVED, STATUS_PENDING } from '../../derive/contracts.js';
-import { isoDate, monthKeyOfDay, shortDate, wallOfDay } from '../../time/civil.js';
+import { isoDate, monthKeyOfDay, monthsData, shortDate, wallOfDay } from '../../time/civil.js';
 
 /**
  * Whether a baseline contract is a submitted partner-plan contract: a 活動加碼 contract at the
@@ -40,7 +40,7 @@ export default defineRule({
     messages: {
       default: msg(
         '任選日 {day} 的加碼合約（{contract}）已送審，任選日不得更改，但現在 {month} 改選了 {now}。',
-        'Chosen day {day} already has a submitted bonus contract ({contract}) and cannot change, yet {month} now has {nowEn} instead.',
+        'Chosen day {day} already has a submitted bonus contract ({contract}) and cannot change, yet {monthEn} now has {nowEn} instead.',
       ),
       vanished: msg(
         '任選日 {day} 的加碼合約（{contract}）已送審，任選日不得更改，但它已不在任選日中。',
@@ -81,7 +81,7 @@ export default defineRule({
         const month = monthKeyOfDay(day);
         const target = now.find((e) => e.months.includes(month)) ?? now[0]!;
         const replacements = target.chosenDays.filter((i) => monthKeyOfDay(i.day) === month && !days.has(i.day));
-        const data = { day: `${shortDate(day)}`, date: isoDate(day), month, contract: rangeText(contract.start, contract.end) };
+        const data = { day: `${shortDate(day)}`, date: isoDate(day), ...monthsData([month], 'month'), contract: rangeText(contract.start, contract.end) };
         if (replacements.length > 0) {
           const texts = replacements.map((i) => i.text);
           ctx.report({ sheet: target.sheet, row: target.row, key: 'chosenDays', messageId: 'default', data: { ...data, now: texts.join('、'), nowEn: texts.join(', ') } });

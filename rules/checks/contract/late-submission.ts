@@ -1,6 +1,6 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { contractGroupsOf, groupRowsData, STATUS_DRAFT } from '../../derive/contracts.js';
-import { dayOfWall, formatWall, isoDate, wallOfDay } from '../../time/civil.js';
+import { dayOfWall, deadlineData, formatWall, isoDate, wallOfDay } from '../../time/civil.js';
 
 /**
  * `contract/late-submission`: a contract must be submitted by 23:59:59 of the 3rd working day
@@ -22,11 +22,11 @@ export default defineRule({
     messages: {
       default: msg(
         '{start} 開始的合約最晚須在 {deadline} 前送審，但送審時間是 {submitted}{rowsNote}。',
-        'A contract starting {start} must be submitted by {deadline}, but it was submitted at {submitted}{rowsNoteEn}.',
+        'A contract starting {start} must be submitted by {deadlineEn}, but it was submitted at {submitted}{rowsNoteEn}.',
       ),
       notSubmitted: msg(
         '{start} 開始的合約最晚須在 {deadline} 前送審，今天（{today}）仍未送審，已來不及{rowsNote}。',
-        'A contract starting {start} had to be submitted by {deadline}; today ({today}) it is still not submitted{rowsNoteEn}.',
+        'A contract starting {start} had to be submitted by {deadlineEn}; today ({today}) it is still not submitted{rowsNoteEn}.',
       ),
     },
     hasSuggestion: false,
@@ -43,11 +43,11 @@ export default defineRule({
       // Dates are formatted only for the contracts that are reported (formatting is the costly part).
       if (submitted !== undefined) {
         if (submitted > deadline) {
-          const base = { start: formatWall(g.start), deadline: formatWall(deadline), ...groupRowsData(g) };
+          const base = { start: formatWall(g.start), ...deadlineData(deadline), ...groupRowsData(g) };
           ctx.report({ sheet: g.sheet, row: g.first, key: 'submittedAt', data: { ...base, submitted: formatWall(submitted) } });
         }
       } else if (ctx.today > deadlineDay) {
-        const base = { start: formatWall(g.start), deadline: formatWall(deadline), ...groupRowsData(g) };
+        const base = { start: formatWall(g.start), ...deadlineData(deadline), ...groupRowsData(g) };
         ctx.report({ sheet: g.sheet, row: g.first, key: 'start', messageId: 'notSubmitted', data: { ...base, today: isoDate(ctx.today) } });
       }
     }

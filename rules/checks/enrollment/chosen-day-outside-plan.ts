@@ -1,6 +1,6 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { enrollmentsOf } from '../../derive/enrollments.js';
-import { monthKeyOfDay } from '../../time/civil.js';
+import { monthKeyOfDay, monthsData } from '../../time/civil.js';
 
 /** `enrollment/chosen-day-outside-plan`: a chosen day is not in one of the plan's months. */
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
           sheet: e.sheet,
           row: e.row,
           key: 'chosenDays',
-          data: { text: item.text, plan: e.plan.label, planEn: e.plan.labelEn, months: e.months.join('、'), monthsEn: e.months.join(', ') },
+          data: { text: item.text, plan: e.plan.label, planEn: e.plan.labelEn, ...monthsData(e.months) },
         });
       }
     }

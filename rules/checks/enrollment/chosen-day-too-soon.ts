@@ -1,6 +1,6 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { enrollmentsOf } from '../../derive/enrollments.js';
-import { formatWall, isoDate, wallOfDay } from '../../time/civil.js';
+import { deadlineData, formatWall, isoDate, wallOfDay } from '../../time/civil.js';
 
 /**
  * `enrollment/chosen-day-too-soon`: the chosen day's contract deadline (D-3 working days, 23:59:59)
@@ -14,7 +14,7 @@ export default defineRule({
     requires: ['enrollment'],
     docs: msg('任選日的加碼合約送審期限（D-3 工作日）早於報名時間，來不及設定。', "The chosen day's D-3 contract deadline is before submittedAt."),
     messages: {
-      default: msg('任選日「{text}」的加碼合約最晚須在 {deadline} 前送審，但報名時間是 {submitted}，來不及設定。', 'Chosen day "{text}" needs its contract submitted by {deadline}, but the form was sent at {submitted}: too late.'),
+      default: msg('任選日「{text}」的加碼合約最晚須在 {deadline} 前送審，但報名時間是 {submitted}，來不及設定。', 'Chosen day "{text}" needs its contract submitted by {deadlineEn}, but the form was sent at {submitted}: too late.'),
     },
     hasSuggestion: false,
   },
@@ -28,7 +28,7 @@ export default defineRule({
         if (deadline === undefined) continue;
         const deadlineWall = wallOfDay(deadline, 86_399);
         if (deadlineWall < submitted) {
-          ctx.report({ sheet: e.sheet, row: e.row, key: 'chosenDays', data: { text: item.text, deadline: formatWall(deadlineWall), submitted: formatWall(submitted), date: isoDate(item.day) } });
+          ctx.report({ sheet: e.sheet, row: e.row, key: 'chosenDays', data: { text: item.text, ...deadlineData(deadlineWall), submitted: formatWall(submitted), date: isoDate(item.day) } });
         }
       }
     }

@@ -1,4 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
+import { monthsData } from '../../time/civil.js';
 import { enrollmentsOf, type Enrollment } from '../../derive/enrollments.js';
 
 /** `enrollment/duplicate-shop`: one shop enrolled twice for overlapping months (reported on the later row). */
@@ -10,7 +11,7 @@ export default defineRule({
     requires: ['enrollment'],
     docs: msg('同一商店重複報名重疊的月份。', 'One shop is enrolled twice for overlapping months.'),
     messages: {
-      default: msg('商店「{shopId}」的 {months} 已在「{firstSheet}」第 {firstRow} 列報名過，不可重複報名。', 'Shop "{shopId}" is already enrolled for {months} at "{firstSheet}" row {firstRow}.'),
+      default: msg('商店「{shopId}」的 {months} 已在「{firstSheet}」第 {firstRow} 列報名過，不可重複報名。', 'Shop "{shopId}" is already enrolled for {monthsEn} at "{firstSheet}" row {firstRow}.'),
     },
     hasSuggestion: false,
   },
@@ -27,7 +28,7 @@ export default defineRule({
           sheet: e.sheet,
           row: e.row,
           key: 'shopId',
-          data: { shopId: e.shopId, months: clashes.join('、'), monthsEn: clashes.join(', '), firstSheet: first.sheet.name, firstRow: first.row.row },
+          data: { shopId: e.shopId, ...monthsData(clashes), firstSheet: first.sheet.name, firstRow: first.row.row },
         });
       }
       for (const m of e.months) if (!months.has(m)) months.set(m, e);

@@ -1,7 +1,7 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { monthsBetween, partnerGroups, rangeLabel } from '../../derive/partner-coverage.js';
 import { groupRowsData } from '../../derive/contracts.js';
-import { monthRange } from '../../time/civil.js';
+import { monthRange, monthsData } from '../../time/civil.js';
 
 /**
  * `partner/crosses-month`: one partner-plan contract spans two (or more) months. Chosen days and
@@ -33,7 +33,7 @@ export default defineRule({
         sheet: group.sheet,
         row: group.first,
         key: 'start',
-        data: { shopId: group.shopId, range: rangeLabel(days.from, days.to), months: months.join('、'), monthsEn: months.join(', '), parts: parts.join('、'), partsEn: parts.join(', '), ...groupRowsData(group) },
+        data: { shopId: group.shopId, range: rangeLabel(days.from, days.to), ...monthsData(months), parts: parts.join('、'), partsEn: parts.join(', '), ...groupRowsData(group) },
       });
     }
   },

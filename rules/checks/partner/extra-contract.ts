@@ -2,7 +2,7 @@ import { defineRule, msg } from '../../engine/rule.js';
 import { enrolledMonthsByShop } from '../../derive/enrollments.js';
 import { mergeDayRanges, monthsBetween, partnerGroups, rangeLabel, type DayRange } from '../../derive/partner-coverage.js';
 import { groupRowsData } from '../../derive/contracts.js';
-import { monthRange } from '../../time/civil.js';
+import { monthRange, monthsData } from '../../time/civil.js';
 
 /**
  * The parts of [from, to] that fall in months not in `enrolled`, merged into ranges. Walks months,
@@ -54,7 +54,7 @@ export default defineRule({
         sheet: group.sheet,
         row: group.first,
         key: 'start',
-        data: { shopId: group.shopId, ranges: labels.join('、'), rangesEn: labels.join(', '), months: monthKeys.join('、'), monthsEn: monthKeys.join(', '), ...rowsData },
+        data: { shopId: group.shopId, ranges: labels.join('、'), rangesEn: labels.join(', '), ...monthsData(monthKeys), ...rowsData },
       });
     }
   },

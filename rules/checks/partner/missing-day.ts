@@ -1,7 +1,7 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { enrolledMonthsByShop } from '../../derive/enrollments.js';
 import { gapsIn, mergeDayRanges, neededContracts, partnerRowsByShop, rangeLabel } from '../../derive/partner-coverage.js';
-import { monthRange, shortDate } from '../../time/civil.js';
+import { monthRange, monthsData, shortDate } from '../../time/civil.js';
 
 /**
  * `partner/missing-day`: every day of every enrolled month needs a partner-plan 活動加碼 contract.
@@ -18,8 +18,8 @@ export default defineRule({
     requires: ['enrollment', 'contracts'],
     docs: msg('已報名月份中有日子沒有夥伴互利活動加碼合約（連續的缺日合併為一筆）。', 'A day of an enrolled month has no partner-plan campaign-wide contract (consecutive days are one violation).'),
     messages: {
-      default: msg('商店「{shopId}」{month} 的 {range}（{days} 天）沒有夥伴互利活動加碼合約；需補上：{contracts}。', 'Shop "{shopId}" has no partner-plan campaign-wide contract for {range} ({days} days) of {month}; add: {contractsEn}.'),
-      oneDay: msg('商店「{shopId}」{month} 的 {range} 沒有夥伴互利活動加碼合約；需補上：{contracts}。', 'Shop "{shopId}" has no partner-plan campaign-wide contract for {range} ({month}); add: {contractsEn}.'),
+      default: msg('商店「{shopId}」{month} 的 {range}（{days} 天）沒有夥伴互利活動加碼合約；需補上：{contracts}。', 'Shop "{shopId}" has no partner-plan campaign-wide contract for {range} ({days} days) of {monthEn}; add: {contractsEn}.'),
+      oneDay: msg('商店「{shopId}」{month} 的 {range} 沒有夥伴互利活動加碼合約；需補上：{contracts}。', 'Shop "{shopId}" has no partner-plan campaign-wide contract for {range} ({monthEn}); add: {contractsEn}.'),
     },
     hasSuggestion: false,
   },
@@ -39,7 +39,7 @@ export default defineRule({
             row: enrollment.row,
             key: 'shopId',
             messageId: days === 1 ? 'oneDay' : 'default',
-            data: { shopId, month, from: shortDate(gap.from), to: shortDate(gap.to), range: rangeLabel(gap.from, gap.to), days, contracts: contracts.join('、'), contractsEn: contracts.join(', ') },
+            data: { shopId, ...monthsData([month], 'month'), from: shortDate(gap.from), to: shortDate(gap.to), range: rangeLabel(gap.from, gap.to), days, contracts: contracts.join('、'), contractsEn: contracts.join(', ') },
           });
         }
       }

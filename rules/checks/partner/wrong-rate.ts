@@ -12,6 +12,9 @@ import { partnerFront } from '../../derive/partner-rates.js';
  * The suggestion (the rate to type) is given only when every enrolled day of the contract expects
  * the same rate: then changing the cell fixes the row. When the contract mixes rates (e.g. 5/6–5/8
  * at 5% with Friday 5/8), no single rate is right and the message lists how to split it instead.
+ * A split is an edit too, so on a pending (待審核) row the message says to delete the contract and
+ * resubmit the pieces, on an approved (通過) row to contact the LINE購物 window (SPEC §5.3, what the
+ * CMS lets a user do per status; the engine does the same for rows with a suggestion).
  * Days outside enrolled months are `partner/extra-contract`'s; a day covered twice is
  * `contract/overlap`'s (both rows are still checked here for their own rate).
  */
@@ -25,6 +28,14 @@ export default defineRule({
     messages: {
       default: msg('前台回饋 {actual} 不對：{days} 應為 {expected}。', 'Front-end rebate {actual} is wrong: {daysEn} should be {expectedEn}.'),
       split: msg('前台回饋 {actual} 不對：{days} 應為 {expected}；這張合約涵蓋不同回饋的日子，請拆成：{schedule}。', 'Front-end rebate {actual} is wrong: {daysEn} should be {expectedEn}; this contract spans days of different rates, split it into: {scheduleEn}.'),
+      splitPending: msg(
+        '前台回饋 {actual} 不對：{days} 應為 {expected}；這張合約涵蓋不同回饋的日子。這列是待審核，後台只能檢視或刪除：請刪除後拆成 {schedule} 重新送審。',
+        'Front-end rebate {actual} is wrong: {daysEn} should be {expectedEn}; this contract spans days of different rates. This row is pending review, so the CMS only lets you view or delete it: delete it and resubmit it split into {scheduleEn}.',
+      ),
+      splitApproved: msg(
+        '前台回饋 {actual} 不對：{days} 應為 {expected}；這張合約涵蓋不同回饋的日子。這列已審核通過，後台只能檢視：如需拆成 {schedule}，請聯絡 LINE購物 窗口。',
+        'Front-end rebate {actual} is wrong: {daysEn} should be {expectedEn}; this contract spans days of different rates. This row is approved, so the CMS only lets you view it: to split it into {scheduleEn}, contact your LINE Shopping representative.',
+      ),
     },
     hasSuggestion: true,
   },
@@ -54,7 +65,9 @@ export default defineRule({
           ctx.report({ sheet, row, key: 'frontRate', data, suggestion: { value, label: msg('改成 {value}', 'Use {value}') } });
         } else {
           const schedule = rateRuns(days).map((r) => `${rangeLabel(r.from, r.to)} ${percentText(r.key)}`);
-          ctx.report({ sheet, row, key: 'frontRate', messageId: 'split', data: { ...data, schedule: schedule.join('、'), scheduleEn: schedule.join(', ') } });
+          const status = row.values.status;
+          const messageId = status === '待審核' ? 'splitPending' : status === '通過' ? 'splitApproved' : 'split';
+          ctx.report({ sheet, row, key: 'frontRate', messageId, data: { ...data, schedule: schedule.join('、'), scheduleEn: schedule.join(', ') } });
         }
       }
     }

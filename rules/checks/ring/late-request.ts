@@ -1,5 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { dayOfWall, formatWall, isoDate, slashDate, wallOfDay } from '../../time/civil.js';
+import { dayOfWall, deadlineData, formatWall, isoDate, slashDate, wallOfDay } from '../../time/civil.js';
 import { nthWorkingDayBefore, type OfficeCalendar } from '../../time/office-calendar.js';
 
 /**
@@ -31,8 +31,8 @@ export default defineRule({
     requires: ['ring-data'],
     docs: msg('環狀數據需求須在發送日前 3 個工作天（23:59:59 前）提出。', 'Ring-data requests are due by 23:59:59 of the 3rd working day before the send date.'),
     messages: {
-      default: msg('{sendDate} 發送的環狀數據最晚須在 {deadline} 前提出，但需求提出時間是 {requested}；最早可改在 {earliest} 發送。', 'A ring-data push on {sendDate} must be requested by {deadline}, but it was requested at {requested}; the earliest possible send date is {earliest}.'),
-      noEarliest: msg('{sendDate} 發送的環狀數據最晚須在 {deadline} 前提出，但需求提出時間是 {requested}。', 'A ring-data push on {sendDate} must be requested by {deadline}, but it was requested at {requested}.'),
+      default: msg('{sendDate} 發送的環狀數據最晚須在 {deadline} 前提出，但需求提出時間是 {requested}；最早可改在 {earliest} 發送。', 'A ring-data push on {sendDate} must be requested by {deadlineEn}, but it was requested at {requested}; the earliest possible send date is {earliest}.'),
+      noEarliest: msg('{sendDate} 發送的環狀數據最晚須在 {deadline} 前提出，但需求提出時間是 {requested}。', 'A ring-data push on {sendDate} must be requested by {deadlineEn}, but it was requested at {requested}.'),
     },
     hasSuggestion: false,
   },
@@ -46,7 +46,7 @@ export default defineRule({
       const deadlineWall = wallOfDay(deadline, 86_399);
       if (requestedAt <= deadlineWall) continue;
       const earliest = earliestSendDay(dayOfWall(requestedAt), sendDate, lead, ctx.calendar);
-      const data = { sendDate: slashDate(sendDate), deadline: formatWall(deadlineWall), requested: formatWall(requestedAt), date: isoDate(sendDate) };
+      const data = { sendDate: slashDate(sendDate), ...deadlineData(deadlineWall), requested: formatWall(requestedAt), date: isoDate(sendDate) };
       ctx.report(
         earliest === undefined
           ? { sheet, row, key: 'requestedAt', messageId: 'noEarliest', data }

@@ -1,6 +1,6 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { enrolledMonthsByShop } from '../../derive/enrollments.js';
-import { monthKeyOfDay } from '../../time/civil.js';
+import { monthKeyOfDay, monthsData } from '../../time/civil.js';
 
 /**
  * `ring/missing-monthly-send`: a shop that committed to ring data (報名表 環狀數據 = 是) earns its
@@ -17,7 +17,7 @@ export default defineRule({
     requires: ['ring-data', 'enrollment'],
     docs: msg('承諾發送環狀數據的商店，某個報名月份沒有任何發送。', 'A shop that committed to ring data has no send in one of its enrolled months.'),
     messages: {
-      default: msg('商店「{shopId}」報名時承諾每月發送環狀數據，但 {month} 沒有任何發送。', 'Shop "{shopId}" committed to a monthly ring-data push but has no send in {month}.'),
+      default: msg('商店「{shopId}」報名時承諾每月發送環狀數據，但 {month} 沒有任何發送。', 'Shop "{shopId}" committed to a monthly ring-data push but has no send in {monthEn}.'),
     },
     hasSuggestion: false,
   },
@@ -30,7 +30,7 @@ export default defineRule({
     for (const [shopId, months] of enrolledMonthsByShop(ctx)) {
       for (const [month, e] of months) {
         if (!e.ringData || e.row.invalid.has('ringData')) continue;
-        if (!sentMonths.has(`${shopId}|${month}`)) ctx.report({ sheet: e.sheet, row: e.row, key: 'ringData', data: { shopId, month } });
+        if (!sentMonths.has(`${shopId}|${month}`)) ctx.report({ sheet: e.sheet, row: e.row, key: 'ringData', data: { shopId, ...monthsData([month], 'month') } });
       }
     }
   },

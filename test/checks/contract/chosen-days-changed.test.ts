@@ -46,7 +46,7 @@ ruleTester('contract/chosen-days-changed', {
       name: 'a submitted chosen day moved to 5/6',
       tables: [enrollmentTab([may('5/6、5/12、5/19')])],
       options: before(),
-      problems: [{ row: 2, cell: 'I2', messageId: 'default', data: { day: '5/5', month: '2026-05', now: '5/6', contract: '2026/05/05 00:00:00 ~ 2026/05/05 23:59:59' } }],
+      problems: [{ row: 2, cell: 'I2', messageId: 'default', data: { day: '5/5', month: '2026 年 5 月', now: '5/6', contract: '2026/05/05 00:00:00 ~ 2026/05/05 23:59:59' } }],
     },
     {
       name: 'a submitted chosen day vanished',

@@ -83,8 +83,8 @@ describe('partner-workbook.xlsx contracts', () => {
   it('names the earlier contract and the deadlines', () => {
     const got = contractViolations([contracts, baseContracts]);
     expect(got[0]!.data).toMatchObject({ otherRows: '3', otherRange: '2026/05/02 00:00:00 ~ 2026/05/04 23:59:59' });
-    expect(got[4]!.data).toMatchObject({ deadline: '2026/05/21 23:59:59', submitted: '2026/05/22 18:00:00' });
-    expect(got[6]!.data).toMatchObject({ deadline: '2026/05/15 23:59:59', submitted: '2026/05/18 11:00:00' });
+    expect(got[4]!.data).toMatchObject({ deadline: '2026/05/21(四) 23:59:59', submitted: '2026/05/22 18:00:00' });
+    expect(got[6]!.data).toMatchObject({ deadline: '2026/05/15(五) 23:59:59', submitted: '2026/05/18 11:00:00' });
     expect(got.map((v) => v.severity)).toEqual(['error', 'error', 'error', 'warning', 'error', 'error', 'error', 'error']);
   });
 

@@ -1,5 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { validateWorkbook } from '../../../rules/index.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
-import { brandRow, contractsTab, partnerRow } from './contract-rows.js';
+import { enrollmentRow } from '../../helpers/tables.js';
+import { baseRow, baseTab, brandRow, contractsTab, enrollmentTab, partnerRow } from './contract-rows.js';
 
 ruleTester('contract/front-below-base', {
   valid: [
@@ -19,4 +22,16 @@ ruleTester('contract/front-below-base', {
       problems: [{ row: 3, cell: 'I3', data: { front: '1.5%' } }],
     },
   ],
+});
+
+describe('issue 13: a base rebate above the plan’s 5% (SPEC §3: front max(day rate, base))', () => {
+  it('a 5% day written at the 6% base is clean, at 5% it is front-below-base on I2', () => {
+    const tables = (front: string) => [enrollmentTab([enrollmentRow()]), baseTab([baseRow({ baseRate: '6%' })]), contractsTab([partnerRow(2, 4, 5, { baseRate: '6%', frontRate: front, remark: `5/2-5/4_加碼${front}` })])];
+    const ids = (front: string) => validateWorkbook({ tables: tables(front) }, { today: '2026-03-20' }).violations.filter((v) => v.ruleId === 'contract/front-below-base' || v.ruleId === 'partner/wrong-rate').map((v) => [v.ruleId, v.cell, v.suggestion?.value]);
+    expect(ids('6%')).toEqual([]);
+    expect(ids('5%')).toEqual([
+      ['contract/front-below-base', 'I2', undefined],
+      ['partner/wrong-rate', 'I2', '6%'],
+    ]);
+  });
 });

@@ -44,6 +44,25 @@ ruleTester('contract/remark-special-chars', {
       problems: [{ row: 2, cell: 'C2', data: { chars: '★ !' }, suggestion: '5/1加碼10%' }],
     },
     {
+      name: 'issue 13: an en dash range keeps its range (5/1–5/3_加碼5% → 5/1-5/3_加碼5%, never 5/15/3_加碼5%)',
+      tables: [contractsTab([partnerRow(1, 3, 5, { remark: '5/1–5/3_加碼5%' })])],
+      problems: [{ row: 2, cell: 'C2', messageId: 'default', data: { chars: '–', cleaned: '5/1-5/3_加碼5%' }, suggestion: '5/1-5/3_加碼5%' }],
+    },
+    {
+      name: 'issue 13: 〜, — and → ranges too, one violation each',
+      tables: [contractsTab([partnerRow(1, 3, 5, { remark: '5/1〜5/3_加碼5%' }), partnerRow(4, 4, 5, { remark: '5/4—5/4_加碼5%' }), partnerRow(5, 5, 5, { remark: '5/5→5/5_加碼5%' })])],
+      problems: [
+        { row: 2, cell: 'C2', data: { chars: '〜' }, suggestion: '5/1-5/3_加碼5%' },
+        { row: 3, cell: 'C3', data: { chars: '—' }, suggestion: '5/4-5/4_加碼5%' },
+        { row: 4, cell: 'C4', data: { chars: '→' }, suggestion: '5/5-5/5_加碼5%' },
+      ],
+    },
+    {
+      name: 'issue 13: a line break is reported (by code point), never dropped silently; it becomes a space',
+      tables: [contractsTab([partnerRow(1, 3, 5, { remark: '5/1-5/3\n加碼5%' })])],
+      problems: [{ row: 2, cell: 'C2', data: { chars: 'U+000A', cleaned: '5/1-5/3 加碼5%' }, suggestion: '5/1-5/3 加碼5%' }],
+    },
+    {
       name: 'nothing but symbols',
       tables: [contractsTab([partnerRow(1, 1, 10, { remark: '★★★' })])],
       problems: [{ row: 2, cell: 'C2', messageId: 'nothingLeft', data: { chars: '★' } }],

@@ -10,7 +10,7 @@ ruleTester('enrollment/duplicate-shop', {
     {
       name: 'quarter plan, then June again (reported on the later row)',
       tables: [kindTable('enrollment', [enrollmentRow(), enrollmentRow({ plan: '6月單月方案', submittedAt: '2026/5/1', chosenDays: '6/4' })])],
-      problems: [{ row: 3, cell: 'B3', data: { shopId: 'goodday_food', months: '2026-06', firstSheet: '報名表', firstRow: 2 } }],
+      problems: [{ row: 3, cell: 'B3', data: { shopId: 'goodday_food', months: '2026 年 6 月', firstSheet: '報名表', firstRow: 2 } }],
     },
   ],
 });

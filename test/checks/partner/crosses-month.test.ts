@@ -14,12 +14,12 @@ ruleTester('partner/crosses-month', {
     {
       name: '4/29–5/2 spans April and May',
       tables: workbookOf({ enrollment: [quarterEnrollmentRow()], contracts: [partnerContractRow(5, 1, 2, 10, { start: dateCell(2026, 4, 29) })] }),
-      problems: [{ row: 2, cell: 'D2', column: '開始時間', data: { range: '4/29-5/2', months: '2026-04、2026-05', parts: '4/29-4/30、5/1-5/2', partsEn: '4/29-4/30, 5/1-5/2' } }],
+      problems: [{ row: 2, cell: 'D2', column: '開始時間', data: { range: '4/29-5/2', months: '2026 年 4 月、2026 年 5 月', parts: '4/29-4/30、5/1-5/2', partsEn: '4/29-4/30, 5/1-5/2' } }],
     },
     {
       name: 'a contract over three months lists three parts',
       tables: workbookOf({ enrollment: [quarterEnrollmentRow()], contracts: [partnerContractRow(6, 1, 1, 5, { start: dateCell(2026, 4, 30) })] }),
-      problems: [{ row: 2, cell: 'D2', data: { months: '2026-04、2026-05、2026-06', parts: '4/30、5/1-5/31、6/1' } }],
+      problems: [{ row: 2, cell: 'D2', data: { months: '2026 年 4 月、2026 年 5 月、2026 年 6 月', parts: '4/30、5/1-5/31、6/1' } }],
     },
     {
       name: 'one violation per contract, on its first row',
@@ -29,7 +29,7 @@ ruleTester('partner/crosses-month', {
     {
       name: 'it is reported for a shop outside its months too (alongside partner/extra-contract)',
       tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: [partnerContractRow(7, 1, 1, 5, { start: dateCell(2026, 6, 30) })] }),
-      problems: [{ row: 2, cell: 'D2', data: { months: '2026-06、2026-07' } }],
+      problems: [{ row: 2, cell: 'D2', data: { months: '2026 年 6 月、2026 年 7 月' } }],
     },
   ],
 });

@@ -18,7 +18,7 @@ ruleTester('partner/extra-contract', {
     {
       name: 'a June contract of a May-only shop',
       tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: [...mayScheduleRows(), partnerContractRow(6, 1, 1, 5)] }),
-      problems: [{ row: 18, cell: 'D18', column: '開始時間', messageId: 'default', data: { shopId: 'goodday_food', ranges: '6/1', months: '2026-05' } }],
+      problems: [{ row: 18, cell: 'D18', column: '開始時間', messageId: 'default', data: { shopId: 'goodday_food', ranges: '6/1', months: '2026 年 5 月' } }],
     },
     {
       name: 'a contract reaching into April names only the days outside',

@@ -27,7 +27,7 @@ ruleTester('partner/missing-day', {
     {
       name: 'the last two days of May are missing: one violation naming the range',
       tables: workbookOf({ enrollment: [mayEnrollmentRow()], contracts: mayScheduleRows(MAY_2026_RUNS.slice(0, 15)) }),
-      problems: [{ row: 2, cell: 'B2', column: '商店代碼', messageId: 'default', data: { shopId: 'goodday_food', month: '2026-05', from: '5/30', to: '5/31', range: '5/30-5/31', days: 2, contracts: '5/30-5/31_加碼5%' } }],
+      problems: [{ row: 2, cell: 'B2', column: '商店代碼', messageId: 'default', data: { shopId: 'goodday_food', month: '2026 年 5 月', from: '5/30', to: '5/31', range: '5/30-5/31', days: 2, contracts: '5/30-5/31_加碼5%' } }],
     },
     {
       name: 'two gaps in one month are two violations, in day order; a one-day gap names its rate',
@@ -68,13 +68,13 @@ ruleTester('partner/missing-day', {
           row: 2,
           cell: 'B2',
           data: {
-            month: '2026-04',
+            month: '2026 年 4 月',
             range: '4/1-4/30',
             days: 30,
             contracts: '4/1_加碼10%、4/2_加碼5%、4/3_加碼10%、4/4-4/9_加碼5%、4/10_加碼10%、4/11-4/13_加碼5%、4/14_加碼10%、4/15-4/16_加碼5%、4/17_加碼10%、4/18-4/21_加碼5%、4/22_加碼10%、4/23_加碼5%、4/24_加碼10%、4/25-4/30_加碼5%',
           },
         },
-        { row: 2, cell: 'B2', data: { month: '2026-06', range: '6/1-6/30', days: 30 } },
+        { row: 2, cell: 'B2', data: { month: '2026 年 6 月', range: '6/1-6/30', days: 30 } },
       ],
     },
     {

@@ -38,18 +38,18 @@ describe('partner and ring rules on partner-workbook.xlsx', () => {
   it('reports exactly these violations', () => {
     expect(mine('2026-04-20').map(brief)).toEqual([
       // 報名表: goodday_food (quarter) has contracts for 5/1–5/29 only, and ring sends in May only.
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 2, cell: 'B2', messageId: 'default', month: '2026-04', range: '4/1-4/30' },
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 2, cell: 'B2', messageId: 'default', month: '2026-05', range: '5/30-5/31' },
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 2, cell: 'B2', messageId: 'default', month: '2026-06', range: '6/1-6/30' },
-      { ruleId: 'ring/missing-monthly-send', sheet: '報名表', row: 2, cell: 'H2', messageId: 'default', month: '2026-04' },
-      { ruleId: 'ring/missing-monthly-send', sheet: '報名表', row: 2, cell: 'H2', messageId: 'default', month: '2026-06' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 2, cell: 'B2', messageId: 'default', month: '2026 年 4 月', range: '4/1-4/30' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 2, cell: 'B2', messageId: 'default', month: '2026 年 5 月', range: '5/30-5/31' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 2, cell: 'B2', messageId: 'default', month: '2026 年 6 月', range: '6/1-6/30' },
+      { ruleId: 'ring/missing-monthly-send', sheet: '報名表', row: 2, cell: 'H2', messageId: 'default', month: '2026 年 4 月' },
+      { ruleId: 'ring/missing-monthly-send', sheet: '報名表', row: 2, cell: 'H2', messageId: 'default', month: '2026 年 6 月' },
       // bloom_beauty's contracts are marked 否 (not partner); home-goods, farm_market, morning_cafe have none.
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 3, cell: 'B3', messageId: 'default', month: '2026-05', range: '5/1-5/31' },
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 4, cell: 'B4', messageId: 'default', month: '2026-06', range: '6/1-6/30' },
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 7, cell: 'B7', messageId: 'default', month: '2026-05', range: '5/1-5/31' },
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026-04', range: '4/1-4/30' },
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026-05', range: '5/1-5/31' },
-      { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026-06', range: '6/1-6/30' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 3, cell: 'B3', messageId: 'default', month: '2026 年 5 月', range: '5/1-5/31' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 4, cell: 'B4', messageId: 'default', month: '2026 年 6 月', range: '6/1-6/30' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 7, cell: 'B7', messageId: 'default', month: '2026 年 5 月', range: '5/1-5/31' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026 年 4 月', range: '4/1-4/30' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026 年 5 月', range: '5/1-5/31' },
+      { ruleId: 'partner/missing-day', sheet: '報名表', row: 8, cell: 'B8', messageId: 'default', month: '2026 年 6 月', range: '6/1-6/30' },
       // 加碼合約: Friday 5/8 written as 5%. (5/4 twice, rows 3 and 4, is contract/overlap's.) The row
       // is 待審核: the CMS only lets it be deleted, so no suggestion to edit the rate (SPEC §5.3).
       { ruleId: 'partner/wrong-rate', sheet: '加碼合約', row: 7, cell: 'I7', messageId: 'default' },
@@ -67,7 +67,7 @@ describe('partner and ring rules on partner-workbook.xlsx', () => {
     const byRule = (id: string) => mine('2026-04-20').filter((v) => v.ruleId === id);
     expect(byRule('partner/wrong-rate')[0]!.data).toMatchObject({ shopId: 'goodday_food', actual: '5%', days: '5/8', expected: '10%' });
     expect(byRule('partner/missing-day')[1]!.data).toMatchObject({ shopId: 'goodday_food', from: '5/30', to: '5/31', days: 2, contracts: '5/30-5/31_加碼5%' });
-    expect(byRule('ring/late-request')[0]!.data).toMatchObject({ sendDate: '2026/05/27', deadline: '2026/05/22 23:59:59', requested: '2026/05/25 10:00:00', earliest: '2026/05/28' });
+    expect(byRule('ring/late-request')[0]!.data).toMatchObject({ sendDate: '2026/05/27', deadline: '2026/05/22(五) 23:59:59', requested: '2026/05/25 10:00:00', earliest: '2026/05/28' });
     expect(byRule('ring/no-bonus-active')[0]!.data).toMatchObject({ shopId: 'home-goods', sendAt: '2026/06/10 08:00' });
     expect(byRule('ring/exclude-buyers-window')[0]!.data).toMatchObject({ text: '近1個月' });
     expect(byRule('ring/invalid-cap')[0]!.data).toMatchObject({ cap: 0 });

@@ -76,3 +76,40 @@ describe('partner/wrong-rate suggestions', () => {
     expect(v?.suggestion).toBeUndefined();
   });
 });
+
+describe('partner/wrong-rate after a chosen day moves (issue 13: the CMS only lets 待審核 rows be deleted)', () => {
+  // The enrollment moved the chosen day 5/13 → 5/12; the submitted schedule still has 5/13 at 10%.
+  const moved = (status: string | null) =>
+    workbookOf({ enrollment: [mayEnrollmentRow({ chosenDays: '5/6、5/12、5/27' })], contracts: mayScheduleRows().map((r) => ({ ...r, status })) });
+  const run = (status: string | null, lang: 'zh-TW' | 'en' = 'zh-TW') => runRule('partner/wrong-rate', { name: String(status), tables: moved(status), options: { lang } });
+
+  it('pending rows: no edit suggestion; the messages say to delete and resubmit', () => {
+    const zh = run('待審核');
+    expect(zh.map((v) => [v.row, v.cell, v.messageId, v.suggestion])).toEqual([
+      [7, 'I7', 'splitPending', undefined],
+      [8, 'I8', 'default', undefined],
+    ]);
+    expect(zh.map((v) => v.message)).toEqual([
+      '前台回饋 5% 不對：5/12 應為 10%；這張合約涵蓋不同回饋的日子。這列是待審核，後台只能檢視或刪除：請刪除後拆成 5/9-5/11 5%、5/12 10% 重新送審。',
+      '前台回饋 10% 不對：5/13 應為 5%。這列是待審核，後台只能檢視或刪除：請刪除後以「5%」重新送審。',
+    ]);
+    expect(run('待審核', 'en').map((v) => v.message)).toEqual([
+      'Front-end rebate 5% is wrong: 5/12 should be 10%; this contract spans days of different rates. This row is pending review, so the CMS only lets you view or delete it: delete it and resubmit it split into 5/9-5/11 5%, 5/12 10%.',
+      'Front-end rebate 10% is wrong: 5/13 should be 5%. This row is pending review, so the CMS only lets you view or delete it: delete it and resubmit it with "5%".',
+    ]);
+  });
+
+  it('approved rows: contact the LINE購物 window', () => {
+    expect(run('通過').map((v) => [v.messageId, v.suggestion, v.message])).toEqual([
+      ['splitApproved', undefined, '前台回饋 5% 不對：5/12 應為 10%；這張合約涵蓋不同回饋的日子。這列已審核通過，後台只能檢視：如需拆成 5/9-5/11 5%、5/12 10%，請聯絡 LINE購物 窗口。'],
+      ['default', undefined, '前台回饋 10% 不對：5/13 應為 5%。這列已審核通過，後台只能檢視：如需改為「5%」，請聯絡 LINE購物 窗口。'],
+    ]);
+  });
+
+  it('draft rows keep the edit: the rate to type, and the split', () => {
+    expect(run('草稿').map((v) => [v.row, v.cell, v.messageId, v.suggestion?.value])).toEqual([
+      [7, 'I7', 'split', undefined],
+      [8, 'I8', 'default', '5%'],
+    ]);
+  });
+});

@@ -19,19 +19,19 @@ ruleTester('ring/missing-monthly-send', {
       name: 'a quarter plan with sends only in May (the fixture’s goodday_food)',
       tables: workbookOf({ enrollment: [committed()], ring: [ringSendRow(), ringSendRow({ sendDate: '2026/5/27' })] }),
       problems: [
-        { row: 2, cell: 'H2', column: '環狀數據', data: { shopId: 'goodday_food', month: '2026-04' } },
-        { row: 2, cell: 'H2', data: { shopId: 'goodday_food', month: '2026-06' } },
+        { row: 2, cell: 'H2', column: '環狀數據', data: { shopId: 'goodday_food', month: '2026 年 4 月' } },
+        { row: 2, cell: 'H2', data: { shopId: 'goodday_food', month: '2026 年 6 月' } },
       ],
     },
     {
       name: 'another shop’s sends do not count',
       tables: workbookOf({ enrollment: [committed({ plan: '5月單月方案', chosenDays: '5/6' })], ring: [ringSendRow({ shopId: 'bloom_beauty' })] }),
-      problems: [{ row: 2, cell: 'H2', data: { month: '2026-05' } }],
+      problems: [{ row: 2, cell: 'H2', data: { month: '2026 年 5 月' } }],
     },
     {
       name: 'a shop enrolled twice is judged once per month, on the enrollment covering it',
       tables: workbookOf({ enrollment: [committed(), committed({ plan: '6月單月方案', chosenDays: '6/4' })], ring: monthly.slice(0, 2) }),
-      problems: [{ row: 2, cell: 'H2', data: { month: '2026-06' } }],
+      problems: [{ row: 2, cell: 'H2', data: { month: '2026 年 6 月' } }],
     },
   ],
 });

@@ -6,7 +6,7 @@ describe('calendar and cost arguments', () => {
   it('8 chosen days: enrollment/too-many-chosen-days, exit 1', async () => {
     const r = await runMain(['calendar', '--month', '2026-05', '--chosen', '5/4,5/5,5/6,5/7,5/11,5/12,5/13,5/14']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('partner-check: --chosen 錯誤  2026 年 5 月 選了 8 個任選日，但依推廣承諾每月最多 6 天。  enrollment/too-many-chosen-days\n');
+    expect(r.stderr).toBe('partner-check: --chosen 錯誤  2026 年 5 月 選了 8 個任選日，但依推廣承諾每月可選 6 天：請刪去 2 天。  enrollment/too-many-chosen-days\n');
   });
 
   it('a month outside the campaign: enrollment/chosen-day-outside-plan', async () => {

@@ -67,7 +67,7 @@ describe('terminal tables fit in 80 columns', () => {
   it('wrapText breaks CJK and words within the width, never before 、', () => {
     expect(wrapText('任選日：4/1、4/4、4/8', 10)).toEqual(['任選日：', '4/1、4/4、', '4/8']);
     expect(wrapText('one two three', 7)).toEqual(['one two', 'three']);
-    for (const l of wrapText('商店「goodday_food」報名時承諾每月發送環狀數據，但 2026-06 沒有任何發送。', 20)) expect(stringWidth(l)).toBeLessThanOrEqual(20);
+    for (const l of wrapText('商店「goodday_food」報名時承諾每月發送環狀數據，但 2026 年 6 月 沒有任何發送。', 20)) expect(stringWidth(l)).toBeLessThanOrEqual(20);
   });
 });
 

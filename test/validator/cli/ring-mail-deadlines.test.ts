@@ -8,9 +8,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import ical from 'node-ical';
-import { FIXTURES, runCli, runMain, tempDir } from './helpers.js';
+import { FIXTURES, REPO_ROOT, runCli, runMain, tempDir } from './helpers.js';
 
 const WORKBOOK = path.join(FIXTURES, 'libreoffice', 'partner-workbook.xlsx');
+/** The clean example has a 廣告素材 tab: goodday_food exposed Fri 4/24, trendy_closet Fri 5/15. */
+const WITH_ADS = path.join(REPO_ROOT, 'templates', 'examples', 'clean.xlsx');
 
 describe('ring-mail', () => {
   it('writes one .eml per valid ring-data row, in the deck’s wording, and says why the others got none', async () => {
@@ -98,4 +100,49 @@ describe('deadlines', () => {
       }
     });
   }
+});
+
+describe('deadlines: ad materials (品牌館牌卡, 於 3 個工作日前上稿完成)', () => {
+  const ad1 = 'goodday_food 廣告素材（4/24 曝光）上稿截止';
+  const ad2 = 'trendy_closet 廣告素材（5/15 曝光）上稿截止';
+
+  it('text: each ad at 23:59 of the 3rd working day before its exposure, sorted among the contracts', async () => {
+    const r = await runMain(['deadlines', WITH_ADS, '--today', '2026-03-20']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => l.replace(/  \(.*\)$/, ''));
+    const i = lines.indexOf(`4/21(二) 23:59  ${ad1}`);
+    expect(i).toBeGreaterThan(0);
+    expect(lines.slice(i - 1, i + 2)).toEqual(['4/21(二) 23:59  goodday_food 加碼合約 「4/24_加碼10%」 送審截止', `4/21(二) 23:59  ${ad1}`, '4/22(三) 23:59  goodday_food 加碼合約 「4/25-4/27_加碼5%」 送審截止']);
+    expect(lines).toContain(`5/12(二) 23:59  ${ad2}`);
+    const en = (await runMain(['deadlines', WITH_ADS, '--today', '2026-03-20', '--lang', 'en'])).stdout.split('\n');
+    expect(en).toContain('Tue 4/21 23:59  goodday_food: upload the ad material for the 4/24 exposure  (' + WITH_ADS + ' 廣告素材 row 2)');
+  });
+
+  it('json: kind ad-material with its sheet, row and reminder day', async () => {
+    const json = JSON.parse((await runMain(['deadlines', WITH_ADS, '--today', '2026-03-20', '--format', 'json'])).stdout) as { deadlines: Record<string, unknown>[] };
+    const ads = json.deadlines.filter((d) => d['kind'] === 'ad-material');
+    expect(ads).toEqual([
+      { kind: 'ad-material', at: '2026/04/21 23:59:59', dayLabel: '4/21(二)', dayLabelEn: 'Tue 4/21', remindOn: '2026-04-20', shopId: 'goodday_food', title: { 'zh-TW': ad1, en: 'goodday_food: upload the ad material for the 4/24 exposure' }, sheet: '廣告素材', row: 2, file: WITH_ADS },
+      { kind: 'ad-material', at: '2026/05/12 23:59:59', dayLabel: '5/12(二)', dayLabelEn: 'Tue 5/12', remindOn: '2026-05-11', shopId: 'trendy_closet', title: { 'zh-TW': ad2, en: 'trendy_closet: upload the ad material for the 5/15 exposure' }, sheet: '廣告素材', row: 3, file: WITH_ADS },
+    ]);
+    const ats = json.deadlines.map((d) => String(d['at']));
+    expect([...ats].sort()).toEqual(ats);
+  });
+
+  it('ics: node-ical reads both ad events at 23:59 Taipei (15:59 UTC), host TZ America/Los_Angeles', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = path.join(dir, 'deadlines.ics');
+      const r = await runCli(['deadlines', WITH_ADS, '--today', '2026-03-20', '--format', 'ics', '--out', out], { env: { TZ: 'America/Los_Angeles' } });
+      expect(r.code).toBe(0);
+      const events = Object.values(ical.sync.parseICS(readFileSync(out, 'utf8'))).filter((e) => e?.type === 'VEVENT') as ical.VEvent[];
+      const ads = events.filter((e) => String(e.summary).includes('廣告素材'));
+      expect(ads.map((e) => [String(e.summary), e.start.toISOString()])).toEqual([
+        [ad1, '2026-04-21T15:59:00.000Z'],
+        [ad2, '2026-05-12T15:59:00.000Z'],
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
 });

@@ -122,7 +122,7 @@ describe('schedule', () => {
     const out = runs.schedule!.stdout;
     expect(runs.schedule!.code).toBe(0);
     expect(out).toContain('■ goodday_food（好日子食品）· 季方案');
-    expect(out).toMatch(/2026\/04\/01 00:00:00\s+2026\/04\/01 23:59:59\s+4\/1_加碼10%\s+10%\s+2026\/03\/27 23:59:59/);
+    expect(out).toMatch(/2026\/04\/01 00:00:00\s+2026\/04\/01 23:59:59\s+4\/1_加碼10%\s+10%\s+2026\/03\/27\(五\) 23:59:59/);
     expect(out).toContain('CPS 成本估算');
     expect(out).toContain('共 2 家已報名商店');
   });
