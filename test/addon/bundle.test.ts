@@ -88,6 +88,14 @@ describe('dist/addon/Code.js in node:vm', () => {
     }
   });
 
+  it("every server function the sidebar calls (addon/sidebar/api.ts) is one of these entry points", () => {
+    const api = readFileSync(new URL('../../addon/sidebar/api.ts', import.meta.url), 'utf8');
+    const called = [...api.matchAll(/\bcall<[^>]*>\('(\w+)'/g)].map((m) => m[1]!);
+    expect(called.length).toBeGreaterThan(10);
+    expect(called.filter((name) => !CONTRACT.includes(name))).toEqual([]);
+    expect(called).toContain('buildDeadlineSheet');
+  });
+
   it('onOpen in AuthMode.NONE builds the menu and does nothing else', async () => {
     const gas = createFakeGas();
     const { context, accesses } = await loadCode(built.code, { SpreadsheetApp: gas.globals.SpreadsheetApp });
