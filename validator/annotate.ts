@@ -40,7 +40,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2
 export interface AnnotateInput {
   /** The file as checked (read only). */
   readonly inputPath: string;
-  /** Its model: a CSV's copy is built from it. */
+  /** Its model: a CSV's copy is built from it (an .xlsx copy patches the package and does not look at it). */
   readonly workbook: Workbook;
   /** Which reader produced the model: `csv` inputs are rebuilt as typed .xlsx, the others patched. */
   readonly reader: 'full' | 'stream' | 'csv' | string;
@@ -59,6 +59,11 @@ export interface FixInput extends AnnotateInput {
    * copy no longer shows the violation it claimed to fix and shows nothing new on its row.
    */
   readonly revalidate: (bytes: Uint8Array) => Promise<readonly ReportViolation[] | null>;
+  /**
+   * The candidates when the caller picked them already (`pickFixes` of the report, the model and
+   * the campaign), so that it need not keep the model while the copy is written.
+   */
+  readonly fixes?: readonly FixCandidate[];
 }
 
 /**
@@ -144,7 +149,7 @@ const MAX_FIX_ROUNDS = 8;
 export async function writeFixedCopy(input: FixInput, outPath: string): Promise<FixOutcome> {
   refuseInputAsOutput(input.inputPath, outPath);
   return withPackage(input, async (pkg, alias) => {
-    let fixes = pickFixes(input.report.violations, input.workbook, input.campaign);
+    let fixes = input.fixes ? [...input.fixes] : pickFixes(input.report.violations, input.workbook, input.campaign);
     const before = new Set(input.report.violations.map(violationKey));
     let bytes: Uint8Array | null = null;
     for (let round = 0; round <= MAX_FIX_ROUNDS; round++) {

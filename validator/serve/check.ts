@@ -9,7 +9,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import {
+  analyseWorkbook,
   dayClasses,
   type Rates,
   buildReport,
@@ -20,6 +23,7 @@ import {
   displayNtd,
   estimateCosts,
   schedulesForWorkbook,
+  shopPlans,
   unreadableFileReport,
   validateWorkbook,
   type Campaign,
@@ -30,8 +34,10 @@ import {
   type RebateMonth,
   type Schedule,
   type ShopCosts,
+  type Workbook,
 } from '../../rules/index.js';
 import { annotatedFileName, revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
+import { pickFixes, type FixCandidate } from '../annotate-fix.js';
 import { shopCalendars } from '../commands/calendar.js';
 import { dayLabel, monthTitle } from '../format/calendar.js';
 import { formatJson } from '../format/json.js';
@@ -76,7 +82,10 @@ export interface CheckOutcome {
   readonly report: JsonReport;
   readonly fileReport: CliFileReport;
   readonly unreadable: string | null;
+  /** The first MAX_PAGE_SHOPS enrolled shops, as the page draws them. */
   readonly shops: readonly ShopView[];
+  /** Enrolled shops of the file. */
+  readonly shopsTotal: number;
   readonly annotated: Download | null;
   readonly annotateError: string | null;
   /** The fixed copy (修正檔): every safe suggestion applied; null when the file could not be read or fixed. */
@@ -84,6 +93,15 @@ export interface CheckOutcome {
   readonly schedule: Download | null;
   readonly json: Download;
 }
+
+/**
+ * Enrolled shops the page draws (rebate calendars, cost estimates, contract schedule) and the
+ * schedule download covers. The check itself covers every shop; an agency's enrollment of 52,000
+ * shops (issue 12) would otherwise make about 1.5 million contracts, 87,000 calendar months and a
+ * page of several hundred MB — more than 3 GB in the worker, and a schedule longer than a
+ * worksheet can hold. `partner-check schedule` generates the rest.
+ */
+export const MAX_PAGE_SHOPS = 100;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -142,60 +160,68 @@ function unreadableOutcome(upload: CheckUpload, s: CheckSettings, reason: ReadFa
   const base = path.basename(upload.displayName, path.extname(upload.displayName)) || 'upload';
   const fileReport: CliFileReport = unreadableFileReport(upload.displayName, reason, s.lang);
   const report = reportJson(s.campaign, fileReport);
-  return { report, fileReport, unreadable: fileReport.error, shops: [], annotated: null, annotateError: null, fixed: null, schedule: null, json: jsonDownload(report, base) };
+  return { report, fileReport, unreadable: fileReport.error, shops: [], shopsTotal: 0, annotated: null, annotateError: null, fixed: null, schedule: null, json: jsonDownload(report, base) };
 }
 
-async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
-  const { displayName, filePath, workDir } = upload;
-  const base = path.basename(displayName, path.extname(displayName)) || 'upload';
-  const read = await readFileOnce(filePath);
-  if (!read.ok) {
-    const fileReport: CliFileReport = unreadableFileReport(displayName, read.reason, s.lang);
-    const report = reportJson(s.campaign, fileReport);
-    return {
-      report,
-      fileReport,
-      unreadable: fileReport.error,
-      shops: [],
-      annotated: null,
-      annotateError: null,
-      fixed: null,
-      schedule: null,
-      json: jsonDownload(report, base),
-    };
+/** Uploads from this size on have a model worth collecting before the copies are written. */
+const GC_AFTER_BYTES = 1024 * 1024;
+let gc: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection, if V8 lets us: `--expose-gc` cannot be given to a worker thread
+ * (execArgv refuses V8 options), so it is switched on here and `gc` taken from a fresh context,
+ * once. Without it (a V8 that refuses), nothing happens: V8 collects the model later by itself.
+ */
+function collectGarbage(): void {
+  if (gc === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      gc = vm.runInNewContext('gc') as () => void;
+    } catch {
+      gc = null;
+    }
   }
+  gc?.();
+}
+
+/** What the copies need once the model is checked (the model itself only for a CSV). */
+interface CheckedModel {
+  readonly fileReport: CliFileReport;
+  readonly reader: string;
+  /** A CSV's model (its copies are built from it); an .xlsx copy patches the package instead. */
+  readonly copyModel: Workbook;
+  readonly fixes: readonly FixCandidate[];
+  readonly shops: readonly ShopView[];
+  readonly shopsTotal: number;
+  readonly schedules: readonly Schedule[];
+}
+
+const NO_MODEL: Workbook = { tables: [] };
+
+/**
+ * Reads and checks the upload and computes what the page shows. The model and its analysis live
+ * only in this call: the copies are written after it returns, so that a big upload's model is
+ * garbage by then (issue 12: the server's peak memory).
+ */
+async function checkModel(upload: CheckUpload, s: CheckSettings): Promise<{ readonly ok: false; readonly reason: ReadFailureReason } | ({ readonly ok: true } & CheckedModel)> {
+  const { displayName, filePath } = upload;
+  const read = await readFileOnce(filePath);
+  if (!read.ok) return { ok: false, reason: read.reason };
   // A copy this tool wrote is checked without its 檢查結果 tab.
   const workbook = withoutSummaryTab(read.workbook);
-  const checked: FileReport = validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+  // One analysis serves the check, the fixed copy's candidates and the shop plans of the page.
+  const analysis = analyseWorkbook(workbook, s.campaign);
+  const checked: FileReport = validateWorkbook(workbook, { campaign: s.campaign, today: s.today, lang: s.lang, path: displayName, analysis });
   const fileReport: CliFileReport = {
     ...checked,
     meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
   };
-  const report = reportJson(s.campaign, fileReport);
-
-  let annotated: Download | null = null;
-  let annotateError: string | null = null;
-  const annotatedName = annotatedFileName(displayName, new Set());
-  const annotatedPath = path.join(workDir, 'annotated.xlsx');
-  try {
-    await writeAnnotatedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign }, annotatedPath);
-    annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
-  } catch (e) {
-    annotateError = e instanceof Error ? e.message : String(e);
-  }
-  let fixed: Download | null = null;
-  const fixedPath = path.join(workDir, 'fixed.xlsx');
-  try {
-    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
-    await writeFixedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign, revalidate }, fixedPath);
-    fixed = { bytes: readFileSync(fixedPath), name: annotatedFileName(displayName, new Set(), '.fixed.xlsx'), contentType: XLSX_TYPE };
-  } catch (e) {
-    annotateError ??= e instanceof Error ? e.message : String(e);
-  }
-
-  const schedules = schedulesForWorkbook(workbook, { campaign: s.campaign });
-  const costs = estimateCosts(workbook, { campaign: s.campaign });
-  const calendars = shopCalendars(workbook, s.campaign);
+  const fixes = pickFixes(fileReport.violations, analysis, s.campaign);
+  const allPlans = shopPlans(analysis, { campaign: s.campaign });
+  const plans = allPlans.slice(0, MAX_PAGE_SHOPS);
+  const schedules = schedulesForWorkbook(plans, { campaign: s.campaign });
+  const costs = estimateCosts(plans, { campaign: s.campaign });
+  const calendars = shopCalendars(plans, s.campaign);
   const shops = calendars.map((cal) =>
     shopView(
       cal,
@@ -205,10 +231,58 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
       s.campaign.config.rates,
     ),
   );
+  return { ok: true, fileReport, reader: read.reader, copyModel: read.reader === 'csv' ? workbook : NO_MODEL, fixes, shops, shopsTotal: allPlans.length, schedules };
+}
+
+async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
+  const { displayName, filePath, workDir } = upload;
+  const base = path.basename(displayName, path.extname(displayName)) || 'upload';
+  const checked = await checkModel(upload, s);
+  if (!checked.ok) {
+    const fileReport: CliFileReport = unreadableFileReport(displayName, checked.reason, s.lang);
+    const report = reportJson(s.campaign, fileReport);
+    return {
+      report,
+      fileReport,
+      unreadable: fileReport.error,
+      shops: [],
+      shopsTotal: 0,
+      annotated: null,
+      annotateError: null,
+      fixed: null,
+      schedule: null,
+      json: jsonDownload(report, base),
+    };
+  }
+  const { fileReport, reader, copyModel: workbook, fixes, shops, shopsTotal, schedules } = checked;
+  // The model is garbage now; collected before the copies and the schedule allocate their buffers,
+  // the peak is the model's, not the model's plus the copies' (a 52,000-shop upload: 510 → ~420 MB).
+  if (fileSize(filePath) >= GC_AFTER_BYTES) collectGarbage();
+  const report = reportJson(s.campaign, fileReport);
   const schedule: Download | null =
     schedules.some((x) => x.contracts.length > 0) ? { bytes: await scheduleXlsx(schedules), name: `${base}.schedule.xlsx`, contentType: XLSX_TYPE } : null;
 
-  return { report, fileReport, unreadable: null, shops, annotated, annotateError, fixed, schedule, json: jsonDownload(report, base) };
+  let annotated: Download | null = null;
+  let annotateError: string | null = null;
+  const annotatedName = annotatedFileName(displayName, new Set());
+  const annotatedPath = path.join(workDir, 'annotated.xlsx');
+  try {
+    await writeAnnotatedCopy({ inputPath: filePath, workbook, reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign }, annotatedPath);
+    annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
+  } catch (e) {
+    annotateError = e instanceof Error ? e.message : String(e);
+  }
+  let fixed: Download | null = null;
+  const fixedPath = path.join(workDir, 'fixed.xlsx');
+  try {
+    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName });
+    await writeFixedCopy({ inputPath: filePath, workbook, reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign, revalidate, fixes }, fixedPath);
+    fixed = { bytes: readFileSync(fixedPath), name: annotatedFileName(displayName, new Set(), '.fixed.xlsx'), contentType: XLSX_TYPE };
+  } catch (e) {
+    annotateError ??= e instanceof Error ? e.message : String(e);
+  }
+
+  return { report, fileReport, unreadable: null, shops, shopsTotal, annotated, annotateError, fixed, schedule, json: jsonDownload(report, base) };
 }
 
 function reportJson(campaign: Campaign, file: CliFileReport): JsonReport {

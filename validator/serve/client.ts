@@ -291,7 +291,7 @@ export function clientMain(): void {
     // An unreadable file has one problem, already shown above: no table, no shops.
     if (r.unreadable !== null) return;
     section.appendChild(violationsBlock(file.violations, file.sheets.map((s) => s.name)));
-    section.appendChild(shopsBlock(r.shops));
+    section.appendChild(shopsBlock(r.shops, r.shopsTotal ?? r.shops.length));
   }
 
   function downloads(r: CheckResponse): HTMLElement {
@@ -423,12 +423,13 @@ export function clientMain(): void {
 
   // ---------------------------------------------------------------- shops: calendar, cost, schedule
 
-  function shopsBlock(shops: readonly ShopView[]): HTMLElement {
-    const block = el('div', { class: 'block' }, el('h3', { text: `${S('shops')} (${shops.length})` }));
+  function shopsBlock(shops: readonly ShopView[], total: number): HTMLElement {
+    const block = el('div', { class: 'block' }, el('h3', { text: `${S('shops')} (${total})` }));
     if (shops.length === 0) {
       block.appendChild(el('p', { class: 'note', text: S('noShops') }));
       return block;
     }
+    if (total > shops.length) block.appendChild(el('p', { class: 'note', text: S('shopsOmitted', { total, shown: shops.length }) }));
     // The shared colour key (rules' calendarLegend, sent in the boot data).
     const legend = el('p', { class: 'legend' });
     for (const e of boot.legend[lang]) {

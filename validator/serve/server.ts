@@ -541,6 +541,7 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
       report: outcome.report,
       unreadable: outcome.unreadable,
       shops: outcome.shops,
+      shopsTotal: outcome.shopsTotal,
       downloads: {
         annotated: outcome.annotated ? link(outcome.annotated) : null,
         fixed: outcome.fixed ? link(outcome.fixed) : null,

@@ -89,7 +89,10 @@ export interface CheckResponse {
   readonly report: JsonReport;
   /** The workbook/unreadable reason when the file could not be read, else null. */
   readonly unreadable: string | null;
+  /** The enrolled shops the page draws: the first MAX_PAGE_SHOPS (validator/serve/check.ts) of `shopsTotal`. */
   readonly shops: readonly ShopView[];
+  /** Enrolled shops of the file (the check covers all of them). */
+  readonly shopsTotal: number;
   readonly downloads: {
     readonly annotated: DownloadLink | null;
     /** The fixed copy (修正檔). */
