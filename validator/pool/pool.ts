@@ -84,7 +84,7 @@ export class WorkerPool<Req, Res> {
 
   private spawn(): Slot {
     const worker = new Worker(this.file, {
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 1024, ...(process.env.XYG ? { maxYoungGenerationSizeMb: Number(process.env.XYG) } : {}) },
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 1024 },
       // Piped, not inherited: a crashing parser must not write into the caller's stdout (JSON reports).
       stdout: true,
       stderr: true,
