@@ -12,11 +12,11 @@
  * the same marks. Everything the tool writes (the 檢查結果 tab, notes) is neutralised against
  * formula injection; the output is written atomically and never onto an input.
  */
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { realpathSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import { validateWorkbook, type ValidateOptions, type Campaign, type Lang, type ReportViolation, type SeveritySetting, type Severity, type Workbook } from '../rules/index.js';
-import { readWorkbookFile } from './read/guarded.js';
+import { readXlsxBytes } from './read/xlsx.js';
 import { markPackage, packageSheetNames, type SheetMarks, type SummaryCell, type SummaryTab } from './annotate-package.js';
 import { typedCsvWorkbook } from './annotate-csv.js';
 import { pickFixes, type FixCandidate } from './annotate-fix.js';
@@ -185,19 +185,23 @@ export async function writeFixedCopy(input: FixInput, outPath: string): Promise<
 }
 
 /**
- * Checks a candidate fixed copy the way the input was checked: written to a private temporary
- * folder, read by the same guarded reader, its 檢查結果 tab left out.
+ * Checks a candidate fixed copy the way the input was checked: read from memory by the same
+ * .xlsx reader (with its limits), its 檢查結果 tab left out. Nothing is written to disk, so a
+ * worker killed in the middle of this (heap, time) leaves nothing in the temp folder; the copy
+ * is read in this thread, which is already a pool worker under the pool's heap limit and timeout.
  */
 export async function revalidateCopy(bytes: Uint8Array, name: string, check: (workbook: Workbook) => readonly ReportViolation[]): Promise<readonly ReportViolation[] | null> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-fix-'));
+  // Test-only hook (test/robustness/killed-worker.test.ts; never set otherwise): the worker thread
+  // dies here, in the middle of a file, as one killed by its heap limit or timeout would.
+  const dieFor = process.env['PARTNER_CHECK_TEST_DIE_IN_FIX_CHECK'];
+  if (dieFor && path.basename(name).includes(dieFor) && !isMainThread) process.exit(70);
+  let workbook: Workbook;
   try {
-    const copy = path.join(dir, `${path.basename(name, path.extname(name))}.xlsx`);
-    writeFileSync(copy, bytes);
-    const read = await readWorkbookFile(copy);
-    return read.ok ? check(withoutSummaryTab(read.workbook)) : null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    workbook = await readXlsxBytes(bytes);
+  } catch {
+    return null;
   }
+  return check(withoutSummaryTab(workbook));
 }
 
 /** The `revalidate` of a fixed copy checked like its input: same campaign, today, language and rule levels. */
