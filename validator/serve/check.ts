@@ -114,6 +114,24 @@ export function displayNameOf(raw: string): string {
 }
 
 let uploadPool: WorkerPool<PoolRequest, CheckOutcome> | undefined;
+let poolUsers = 0;
+
+/**
+ * A running server holds the shared upload pool; when the last one closes, the pool's workers
+ * are terminated (idle workers would otherwise keep a stopped `partner-check serve` alive).
+ */
+export function holdUploadPool(): () => Promise<void> {
+  poolUsers++;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    if (--poolUsers > 0 || !uploadPool) return;
+    const pool = uploadPool;
+    uploadPool = undefined;
+    await pool.close();
+  };
+}
 
 /**
  * Checks one upload in the shared worker pool (one worker per core), so the server's event loop

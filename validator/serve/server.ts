@@ -27,7 +27,7 @@ import path from 'node:path';
 import { DEFAULT_CAMPAIGN, type Campaign, type Lang } from '../../rules/index.js';
 import { taipeiToday } from '../args.js';
 import type { ReadWorkbookOptions } from '../read/guarded.js';
-import { checkUpload, displayNameOf } from './check.js';
+import { checkUpload, displayNameOf, holdUploadPool } from './check.js';
 import { clientAddress, contentDisposition, sendError, sendJson, setBaseHeaders } from './http.js';
 import type { ServerErrorKey } from './strings.js';
 import { BusyError, Limiter } from './limiter.js';
@@ -191,6 +191,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   server.requestTimeout = (opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS) + 10_000;
   const onExit = () => temp.removeOwn();
   process.once('exit', onExit);
+  const releasePool = holdUploadPool();
   server.on('checkContinue', checkContinue);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
@@ -205,6 +206,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       store.clear();
       process.off('exit', onExit);
       temp.removeOwn();
+      void releasePool();
       reject(e);
     };
     server.once('error', onError);
@@ -230,7 +232,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
         server.close(() => {
           temp.removeOwn();
           process.off('exit', onExit);
-          resolve();
+          void releasePool().then(resolve, resolve);
         });
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 1000).unref();
