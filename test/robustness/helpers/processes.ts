@@ -64,6 +64,7 @@ export interface ServeChild {
 export function startServeChild(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ServeChild> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  let started = false;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000);
     child.on('error', reject);
@@ -71,8 +72,9 @@ export function startServeChild(args: readonly string[], env: NodeJS.ProcessEnv 
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => {
       stderr = (stderr + d).slice(-20_000);
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
+      const m = started ? null : /(http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
       if (!m) return;
+      started = true;
       clearTimeout(timer);
       child.removeAllListeners('exit');
       resolve({
