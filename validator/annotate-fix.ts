@@ -12,7 +12,7 @@
  * suggestion per cell and status-aware suggestions itself (issue 13), point it at that.
  * Whatever is picked here is still verified by re-checking the copy (annotate.ts).
  */
-import { analyseWorkbook, columnLetters, type Campaign, type Cell, type ColumnType, type ReportViolation, type Severity, type Workbook } from '../rules/index.js';
+import { analyseWorkbook, columnLetters, type Campaign, type Cell, type ColumnType, type ReportViolation, type Severity, type Workbook, type WorkbookAnalysis } from '../rules/index.js';
 import type { FixValue } from './annotate-package.js';
 
 export interface FixCandidate {
@@ -42,8 +42,10 @@ export function chooseSuggestion(atCell: readonly ReportViolation[]): ReportViol
     .sort((a, b) => RANK[b.severity] - RANK[a.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))[0];
 }
 
-export function pickFixes(violations: readonly ReportViolation[], workbook: Workbook, campaign: Campaign | undefined): FixCandidate[] {
-  const analysis = analyseWorkbook(workbook, campaign);
+export function pickFixes(violations: readonly ReportViolation[], workbook: Workbook | WorkbookAnalysis, campaign: Campaign | undefined): FixCandidate[] {
+  // Without a suggestion there is nothing to fix: no second parse of a big clean file.
+  if (!violations.some((v) => v.suggestion !== undefined)) return [];
+  const analysis = 'sheets' in workbook ? workbook : analyseWorkbook(workbook, campaign);
   const byCell = new Map<string, ReportViolation[]>();
   for (const v of violations) {
     if (v.sheet === null || v.cell === null || v.row === null) continue;

@@ -12,11 +12,11 @@
  * the same marks. Everything the tool writes (the 檢查結果 tab, notes) is neutralised against
  * formula injection; the output is written atomically and never onto an input.
  */
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { realpathSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import { validateWorkbook, type ValidateOptions, type Campaign, type Lang, type ReportViolation, type SeveritySetting, type Severity, type Workbook } from '../rules/index.js';
-import { readWorkbookFile } from './read/guarded.js';
+import { readXlsxBytes } from './read/xlsx.js';
 import { markPackage, packageSheetNames, type SheetMarks, type SummaryCell, type SummaryTab } from './annotate-package.js';
 import { typedCsvWorkbook } from './annotate-csv.js';
 import { pickFixes, type FixCandidate } from './annotate-fix.js';
@@ -40,7 +40,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2
 export interface AnnotateInput {
   /** The file as checked (read only). */
   readonly inputPath: string;
-  /** Its model: a CSV's copy is built from it. */
+  /** Its model: a CSV's copy is built from it (an .xlsx copy patches the package and does not look at it). */
   readonly workbook: Workbook;
   /** Which reader produced the model: `csv` inputs are rebuilt as typed .xlsx, the others patched. */
   readonly reader: 'full' | 'stream' | 'csv' | string;
@@ -59,6 +59,11 @@ export interface FixInput extends AnnotateInput {
    * copy no longer shows the violation it claimed to fix and shows nothing new on its row.
    */
   readonly revalidate: (bytes: Uint8Array) => Promise<readonly ReportViolation[] | null>;
+  /**
+   * The candidates when the caller picked them already (`pickFixes` of the report, the model and
+   * the campaign), so that it need not keep the model while the copy is written.
+   */
+  readonly fixes?: readonly FixCandidate[];
 }
 
 /**
@@ -144,7 +149,7 @@ const MAX_FIX_ROUNDS = 8;
 export async function writeFixedCopy(input: FixInput, outPath: string): Promise<FixOutcome> {
   refuseInputAsOutput(input.inputPath, outPath);
   return withPackage(input, async (pkg, alias) => {
-    let fixes = pickFixes(input.report.violations, input.workbook, input.campaign);
+    let fixes = input.fixes ? [...input.fixes] : pickFixes(input.report.violations, input.workbook, input.campaign);
     const before = new Set(input.report.violations.map(violationKey));
     let bytes: Uint8Array | null = null;
     for (let round = 0; round <= MAX_FIX_ROUNDS; round++) {
@@ -180,19 +185,23 @@ export async function writeFixedCopy(input: FixInput, outPath: string): Promise<
 }
 
 /**
- * Checks a candidate fixed copy the way the input was checked: written to a private temporary
- * folder, read by the same guarded reader, its 檢查結果 tab left out.
+ * Checks a candidate fixed copy the way the input was checked: read from memory by the same
+ * .xlsx reader (with its limits), its 檢查結果 tab left out. Nothing is written to disk, so a
+ * worker killed in the middle of this (heap, time) leaves nothing in the temp folder; the copy
+ * is read in this thread, which is already a pool worker under the pool's heap limit and timeout.
  */
 export async function revalidateCopy(bytes: Uint8Array, name: string, check: (workbook: Workbook) => readonly ReportViolation[]): Promise<readonly ReportViolation[] | null> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-fix-'));
+  // Test-only hook (test/robustness/killed-worker.test.ts; never set otherwise): the worker thread
+  // dies here, in the middle of a file, as one killed by its heap limit or timeout would.
+  const dieFor = process.env['PARTNER_CHECK_TEST_DIE_IN_FIX_CHECK'];
+  if (dieFor && path.basename(name).includes(dieFor) && !isMainThread) process.exit(70);
+  let workbook: Workbook;
   try {
-    const copy = path.join(dir, `${path.basename(name, path.extname(name))}.xlsx`);
-    writeFileSync(copy, bytes);
-    const read = await readWorkbookFile(copy);
-    return read.ok ? check(withoutSummaryTab(read.workbook)) : null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    workbook = await readXlsxBytes(bytes);
+  } catch {
+    return null;
   }
+  return check(withoutSummaryTab(workbook));
 }
 
 /** The `revalidate` of a fixed copy checked like its input: same campaign, today, language and rule levels. */

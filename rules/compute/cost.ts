@@ -31,7 +31,7 @@ import { rebateCalendar, type RebateReason } from './rebate-calendar.js';
 import { dayFromIso, monthRange } from '../time/civil.js';
 import { TW_OFFICE_CALENDAR, type OfficeCalendar } from '../time/office-calendar.js';
 import { add, cmp, div, fromDecimal, fromInt, fromMoney, maxRatio, mul, sub, toMoney, ZERO_RATIO, type Money, type Ratio } from './money.js';
-import { shopPlans } from './enrollment-plan.js';
+import { shopPlans, type ShopPlan } from './enrollment-plan.js';
 
 export interface CostInput {
   /** Expected GMV of the month in NT$ (≥ 0). */
@@ -197,10 +197,12 @@ const TOTAL_FIELDS = ['monthlyGmv', 'cpsCostCurrent', 'cpsCostPartner', 'cpsIncr
  * b from 鋪底回饋% (default campaign.config.defaultBaseRate), chosen days from the row that
  * enrolls the month.
  */
-export function estimateCosts(workbook: Workbook, opts: { readonly campaign?: Campaign; readonly calendar?: OfficeCalendar } = {}): ShopCosts[] {
+export function estimateCosts(workbook: Workbook | readonly ShopPlan[], opts: { readonly campaign?: Campaign; readonly calendar?: OfficeCalendar } = {}): ShopCosts[] {
   const campaign = opts.campaign ?? DEFAULT_CAMPAIGN;
   const calendar = opts.calendar ?? TW_OFFICE_CALENDAR;
-  return shopPlans(workbook, { campaign }).map((plan) => {
+  // The shop plans themselves may be passed (from shopPlans once, or only some of them: the upload page).
+  const plans = Array.isArray(workbook) ? (workbook as readonly ShopPlan[]) : shopPlans(workbook as Workbook, { campaign });
+  return plans.map((plan) => {
     const months: MonthCost[] = plan.months.map((m) => {
       const row = m.enrollment.row;
       const v = row.values;

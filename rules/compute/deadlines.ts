@@ -15,12 +15,12 @@ import type { Workbook } from '../model.js';
 import type { Message } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
-import { analyseWorkbook } from '../engine/validate.js';
+import { analyseWorkbook, type WorkbookAnalysis } from '../engine/validate.js';
 import type { ParsedSheet } from '../sheet/parse.js';
 import { TW_OFFICE_CALENDAR, YearNotCoveredError, nthWorkingDayBefore, type OfficeCalendar } from '../time/office-calendar.js';
 import { WEEKDAY_EN, dayOfWall, formatWall, isoDate, isoWeekday, shortDate, wallOfDay } from '../time/civil.js';
 import { groupKey } from '../derive/contracts.js';
-import { schedulesForWorkbook } from './schedule.js';
+import { schedulesForWorkbook, type Schedule } from './schedule.js';
 import { weekdayLabel } from './ring-mail.js';
 
 /** `Fri 11/28`: the English form of {@link weekdayLabel}. */
@@ -62,10 +62,24 @@ const LAST_SECOND = 86_399;
  * The deadlines of a workbook, sorted by time, then kind, shop and title.
  * @example deadlinesForWorkbook(wb).deadlines[0] → { kind: 'registration', at: '2026/04/21 17:00:00', … }
  */
-export function deadlinesForWorkbook(workbook: Workbook, opts: { readonly campaign?: Campaign; readonly calendar?: OfficeCalendar } = {}): Deadlines {
+export function deadlinesForWorkbook(
+  workbook: Workbook,
+  opts: {
+    readonly campaign?: Campaign;
+    readonly calendar?: OfficeCalendar;
+    /** The workbook's analysis, when the caller has it already (it is not made twice). */
+    readonly analysis?: WorkbookAnalysis;
+    /**
+     * The generated schedules whose contracts are listed (default: every enrolled shop's). The
+     * upload page passes the schedules of the shops it shows: an agency's 52,000-shop enrollment
+     * implies about 1.5 million generated contracts (issue 12).
+     */
+    readonly schedules?: readonly Schedule[];
+  } = {},
+): Deadlines {
   const campaign = opts.campaign ?? DEFAULT_CAMPAIGN;
   const calendar = opts.calendar ?? TW_OFFICE_CALENDAR;
-  const analysis = analyseWorkbook(workbook, campaign);
+  const analysis = opts.analysis ?? analyseWorkbook(workbook, campaign);
   const out: Deadline[] = [];
   const missing = new Set<number>();
   const safe = <T>(f: () => T): T | undefined => {
@@ -117,7 +131,7 @@ export function deadlinesForWorkbook(workbook: Workbook, opts: { readonly campai
   }
 
   // Contracts the enrollment needs that no entered contract starts on the same day.
-  for (const schedule of schedulesForWorkbook(workbook, { campaign, calendar })) {
+  for (const schedule of opts.schedules ?? schedulesForWorkbook(workbook, { campaign, calendar })) {
     for (const c of schedule.contracts) {
       if (entered.has(`${schedule.shopId}\u0000${c.firstDay}`) || c.submitByWall === null) continue;
       push('generated-contract', c.submitByWall, schedule.shopId, { 'zh-TW': `${schedule.shopId} 加碼合約「${c.remark}」送審截止`, en: `${schedule.shopId}: submit contract "${c.remark}"` }, null, null);

@@ -12,7 +12,7 @@ import type { Workbook } from '../model.js';
 import type { ReportViolation } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
-import { analyseWorkbook } from '../engine/validate.js';
+import { analyseWorkbook, type WorkbookAnalysis } from '../engine/validate.js';
 import type { ParsedRow, ParsedSheet } from '../sheet/parse.js';
 import { TW_OFFICE_CALENDAR, YearNotCoveredError, nthWorkingDayBefore, type OfficeCalendar } from '../time/office-calendar.js';
 import { isoDate, isoWeekday, pad2, slashDate, WEEKDAY_ZH_SHORT } from '../time/civil.js';
@@ -106,10 +106,15 @@ export function ringMailOf(
 export function ringMailsForWorkbook(
   workbook: Workbook,
   violations: readonly ReportViolation[],
-  opts: { readonly campaign?: Campaign; readonly calendar?: OfficeCalendar } = {},
+  opts: {
+    readonly campaign?: Campaign;
+    readonly calendar?: OfficeCalendar;
+    /** The workbook's analysis, when the caller has it already (it is not made twice). */
+    readonly analysis?: WorkbookAnalysis;
+  } = {},
 ): RingMails {
   const campaign = opts.campaign ?? DEFAULT_CAMPAIGN;
-  const analysis = analyseWorkbook(workbook, campaign);
+  const analysis = opts.analysis ?? analyseWorkbook(workbook, campaign);
   const brands = new Map<string, string>();
   for (const s of analysis.sheets) {
     if (s.kind !== 'enrollment') continue;

@@ -30,7 +30,7 @@ import { kindDef } from '../columns.js';
 import { rebateCalendar, type RebateReason } from './rebate-calendar.js';
 import { dayFromIso, formatWall, isoDate, monthKeyOfDay, monthRange, shortDate, wallOfDay } from '../time/civil.js';
 import { TW_OFFICE_CALENDAR, YearNotCoveredError, submissionDeadlineDay, type OfficeCalendar } from '../time/office-calendar.js';
-import { shopPlans, type BaseContractTerms } from './enrollment-plan.js';
+import { shopPlans, type BaseContractTerms, type ShopPlan } from './enrollment-plan.js';
 import { partnerCps, partnerFront } from '../derive/partner-rates.js';
 
 export type { BaseContractTerms } from './enrollment-plan.js';
@@ -397,10 +397,12 @@ export function generateSchedule(input: ScheduleInput, opts: ScheduleOptions = {
  * chosen days and 鋪底回饋% from the row that enrolls it. Base contracts come from the workbook's
  * 鋪底合約 tab when it has one (matched by shop id; each contract lies inside covering rows).
  */
-export function schedulesForWorkbook(workbook: Workbook, opts: { readonly campaign?: Campaign; readonly calendar?: OfficeCalendar } = {}): Schedule[] {
+export function schedulesForWorkbook(workbook: Workbook | readonly ShopPlan[], opts: { readonly campaign?: Campaign; readonly calendar?: OfficeCalendar } = {}): Schedule[] {
   const campaign = opts.campaign ?? DEFAULT_CAMPAIGN;
   const calendar = opts.calendar ?? TW_OFFICE_CALENDAR;
-  return shopPlans(workbook, { campaign }).map((plan) => {
+  // The shop plans themselves may be passed (from shopPlans once, or only some of them: the upload page).
+  const plans = Array.isArray(workbook) ? (workbook as readonly ShopPlan[]) : shopPlans(workbook as Workbook, { campaign });
+  return plans.map((plan) => {
     const problems: ScheduleProblem[] = [];
     // Chosen days no enrolled month takes (outside the row's plan, or in a month another row governs).
     const used = new Set(plan.months.flatMap((m) => m.chosenDays));

@@ -6,13 +6,16 @@
  * toggles English; checks that HTML/JS inside a workbook stays text; checks keyboard use and
  * contrast; and takes test/screenshots/serve.png for a human to judge.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { DEFAULT_CAMPAIGN, displayNtd, estimateCosts, scheduleToRows, schedulesForWorkbook, type FileReport, type Severity } from '../../rules/index.js';
 import { SEVERITY_FILL, SUMMARY_SHEET } from '../../validator/annotate.js';
+import { writeEnrollmentXlsx } from '../../bench/enrollment.js';
+import { MAX_PAGE_SHOPS } from '../../validator/serve/check.js';
 import { shopCalendars } from '../../validator/commands/calendar.js';
 import { readWorkbookFile } from '../../validator/read/guarded.js';
 import { startServer, type RunningServer } from '../../validator/serve/server.js';
@@ -368,6 +371,28 @@ describe('partner-check serve in Chromium', () => {
     expect(unknownSheet).toContain(PAYLOAD);
     expect(watch.errors).toEqual([]);
     await page.close();
+  });
+
+  it('draws the first MAX_PAGE_SHOPS shops of a big enrollment and says how many there are', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pc-e2e-shops-'));
+    try {
+      const file = path.join(dir, 'agency.xlsx');
+      await writeEnrollmentXlsx(file, MAX_PAGE_SHOPS + 50);
+      const { page, watch } = await openPage();
+      await page.setInputFiles('#file', file);
+      const section = 'section.result[data-file="agency.xlsx"]';
+      await page.waitForSelector(`${section} article.shop`);
+      expect(await page.locator(`${section} article.shop`).count()).toBe(MAX_PAGE_SHOPS);
+      expect(await page.textContent(`${section} article.shop >> nth=0`)).toContain('shop_000001');
+      expect(await page.locator(`${section} h3`, { hasText: '已報名商店' }).textContent()).toBe(`已報名商店 (${MAX_PAGE_SHOPS + 50})`);
+      expect(await page.locator(`${section} p.note`, { hasText: 'partner-check schedule' }).textContent()).toBe(
+        `這個檔案共有 ${MAX_PAGE_SHOPS + 50} 家報名商店；頁面與合約排程下載只含前 ${MAX_PAGE_SHOPS} 家。其餘商店的日曆與排程請用 partner-check schedule 產生（檢查結果已包含全部商店）。`,
+      );
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes dropped files, and refuses a file over the limit without uploading it', async () => {

@@ -3,7 +3,7 @@
  * the deck's grid (text, JSON or a self-contained HTML page). Also home of `shopCalendars`, the
  * calendars of a workbook's enrolled shops that the HTML report draws.
  */
-import { civil, rebateCalendar, shopPlans, type Campaign, type Lang, type Workbook } from '../../rules/index.js';
+import { civil, rebateCalendar, shopPlans, type Campaign, type Lang, type ShopPlan, type Workbook } from '../../rules/index.js';
 import { campaignOption, choiceOption, langOfArgv, langOption, monthOption, parseArgs, usageFailure, UsageError, textColumns, wantsColor, type CliIo, type OptionSpecs } from '../args.js';
 import { identitiesOf, writeFailure, writeOutput } from '../output/index.js';
 import { HELP, t } from '../i18n.js';
@@ -46,9 +46,10 @@ export function parseChosenDays(values: readonly string[], month: string): numbe
   return [...days].sort((a, b) => a - b);
 }
 
-/** The rebate calendars of every enrolled shop of a workbook (shops with an id and a known plan). */
-export function shopCalendars(workbook: Workbook, campaign: Campaign): ShopCalendar[] {
-  return shopPlans(workbook, { campaign }).map((plan) => {
+/** The rebate calendars of every enrolled shop of a workbook (shops with an id and a known plan), or of the shop plans given. */
+export function shopCalendars(workbook: Workbook | readonly ShopPlan[], campaign: Campaign): ShopCalendar[] {
+  const plans = Array.isArray(workbook) ? (workbook as readonly ShopPlan[]) : shopPlans(workbook as Workbook, { campaign });
+  return plans.map((plan) => {
     const first = plan.enrollments[0]!;
     const plans = [...new Set(plan.enrollments.map((e) => e.plan).filter((p) => p !== undefined))];
     return {

@@ -9,7 +9,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import {
+  analyseWorkbook,
   dayClasses,
   type Rates,
   buildReport,
@@ -20,9 +23,9 @@ import {
   displayNtd,
   estimateCosts,
   schedulesForWorkbook,
+  shopPlans,
   unreadableFileReport,
   validateWorkbook,
-  analyseWorkbook,
   type Campaign,
   type CostTotal,
   type FileReport,
@@ -31,8 +34,10 @@ import {
   type RebateMonth,
   type Schedule,
   type ShopCosts,
+  type Workbook,
 } from '../../rules/index.js';
 import { annotatedFileName, revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
+import { pickFixes, type FixCandidate } from '../annotate-fix.js';
 import { shopCalendars } from '../commands/calendar.js';
 import { dayLabel, monthTitle } from '../format/calendar.js';
 import { formatHtml } from '../format/html.js';
@@ -86,7 +91,10 @@ export interface CheckOutcome {
   readonly report: JsonReport;
   readonly fileReport: CliFileReport;
   readonly unreadable: string | null;
+  /** The first MAX_PAGE_SHOPS enrolled shops, as the page draws them. */
   readonly shops: readonly ShopView[];
+  /** Enrolled shops of the file. */
+  readonly shopsTotal: number;
   readonly annotated: Download | null;
   readonly annotateError: string | null;
   /** The fixed copy (修正檔): every safe suggestion applied; null when the file could not be read or fixed. */
@@ -105,6 +113,15 @@ export interface CheckOutcome {
   readonly charts: CheckResponse['charts'];
 }
 
+/**
+ * Enrolled shops the page draws (rebate calendars, cost estimates, contract schedule) and the
+ * schedule download covers. The check itself covers every shop; an agency's enrollment of 52,000
+ * shops (issue 12) would otherwise make about 1.5 million contracts, 87,000 calendar months and a
+ * page of several hundred MB — more than 3 GB in the worker, and a schedule longer than a
+ * worksheet can hold. `partner-check schedule` generates the rest.
+ */
+export const MAX_PAGE_SHOPS = 100;
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -116,6 +133,24 @@ export function displayNameOf(raw: string): string {
 }
 
 let uploadPool: WorkerPool<PoolRequest, CheckOutcome> | undefined;
+let poolUsers = 0;
+
+/**
+ * A running server holds the shared upload pool; when the last one closes, the pool's workers
+ * are terminated (idle workers would otherwise keep a stopped `partner-check serve` alive).
+ */
+export function holdUploadPool(): () => Promise<void> {
+  poolUsers++;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    if (--poolUsers > 0 || !uploadPool) return;
+    const pool = uploadPool;
+    uploadPool = undefined;
+    await pool.close();
+  };
+}
 
 /**
  * Checks one upload in the shared worker pool (one worker per core), so the server's event loop
@@ -172,6 +207,7 @@ function unreadableResult(fileReport: CliFileReport, base: string, s: CheckSetti
     fileReport,
     unreadable: fileReport.error,
     shops: [],
+    shopsTotal: 0,
     annotated: null,
     annotateError: null,
     fixed: null,
@@ -204,13 +240,60 @@ function reportDownloads(fileReport: CliFileReport, base: string, s: CheckSettin
   };
 }
 
-async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
-  const { displayName, filePath, workDir } = upload;
-  const base = path.basename(displayName, path.extname(displayName)) || 'upload';
+/** Uploads from this size on have a model worth collecting before the copies are written. */
+const GC_AFTER_BYTES = 1024 * 1024;
+let gc: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection, if V8 lets us: `--expose-gc` cannot be given to a worker thread
+ * (execArgv refuses V8 options), so it is switched on here and `gc` taken from a fresh context,
+ * once. Without it (a V8 that refuses), nothing happens: V8 collects the model later by itself.
+ */
+function collectGarbage(): void {
+  if (gc === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      gc = vm.runInNewContext('gc') as () => void;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+}
+
+/** What the copies and the page need once the model is checked (the model itself only for a CSV). */
+interface CheckedModel {
+  readonly fileReport: CliFileReport;
+  readonly reader: string;
+  /** A CSV's model (its copies are built from it); an .xlsx copy patches the package instead. */
+  readonly copyModel: Workbook;
+  readonly fixes: readonly FixCandidate[];
+  readonly pictures: PictureFacts | undefined;
+  readonly picturesUsed: readonly string[];
+  readonly shops: readonly ShopView[];
+  readonly shopsTotal: number;
+  readonly schedules: readonly Schedule[];
+  readonly calendars: readonly ShopCalendar[];
+  readonly ring: Awaited<ReturnType<typeof ringMailOutputs>>;
+  readonly deadlines: ReturnType<typeof deadlineOutputs>;
+}
+
+type PictureFacts = ReturnType<typeof readPictures>;
+
+const NO_MODEL: Workbook = { tables: [] };
+
+/**
+ * Reads and checks the upload and computes what the page shows (shops, ring-data e-mails,
+ * deadlines). The model and its analysis live only in this call: the copies are written after it
+ * returns, so that a big upload's model is garbage by then (issue 12: the server's peak memory).
+ */
+async function checkModel(upload: CheckUpload, s: CheckSettings, base: string): Promise<{ readonly ok: false; readonly reason: ReadFailureReason } | ({ readonly ok: true } & CheckedModel)> {
+  const { displayName, filePath } = upload;
   const read = await readFileOnce(filePath);
-  if (!read.ok) return unreadableResult(unreadableFileReport(displayName, read.reason, s.lang), base, s);
+  if (!read.ok) return { ok: false, reason: read.reason };
   // A copy this tool wrote is checked without its 檢查結果 tab.
   const workbook = withoutSummaryTab(read.workbook);
+  // One analysis serves the check, the fixed copy's candidates and the shop plans of the page.
   const analysis = analyseWorkbook(workbook, s.campaign);
   // Pictures dropped together with the workbook are found by name, like `--assets DIR`.
   const dropped = new Map<string, string>();
@@ -223,31 +306,12 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
     ...checked,
     meta: { ...checked.meta, ...(read.encoding ? { encoding: read.encoding } : {}), reader: read.reader },
   };
-  const report = reportJson(s.campaign, fileReport);
-
-  let annotated: Download | null = null;
-  let annotateError: string | null = null;
-  const annotatedName = annotatedFileName(displayName, new Set());
-  const annotatedPath = path.join(workDir, 'annotated.xlsx');
-  try {
-    await writeAnnotatedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign }, annotatedPath);
-    annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
-  } catch (e) {
-    annotateError = e instanceof Error ? e.message : String(e);
-  }
-  let fixed: Download | null = null;
-  const fixedPath = path.join(workDir, 'fixed.xlsx');
-  try {
-    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName, ...(pictures ? { pictures } : {}) });
-    await writeFixedCopy({ inputPath: filePath, workbook, reader: read.reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign, revalidate }, fixedPath);
-    fixed = { bytes: readFileSync(fixedPath), name: annotatedFileName(displayName, new Set(), '.fixed.xlsx'), contentType: XLSX_TYPE };
-  } catch (e) {
-    annotateError ??= e instanceof Error ? e.message : String(e);
-  }
-
-  const schedules = schedulesForWorkbook(workbook, { campaign: s.campaign });
-  const costs = estimateCosts(workbook, { campaign: s.campaign });
-  const calendars = shopCalendars(workbook, s.campaign);
+  const fixes = pickFixes(fileReport.violations, analysis, s.campaign);
+  const allPlans = shopPlans(analysis, { campaign: s.campaign });
+  const plans = allPlans.slice(0, MAX_PAGE_SHOPS);
+  const schedules = schedulesForWorkbook(plans, { campaign: s.campaign });
+  const costs = estimateCosts(plans, { campaign: s.campaign });
+  const calendars = shopCalendars(plans, s.campaign);
   const shops = calendars.map((cal) =>
     shopView(
       cal,
@@ -257,16 +321,65 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
       s.campaign.config.rates,
     ),
   );
+  const ring = await ringMailOutputs(workbook, checked.violations, s.campaign, s.today, analysis);
+  // The generated contracts' deadlines of the shops on the page (and the schedule download); every entered row's.
+  const deadlines = deadlineOutputs(workbook, displayName, base, s.campaign, s.lang, s.today, { analysis, schedules });
+  return {
+    ok: true,
+    fileReport,
+    reader: read.reader,
+    copyModel: read.reader === 'csv' ? workbook : NO_MODEL,
+    fixes,
+    pictures,
+    picturesUsed,
+    shops,
+    shopsTotal: allPlans.length,
+    schedules,
+    calendars,
+    ring,
+    deadlines,
+  };
+}
+
+async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promise<CheckOutcome> {
+  const { displayName, filePath, workDir } = upload;
+  const base = path.basename(displayName, path.extname(displayName)) || 'upload';
+  const checked = await checkModel(upload, s, base);
+  if (!checked.ok) return unreadableResult(unreadableFileReport(displayName, checked.reason, s.lang), base, s);
+  const { fileReport, reader, copyModel: workbook, fixes, pictures, picturesUsed, shops, shopsTotal, schedules, calendars, ring, deadlines } = checked;
+  // The model is garbage now; collected before the copies and the schedule allocate their buffers,
+  // the peak is the model's, not the model's plus the copies' (a 52,000-shop upload: 510 → ~420 MB).
+  if (fileSize(filePath) >= GC_AFTER_BYTES) collectGarbage();
+  const report = reportJson(s.campaign, fileReport);
   const schedule: Download | null =
     schedules.some((x) => x.contracts.length > 0) ? { bytes: await scheduleXlsx(schedules), name: `${base}.schedule.xlsx`, contentType: XLSX_TYPE } : null;
 
-  const ring = await ringMailOutputs(workbook, checked.violations, s.campaign, s.today);
-  const deadlines = deadlineOutputs(workbook, displayName, base, s.campaign, s.lang, s.today);
+  let annotated: Download | null = null;
+  let annotateError: string | null = null;
+  const annotatedName = annotatedFileName(displayName, new Set());
+  const annotatedPath = path.join(workDir, 'annotated.xlsx');
+  try {
+    await writeAnnotatedCopy({ inputPath: filePath, workbook, reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign }, annotatedPath);
+    annotated = { bytes: readFileSync(annotatedPath), name: annotatedName, contentType: XLSX_TYPE };
+  } catch (e) {
+    annotateError = e instanceof Error ? e.message : String(e);
+  }
+  let fixed: Download | null = null;
+  const fixedPath = path.join(workDir, 'fixed.xlsx');
+  try {
+    const revalidate = revalidator({ campaign: s.campaign, today: s.today, lang: s.lang, path: displayName, ...(pictures ? { pictures } : {}) });
+    await writeFixedCopy({ inputPath: filePath, workbook, reader, report: fileReport, lang: s.lang, today: s.today, campaign: s.campaign, revalidate, fixes }, fixedPath);
+    fixed = { bytes: readFileSync(fixedPath), name: annotatedFileName(displayName, new Set(), '.fixed.xlsx'), contentType: XLSX_TYPE };
+  } catch (e) {
+    annotateError ??= e instanceof Error ? e.message : String(e);
+  }
+
   return {
     report,
     fileReport,
     unreadable: null,
     shops,
+    shopsTotal,
     annotated,
     annotateError,
     fixed,
@@ -279,7 +392,7 @@ async function checkUploadInThread(upload: CheckUpload, s: CheckSettings): Promi
     ringMails: ring.mails,
     ringSkipped: ring.skipped,
     picturesUsed,
-    charts: chartLayouts(checked.violations, s.lang),
+    charts: chartLayouts(fileReport.violations, s.lang),
   };
 }
 

@@ -326,7 +326,7 @@ export function clientMain(): void {
     section.appendChild(violationsBlock(file.violations));
     const ring = ringBlock(r);
     if (ring) section.appendChild(ring);
-    section.appendChild(shopsBlock(r.shops));
+    section.appendChild(shopsBlock(r.shops, r.shopsTotal ?? r.shops.length));
   }
 
   // ---------------------------------------------------------------- charts (inline SVG, built as DOM)
@@ -612,12 +612,13 @@ export function clientMain(): void {
 
   // ---------------------------------------------------------------- shops: calendar, cost, schedule
 
-  function shopsBlock(shops: readonly ShopView[]): HTMLElement {
-    const block = el('div', { class: 'block' }, el('h3', { text: `${S('shops')} (${shops.length})` }));
+  function shopsBlock(shops: readonly ShopView[], total: number): HTMLElement {
+    const block = el('div', { class: 'block' }, el('h3', { text: `${S('shops')} (${total})` }));
     if (shops.length === 0) {
       block.appendChild(el('p', { class: 'note', text: S('noShops') }));
       return block;
     }
+    if (total > shops.length) block.appendChild(el('p', { class: 'note', text: S('shopsOmitted', { total, shown: shops.length }) }));
     // The shared colour key (rules' calendarLegend, sent in the boot data).
     const legend = el('p', { class: 'legend' });
     for (const e of boot.legend[lang]) {

@@ -14,7 +14,7 @@
  * - **Per-client limits**: uploads in progress per client address; bodies that stall are dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,6 +153,8 @@ export class TempRoot {
 
   /** A fresh private folder for one upload. */
   make(): string {
+    // Another server of this machine may have removed the shared root when it closed (see removeOwn).
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     return mkdtempSync(path.join(this.dir, `${process.pid}-`));
   }
 
@@ -174,6 +176,12 @@ export class TempRoot {
         // A check still writing into its folder while the server closes (ENOTEMPTY): that
         // request removes its own folder when it ends, and the next start sweeps the rest.
       }
+    }
+    // The shared root too, when no other server has folders in it: a stopped server leaves nothing.
+    try {
+      rmdirSync(this.dir);
+    } catch {
+      // not empty (another server's uploads, or a check still writing) or already gone
     }
   }
 

@@ -5,7 +5,7 @@
  * spreadsheet opens), the HTML and JUnit reports (`validate --format html|junit`), and the chart
  * layouts the page draws (validator/format/chart.ts).
  */
-import { deadlinesForWorkbook, ringMailBody, ringMailsForWorkbook, ringMailto, type Campaign, type Lang, type ReportViolation, type Workbook } from '../../rules/index.js';
+import { deadlinesForWorkbook, ringMailBody, ringMailsForWorkbook, ringMailto, type Campaign, type Lang, type ReportViolation, type Workbook, type WorkbookAnalysis } from '../../rules/index.js';
 import { deadlinesIcs, type FileDeadline } from '../commands/deadlines.js';
 import { emlName, ringMailEml } from '../commands/ring-mail.js';
 import { barChartLayout, countItems, type BarChartLayout } from '../format/chart.js';
@@ -22,8 +22,10 @@ export async function ringMailOutputs(
   violations: readonly ReportViolation[],
   campaign: Campaign,
   today: string,
+  /** The workbook's analysis, when the caller has it (not made again). */
+  analysis?: WorkbookAnalysis,
 ): Promise<{ mails: RingMailOutcome[]; skipped: RingSkipView[] }> {
-  const { mails, skipped } = ringMailsForWorkbook(workbook, violations, { campaign });
+  const { mails, skipped } = ringMailsForWorkbook(workbook, violations, { campaign, ...(analysis ? { analysis } : {}) });
   const out: RingMailOutcome[] = [];
   for (const m of mails) {
     let eml: Download | null = null;
@@ -64,8 +66,16 @@ export function deadlinesCsv(list: readonly FileDeadline[], lang: Lang): string 
 }
 
 /** The workbook's deadlines (file = the upload's name) as .ics and CSV downloads. */
-export function deadlineOutputs(workbook: Workbook, displayName: string, base: string, campaign: Campaign, lang: Lang, today: string): { count: number; ics: Download; csv: Download } {
-  const list: FileDeadline[] = deadlinesForWorkbook(workbook, { campaign }).deadlines.map((d) => ({ ...d, file: displayName }));
+export function deadlineOutputs(
+  workbook: Workbook,
+  displayName: string,
+  base: string,
+  campaign: Campaign,
+  lang: Lang,
+  today: string,
+  known: Pick<Parameters<typeof deadlinesForWorkbook>[1] & object, 'analysis' | 'schedules'> = {},
+): { count: number; ics: Download; csv: Download } {
+  const list: FileDeadline[] = deadlinesForWorkbook(workbook, { campaign, ...known }).deadlines.map((d) => ({ ...d, file: displayName }));
   return {
     count: list.length,
     ics: { bytes: Buffer.from(deadlinesIcs(list, lang, today, campaign), 'utf8'), name: `${base}.deadlines.ics`, contentType: 'text/calendar; charset=utf-8' },

@@ -28,7 +28,7 @@ import path from 'node:path';
 import { DEFAULT_CAMPAIGN, type Campaign, type Lang } from '../../rules/index.js';
 import { taipeiToday } from '../args.js';
 import type { ReadWorkbookOptions } from '../read/guarded.js';
-import { checkUpload, displayNameOf } from './check.js';
+import { checkUpload, displayNameOf, holdUploadPool } from './check.js';
 import { clientAddress, contentDisposition, sendError, sendJson, setBaseHeaders } from './http.js';
 import type { ServerErrorKey } from './strings.js';
 import { BusyError, Limiter } from './limiter.js';
@@ -204,6 +204,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   server.requestTimeout = (opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS) + 10_000;
   const onExit = () => temp.removeOwn();
   process.once('exit', onExit);
+  const releasePool = holdUploadPool();
   server.on('checkContinue', checkContinue);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
@@ -218,6 +219,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       store.clear();
       process.off('exit', onExit);
       temp.removeOwn();
+      void releasePool();
       reject(e);
     };
     server.once('error', onError);
@@ -243,7 +245,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
         server.close(() => {
           temp.removeOwn();
           process.off('exit', onExit);
-          resolve();
+          void releasePool().then(resolve, resolve);
         });
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 1000).unref();
@@ -628,6 +630,7 @@ async function handleCheck(ctx: Context, req: IncomingMessage, res: ServerRespon
       deadlineCount: outcome.deadlineCount,
       pictures: { sent: pictures.length, used: outcome.picturesUsed },
       charts: outcome.charts,
+      shopsTotal: outcome.shopsTotal,
       downloads: {
         annotated: outcome.annotated ? link(outcome.annotated) : null,
         fixed: outcome.fixed ? link(outcome.fixed) : null,

@@ -126,6 +126,10 @@ export const PAGE_STRINGS = {
   wholeFile: s('（整個檔案）', '(whole file)'),
   shops: s('已報名商店', 'Enrolled shops'),
   noShops: s('這個檔案沒有可繪製日曆的報名資料（需有商店代碼與有效方案）。', 'This file has no enrollment to draw (a shop id and a valid plan are needed).'),
+  shopsOmitted: s(
+    '這個檔案共有 {total} 家報名商店；頁面與合約排程下載只含前 {shown} 家。其餘商店的日曆與排程請用 partner-check schedule 產生（檢查結果已包含全部商店）。',
+    'This file enrolls {total} shops; the page and the schedule download cover the first {shown}. Use partner-check schedule for the others (the check itself covers every shop).',
+  ),
   shopWhere: s('{sheet} 第 {row} 列', '{sheet} row {row}'),
   calendar: s('回饋日曆', 'Rebate calendar'),
   legendChosen: s('任選日 {rate}%', 'chosen day {rate}%'),

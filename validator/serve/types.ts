@@ -119,6 +119,7 @@ export interface CheckResponse {
   readonly report: JsonReport;
   /** The workbook/unreadable reason when the file could not be read, else null. */
   readonly unreadable: string | null;
+  /** The enrolled shops the page draws: the first MAX_PAGE_SHOPS (validator/serve/check.ts) of `shopsTotal`. */
   readonly shops: readonly ShopView[];
   /** The check date the server used (`YYYY-MM-DD`, Asia/Taipei unless `--today`). */
   readonly today: string;
@@ -131,6 +132,8 @@ export interface CheckResponse {
   readonly pictures: { readonly sent: number; readonly used: readonly string[] };
   /** Per-rule and per-shop violation counts as bar-chart layouts, null when there is nothing to draw. */
   readonly charts: { readonly rules: BarChartLayout | null; readonly shops: BarChartLayout | null };
+  /** Enrolled shops of the file (the check covers all of them). */
+  readonly shopsTotal: number;
   readonly downloads: {
     readonly annotated: DownloadLink | null;
     /** The fixed copy (修正檔). */
