@@ -40,9 +40,10 @@ export function cellAddress(row: number, col: number): string {
 
 /**
  * The model cell for a value and format at (row, col), or null for an empty cell. The same
- * object `makeCell` builds (same keys, in the same order), in one allocation.
+ * object `makeCell` builds (same keys, in the same order), in one allocation. `knownAddress`:
+ * the cell's A1 address when the caller already has it as a string.
  */
-export function toModelCell(value: CellValue, format: string | undefined, row: number, col: number): Cell | null {
+export function toModelCell(value: CellValue, format: string | undefined, row: number, col: number, knownAddress?: string): Cell | null {
   if (value === null) return null;
   let text: string;
   if (typeof value === 'number') {
@@ -67,7 +68,7 @@ export function toModelCell(value: CellValue, format: string | undefined, row: n
       remember(dateCells, format, value.wall, { value, text });
     }
   } else text = displayTextFor(value, format);
-  const address = cellAddress(row, col);
+  const address = knownAddress ?? cellAddress(row, col);
   return format === undefined ? { value, text, address } : { value, text, address, format };
 }
 
