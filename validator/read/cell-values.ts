@@ -49,12 +49,16 @@ export function toModelCell(value: CellValue, format: string | undefined, row: n
   if (typeof value === 'number') {
     // A column of rates or amounts repeats a few values: one display string per (format, value)
     // instead of one per cell (memory of the model, and formatting time).
-    const known = numberTexts.get(format);
-    const hit = known?.get(value);
-    if (hit !== undefined) text = hit;
-    else {
+    // The cached number is shared too: a fractional value is a 16-byte heap box per cell otherwise
+    // (a rates column is 0.08 on most rows). The pair is an array so the number stays boxed once.
+    const hit = numberCells.get(format)?.get(value);
+    if (hit !== undefined) {
+      // (0 needs no box, and -0 finds 0's entry: the value itself is kept then.)
+      if (value !== 0) value = hit[0];
+      text = hit[1];
+    } else {
       text = displayTextFor(value, format);
-      remember(numberTexts, format, value, text);
+      remember(numberCells, format, value, [value, text] as const);
     }
   } else if (typeof value === 'object' && value.type === 'date') {
     // Dates repeat even more (a contract's start and end on every row): the value object and its
@@ -74,7 +78,7 @@ export function toModelCell(value: CellValue, format: string | undefined, row: n
 
 /** Entries per format before a cache starts over (bounded memory for a file of distinct values). */
 const INTERN_MAX_ENTRIES = 65_536;
-const numberTexts = new Map<string | undefined, Map<number, string>>();
+const numberCells = new Map<string | undefined, Map<number, readonly [number, string]>>();
 const dateCells = new Map<string | undefined, Map<number, { value: CellValue; text: string }>>();
 
 function remember<V>(cache: Map<string | undefined, Map<number, V>>, format: string | undefined, key: number, value: V): void {
