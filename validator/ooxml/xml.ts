@@ -15,6 +15,13 @@ import { LimitError } from './limits';
 export interface XmlTag {
   /** The decoded value of attribute `localName` (prefix ignored), or undefined. */
   attr(localName: string): string | undefined;
+  /**
+   * Attribute `localName` without a string of its own when it can be avoided: returns a string
+   * in which the value lies at [span.start, span.end) — the tokenizer's input when the raw value
+   * holds no reference (valid only during `open`), else the decoded value itself — or undefined.
+   * For the few attributes read on every cell (`r`, `s`), which are parsed, not kept.
+   */
+  attrSpan(localName: string, span: { start: number; end: number }): string | undefined;
   /** Whether the tag was written `<x …/>` (its `close` follows at once). */
   readonly selfClosing: boolean;
 }
@@ -88,8 +95,12 @@ export class XmlTokenizer implements XmlTag {
   wantText = true;
   selfClosing = false;
   private buf = '';
-  private readonly names: string[] = [];
-  private readonly rawValues: string[] = [];
+  /** The input the current tag's attributes lie in, and where: name and raw value per attribute (no strings cut per attribute). */
+  private src = '';
+  private readonly nameStarts: number[] = [];
+  private readonly nameEnds: number[] = [];
+  private readonly valueStarts: number[] = [];
+  private readonly valueEnds: number[] = [];
   private attrCount = 0;
   private depth = 0;
   private sawRoot = false;
@@ -100,13 +111,39 @@ export class XmlTokenizer implements XmlTag {
   ) {}
 
   attr(localName: string): string | undefined {
-    for (let i = 0; i < this.attrCount; i++) {
-      if (this.names[i] === localName) {
-        const raw = this.rawValues[i];
-        return raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
-      }
+    const i = this.indexOfAttr(localName);
+    if (i < 0) return undefined;
+    const raw = this.src.slice(this.valueStarts[i], this.valueEnds[i]);
+    return raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
+  }
+
+  attrSpan(localName: string, span: { start: number; end: number }): string | undefined {
+    const i = this.indexOfAttr(localName);
+    if (i < 0) return undefined;
+    const start = this.valueStarts[i];
+    const end = this.valueEnds[i];
+    const src = this.src;
+    let amp = start;
+    while (amp < end && src.charCodeAt(amp) !== 38 /* & */) amp++;
+    if (amp < end) {
+      const decoded = decodeEntities(this.src.slice(start, end));
+      span.start = 0;
+      span.end = decoded.length;
+      return decoded;
     }
-    return undefined;
+    span.start = start;
+    span.end = end;
+    return this.src;
+  }
+
+  private indexOfAttr(localName: string): number {
+    const src = this.src;
+    const length = localName.length;
+    for (let i = 0; i < this.attrCount; i++) {
+      const start = this.nameStarts[i];
+      if (this.nameEnds[i] - start === length && src.startsWith(localName, start)) return i;
+    }
+    return -1;
   }
 
   write(chunk: string): void {
@@ -239,14 +276,17 @@ export class XmlTokenizer implements XmlTag {
       // Namespace declarations (`xmlns`, `xmlns:r`) are not attributes: `xmlns:r` must not answer for `r`.
       const isNamespace = buf.startsWith('xmlns', nameStart) && (nameEnd === nameStart + 5 || attrColon === nameStart + 5);
       if (!isNamespace) {
-        this.names[count] = buf.slice(attrColon < 0 ? nameStart : attrColon + 1, nameEnd);
-        this.rawValues[count] = buf.slice(i + 1, close);
+        this.nameStarts[count] = attrColon < 0 ? nameStart : attrColon + 1;
+        this.nameEnds[count] = nameEnd;
+        this.valueStarts[count] = i + 1;
+        this.valueEnds[count] = close;
         count++;
       }
       i = close + 1;
     }
     if (this.depth === 0 && this.sawRoot) throw new XmlError('a second root element');
     this.sawRoot = true;
+    this.src = buf;
     this.attrCount = count;
     this.selfClosing = selfClosing;
     this.depth++;

@@ -40,20 +40,25 @@ export function cellAddress(row: number, col: number): string {
 
 /**
  * The model cell for a value and format at (row, col), or null for an empty cell. The same
- * object `makeCell` builds (same keys, in the same order), in one allocation.
+ * object `makeCell` builds (same keys, in the same order), in one allocation. `knownAddress`:
+ * the cell's A1 address when the caller already has it as a string.
  */
-export function toModelCell(value: CellValue, format: string | undefined, row: number, col: number): Cell | null {
+export function toModelCell(value: CellValue, format: string | undefined, row: number, col: number, knownAddress?: string): Cell | null {
   if (value === null) return null;
   let text: string;
   if (typeof value === 'number') {
     // A column of rates or amounts repeats a few values: one display string per (format, value)
     // instead of one per cell (memory of the model, and formatting time).
-    const known = numberTexts.get(format);
-    const hit = known?.get(value);
-    if (hit !== undefined) text = hit;
-    else {
+    // The cached number is shared too: a fractional value is a 16-byte heap box per cell otherwise
+    // (a rates column is 0.08 on most rows). The pair is an array so the number stays boxed once.
+    const hit = numberCells.get(format)?.get(value);
+    if (hit !== undefined) {
+      // (0 needs no box, and -0 finds 0's entry: the value itself is kept then.)
+      if (value !== 0) value = hit[0];
+      text = hit[1];
+    } else {
       text = displayTextFor(value, format);
-      remember(numberTexts, format, value, text);
+      remember(numberCells, format, value, [value, text] as const);
     }
   } else if (typeof value === 'object' && value.type === 'date') {
     // Dates repeat even more (a contract's start and end on every row): the value object and its
@@ -67,13 +72,13 @@ export function toModelCell(value: CellValue, format: string | undefined, row: n
       remember(dateCells, format, value.wall, { value, text });
     }
   } else text = displayTextFor(value, format);
-  const address = cellAddress(row, col);
+  const address = knownAddress ?? cellAddress(row, col);
   return format === undefined ? { value, text, address } : { value, text, address, format };
 }
 
 /** Entries per format before a cache starts over (bounded memory for a file of distinct values). */
 const INTERN_MAX_ENTRIES = 65_536;
-const numberTexts = new Map<string | undefined, Map<number, string>>();
+const numberCells = new Map<string | undefined, Map<number, readonly [number, string]>>();
 const dateCells = new Map<string | undefined, Map<number, { value: CellValue; text: string }>>();
 
 function remember<V>(cache: Map<string | undefined, Map<number, V>>, format: string | undefined, key: number, value: V): void {

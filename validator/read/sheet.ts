@@ -63,6 +63,9 @@ class SheetParser implements XmlHandler, RawCell {
   private rowIndex = -1;
   private colIndex = -1;
   private readonly formatCache = new Map<number, string | undefined>();
+  private readonly span = { start: 0, end: 0 };
+  /** The cell's `r` when it is already its canonical address (`C4`, not `$C$4` or `c4`). */
+  private address: string | undefined = undefined;
 
   constructor(
     private readonly sheetName: string,
@@ -76,19 +79,24 @@ class SheetParser implements XmlHandler, RawCell {
     switch (name) {
       case 'c': {
         if (!this.inSheetData) return;
-        const ref = tag.attr('r');
+        const span = this.span;
+        const ref = tag.attrSpan('r', span);
         if (ref !== undefined) {
-          if (!decodeA1Into(ref, this)) throw new MalformedWorkbookError(`sheet "${this.sheetName}": bad cell reference "${ref}"`);
+          const canonical = decodeA1Into(ref, span.start, span.end, this);
+          if (canonical === A1.Bad) throw new MalformedWorkbookError(`sheet "${this.sheetName}": bad cell reference "${ref.slice(span.start, span.end)}"`);
+          // `C4` as written is the address the model would build: keep it, not a second string.
+          this.address = canonical === A1.Canonical ? ref.slice(span.start, span.end) : undefined;
         } else {
           this.row = this.rowIndex;
           this.col = this.colIndex + 1;
+          this.address = undefined;
         }
         if (this.row < 0 || this.row >= MAX_ROWS || this.col >= MAX_COLUMNS) {
           throw new MalformedWorkbookError(`sheet "${this.sheetName}": cell (${this.row + 1}, ${this.col + 1}) lies outside Excel's grid`);
         }
         this.colIndex = this.col;
-        const s = tag.attr('s');
-        const si = s === undefined ? 0 : Number.parseInt(s, 10);
+        const s = tag.attrSpan('s', span);
+        const si = s === undefined ? 0 : styleIndexOf(s, span.start, span.end);
         this.styleIndex = si >= 0 ? si : 0;
         this.type = tag.attr('t');
         this.hasFormula = false;
@@ -186,7 +194,7 @@ class SheetParser implements XmlHandler, RawCell {
   private emitCell(): void {
     const format = this.formatOf(this.styleIndex);
     const value = applyDateFormat(rawCellValue(this, this.info.sharedStrings), format, this.info.date1904);
-    const cell = toModelCell(value, format, this.row, this.col);
+    const cell = toModelCell(value, format, this.row, this.col, this.address);
     if (cell === null) return;
     if (++this.totals.cells > this.limits.maxCells) {
       throw new LimitError('cells', `the workbook has more than ${this.limits.maxCells} cells with a value`);
@@ -234,35 +242,68 @@ export function sqrefCells(sqref: string): number {
   return cells;
 }
 
+const enum A1 {
+  Bad,
+  /** Valid, and written as the model writes addresses (upper case, no `$`, no leading zero). */
+  Canonical,
+  Other,
+}
+
 /**
- * `C4` → at.row = 3, at.col = 2 (0-based), without a regex or an object (this runs for every
- * cell); false when it is not an A1 reference (optional `$`s, 1–3 letters, 1–7 digits).
+ * `C4` at [start, end) of `src` → at.row = 3, at.col = 2 (0-based), without a regex or an object
+ * (this runs for every cell); Bad when it is not an A1 reference (optional `$`s, 1–3 letters,
+ * 1–7 digits).
  */
-function decodeA1Into(ref: string, at: { row: number; col: number }): boolean {
-  const n = ref.length;
-  let i = 0;
-  if (i < n && ref.charCodeAt(i) === 36) i++; // $
+function decodeA1Into(src: string, start: number, end: number, at: { row: number; col: number }): A1 {
+  let i = start;
+  let canonical = true;
+  if (i < end && src.charCodeAt(i) === 36) {
+    i++; // $
+    canonical = false;
+  }
   let col = 0;
   const lettersStart = i;
-  for (; i < n; i++) {
-    let code = ref.charCodeAt(i);
-    if (code >= 97 && code <= 122) code -= 32;
+  for (; i < end; i++) {
+    let code = src.charCodeAt(i);
+    if (code >= 97 && code <= 122) {
+      code -= 32;
+      canonical = false;
+    }
     if (code < 65 || code > 90) break;
     col = col * 26 + (code - 64);
   }
   const letters = i - lettersStart;
-  if (letters < 1 || letters > 3) return false;
-  if (i < n && ref.charCodeAt(i) === 36) i++; // $
+  if (letters < 1 || letters > 3) return A1.Bad;
+  if (i < end && src.charCodeAt(i) === 36) {
+    i++; // $
+    canonical = false;
+  }
   let row = 0;
   const digitsStart = i;
-  for (; i < n; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
+  if (i < end && src.charCodeAt(i) === 48) canonical = false; // a leading zero
+  for (; i < end; i++) {
+    const code = src.charCodeAt(i);
+    if (code < 48 || code > 57) return A1.Bad;
     row = row * 10 + (code - 48);
   }
   const digits = i - digitsStart;
-  if (digits < 1 || digits > 7) return false;
+  if (digits < 1 || digits > 7) return A1.Bad;
   at.row = row - 1;
   at.col = col - 1;
-  return true;
+  return canonical ? A1.Canonical : A1.Other;
+}
+
+/** `Number.parseInt(s, 10)` of the `s` attribute at [start, end) of `src`; plain digits without cutting a string. */
+function styleIndexOf(src: string, start: number, end: number): number {
+  if (end - start > 0 && end - start <= 9) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const code = src.charCodeAt(i);
+      if (code < 48 || code > 57) break;
+      n = n * 10 + (code - 48);
+    }
+    if (i === end) return n;
+  }
+  return Number.parseInt(src.slice(start, end), 10);
 }
