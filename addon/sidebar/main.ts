@@ -442,7 +442,9 @@ function renderCalendar(view: CalendarView): void {
           append(tr_, el('td'));
           continue;
         }
-        const described = [d.date, `${d.rate}%`, reasonText(d.reason), d.holiday ?? '', d.workingDay === false ? tr('dayOff') : ''].filter(Boolean).join(' · ');
+        // The holiday's name in the sidebar's language (rules/data/holiday-names-en.ts).
+        const holiday = state.lang === 'en' ? (d.holidayEn ?? d.holiday) : d.holiday;
+        const described = [d.date, `${d.rate}%`, reasonText(d.reason), holiday ?? '', d.workingDay === false ? tr('dayOff') : ''].filter(Boolean).join(' · ');
         append(
           tr_,
           el(
@@ -450,7 +452,7 @@ function renderCalendar(view: CalendarView): void {
             { className: d.cls, title: described, 'data-date': d.date },
             el('span', { className: 'd', 'aria-hidden': 'true' }, String(d.d)),
             el('span', { className: 'r', 'aria-hidden': 'true' }, `${d.rate}%`),
-            d.holiday ? el('span', { className: 'hol', 'aria-hidden': 'true' }, d.holiday) : null,
+            holiday ? el('span', { className: 'hol', 'aria-hidden': 'true' }, holiday) : null,
             el('span', { className: 'sr-only' }, described),
           ),
         );

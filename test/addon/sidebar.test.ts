@@ -274,6 +274,14 @@ describe('Sidebar.html in Chromium', () => {
     // 2026-04-03 (Fri) is a day off at 10%.
     const apr3 = page.locator('#calendar table.cal').first().locator('td[title^="2026-04-03"]');
     expect(await apr3.getAttribute('class')).toBe('rate-high friday holiday off');
+    expect(await apr3.locator('.hol').textContent()).toBe('補假');
+    // In English the holiday is named in English (rules/data/holiday-names-en.ts).
+    const en = await openSidebar({ ...fixtures, lang: 'en' });
+    await en.waitForSelector('#calendar table.cal');
+    const enApr3 = en.locator('#calendar table.cal').first().locator('td[title^="2026-04-03"]');
+    expect(await enApr3.locator('.hol').textContent()).toBe('Make-up day off');
+    expect(await enApr3.getAttribute('title')).toContain('Make-up day off');
+    await en.close();
     await page.selectOption('#shop-select', 'bloom_beauty');
     await page.waitForFunction(() => document.querySelector('#calendar caption')?.textContent === 'bloom_beauty · 2026 年 5 月');
     expect((await calls(page)).filter((x) => x.name === 'getCalendar').map((x) => x.args[0])).toEqual(['goodday_food', 'bloom_beauty']);

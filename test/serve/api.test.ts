@@ -11,6 +11,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { HOLIDAY_NAMES_EN } from '../../rules/data/holiday-names-en.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../validator/cli.js';
 import { runServe } from '../../validator/commands/serve.js';
@@ -217,6 +218,12 @@ describe('POST /api/check', () => {
     expect(body.report.files[0]!.violations.map(violationKey)).toEqual(expected.violations.map(violationKey));
 
     const cjk = await upload(server.url, '報名表.xlsx', readFileSync(PARTNER_WORKBOOK));
+    // The calendars name holidays in the check's language (rules/data/holiday-names-en.ts).
+    const holidays = (r: CheckResponse) => r.shops.flatMap((s) => s.months.flatMap((m) => m.weeks.flat().flatMap((d) => (d && d.holiday !== null ? [d.holiday] : []))));
+    const zhNames = holidays(cjk.body as CheckResponse);
+    expect(zhNames.length).toBeGreaterThan(0);
+    expect(zhNames.filter((n) => !(n in HOLIDAY_NAMES_EN))).toEqual([]);
+    expect(holidays(body)).toEqual(zhNames.map((n) => HOLIDAY_NAMES_EN[n]));
     const dl = (cjk.body as CheckResponse).downloads;
     const res = await fetch(`${server.url}${dl.annotated!.url}`);
     expect(res.status).toBe(200);

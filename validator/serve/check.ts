@@ -39,7 +39,7 @@ import {
 import { annotatedFileName, revalidator, withoutSummaryTab, writeAnnotatedCopy, writeFixedCopy } from '../annotate.js';
 import { pickFixes, type FixCandidate } from '../annotate-fix.js';
 import { shopCalendars } from '../commands/calendar.js';
-import { dayLabel, monthTitle } from '../format/calendar.js';
+import { dayLabel, holidayOf, monthTitle } from '../format/calendar.js';
 import { formatHtml } from '../format/html.js';
 import { formatJson } from '../format/json.js';
 import { formatJunit } from '../format/junit.js';
@@ -418,7 +418,7 @@ function monthView(month: RebateMonth, lang: Lang, rates: Rates): CalendarMonthV
               label: dayLabel(d, lang),
               rate: d.rate,
               reason: d.reason,
-              holiday: d.holiday,
+              holiday: holidayOf(d, lang),
               workingDay: d.workingDay,
               cls: dayClasses(d, rates),
             }
