@@ -18,6 +18,7 @@ import {
   type ReportViolation,
   type SheetKind,
   type Workbook,
+  type RingMail,
 } from '../../rules/index.js';
 import { campaign, getLang, jsonSafe, nowTaipei, todayTaipei } from './env.js';
 import { isGeneratedTab } from './generated.js';
@@ -38,20 +39,7 @@ export interface ShopSummary {
  * like the CLI's `ring-mail`): the subject and the deck's six body lines, and its `mailto:` link.
  * The e-mail itself is always zh-TW (it goes to LINE購物小管家 in the deck's wording).
  */
-export interface RingMailView {
-  readonly sheet: string;
-  readonly row: number;
-  readonly shopId: string;
-  readonly to: string;
-  readonly subject: string;
-  readonly lines: readonly string[];
-  readonly sendDate: string;
-  readonly sendTime: string;
-  /** The latest day to send the e-mail (`YYYY-MM-DD`) and its `11/28(五)` label; null when the office calendar lacks the year. */
-  readonly sendBy: string | null;
-  readonly sendByLabel: string | null;
-  readonly mailto: string;
-}
+export type RingMailView = Omit<RingMail, 'brand'> & { readonly mailto: string };
 
 export interface RingMailSkipView {
   readonly sheet: string;
