@@ -84,7 +84,10 @@ export class WorkerPool<Req, Res> {
 
   private spawn(): Slot {
     const worker = new Worker(this.file, {
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 1024 },
+      // A 16 MB young generation (V8's default is larger): a 52,000-shop upload peaks at ~353 MB
+      // instead of 393–405 MB, and the 100k-row validate is as fast (5.5–5.8 s vs 5.9–6.2 s,
+      // byte-identical report; measured back to back, 2026-12-02).
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 1024, maxYoungGenerationSizeMb: 16 },
       // Piped, not inherited: a crashing parser must not write into the caller's stdout (JSON reports).
       stdout: true,
       stderr: true,
