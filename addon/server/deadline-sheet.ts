@@ -8,10 +8,9 @@
  */
 import { civil, deadlinesForWorkbook, type Deadline, type Lang } from '../../rules/index.js';
 import { campaign, getLang, todayTaipei } from './env.js';
-import { GENERATED_TABS, freshTab } from './generated.js';
+import { GENERATED_TABS, freshTab, writeTextTable } from './generated.js';
 import { TEXT, tr } from './i18n.js';
 import { loadWorkbook } from './check.js';
-import { ERROR_BG } from './marks.js';
 import { REQUIRED_HEADER_BG } from './templates.js';
 
 export interface DeadlineSheetResult {
@@ -49,25 +48,13 @@ export function runBuildDeadlineSheet(options: { quiet?: boolean } = {}): Deadli
   const { values, overdue } = deadlineTable(deadlines, today, lang);
 
   const header = TEXT.deadlineHeaders.map((h) => tr(h, lang));
-  const width = header.length;
   const notes = header.map(() => '');
   notes[0] = tr(TEXT.deadlineHeaderNote, lang);
   if (yearsNotCovered.length > 0) notes[0] = `${tr(TEXT.deadlineYearsNotCovered, lang, { years: yearsNotCovered.join(lang === 'en' ? ', ' : '、') })}\n\n${notes[0]}`;
 
   const sheet = freshTab(loaded.ss, GENERATED_TABS.deadlines);
-  const head = sheet.getRange(1, 1, 1, width);
-  head.setValues([header]);
-  head.setNotes([notes]);
-  head.setBackgrounds([header.map(() => REQUIRED_HEADER_BG)]);
-  head.setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  if (values.length > 0) {
-    const body = sheet.getRange(2, 1, values.length, width);
-    body.setNumberFormat('@');
-    body.setValues(values);
-    // Only the deadline column is coloured, as on the schedule tab.
-    if (overdue.some(Boolean)) sheet.getRange(2, 1, values.length, 1).setBackgrounds(overdue.map((o) => [o ? ERROR_BG : null]));
-  }
+  // Only the deadline column is coloured, as on the schedule tab.
+  writeTextTable(sheet, { header, notes, headerBackgrounds: header.map(() => REQUIRED_HEADER_BG), values, overdue, deadlineColumn: 1 });
   [190, 170, 360, 140, 170, 100].forEach((px, i) => sheet.setColumnWidth(i + 1, px));
   sheet.activate();
   if (!options.quiet) loaded.ss.toast(tr(TEXT.toastBuilt, lang, { sheet: GENERATED_TABS.deadlines, rows: values.length }), tr(TEXT.addonTitle, lang), 5);

@@ -6,10 +6,9 @@
  */
 import { civil, kindDef, scheduleToRows, schedulesForWorkbook, templateSpec, type Lang, type Schedule, type ScheduleProblem } from '../../rules/index.js';
 import { campaign, getLang, todayTaipei } from './env.js';
-import { GENERATED_TABS, freshTab } from './generated.js';
+import { GENERATED_TABS, freshTab, writeTextTable } from './generated.js';
 import { TEXT, tr } from './i18n.js';
 import { loadWorkbook } from './check.js';
-import { ERROR_BG } from './marks.js';
 import { OPTIONAL_HEADER_BG, REQUIRED_HEADER_BG } from './templates.js';
 
 export interface ScheduleSheetResult {
@@ -85,21 +84,14 @@ export function runBuildScheduleSheet(options: { quiet?: boolean } = {}): Schedu
   const width = header.length;
 
   const sheet = freshTab(loaded.ss, GENERATED_TABS.schedule);
-  const head = sheet.getRange(1, 1, 1, width);
-  head.setValues([header]);
-  head.setNotes([headerNotes]);
-  head.setBackgrounds([[...spec.columns.map((col) => (col.required ? REQUIRED_HEADER_BG : OPTIONAL_HEADER_BG)), REQUIRED_HEADER_BG]]);
-  head.setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  if (values.length > 0) {
-    const body = sheet.getRange(2, 1, values.length, width);
-    body.setNumberFormat('@');
-    body.setValues(values);
-    if (overdue.some(Boolean)) {
-      // Only the deadline column is coloured.
-      sheet.getRange(2, width, values.length, 1).setBackgrounds(overdue.map((o) => [o ? ERROR_BG : null]));
-    }
-  }
+  writeTextTable(sheet, {
+    header,
+    notes: headerNotes,
+    headerBackgrounds: [...spec.columns.map((col) => (col.required ? REQUIRED_HEADER_BG : OPTIONAL_HEADER_BG)), REQUIRED_HEADER_BG],
+    values,
+    overdue,
+    deadlineColumn: width,
+  });
   spec.columns.forEach((col) => sheet.setColumnWidth(col.index + 1, col.widthPx));
   sheet.setColumnWidth(width, 160);
   sheet.activate();
