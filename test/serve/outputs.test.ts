@@ -16,7 +16,6 @@ import {
   DEFAULT_CAMPAIGN,
   analyseWorkbook,
   deadlinesForWorkbook,
-  kindDef,
   ringMailBody,
   ringMailsForWorkbook,
   ringMailto,
@@ -24,7 +23,6 @@ import {
   schedulesForWorkbook,
   tableFromValues,
   validateWorkbook,
-  type SheetKind,
 } from '../../rules/index.js';
 import { deadlinesIcs } from '../../validator/commands/deadlines.js';
 import { readPictures } from '../../validator/pictures.js';
@@ -32,7 +30,8 @@ import { readWorkbookFile } from '../../validator/read/guarded.js';
 import { startServer, type RunningServer } from '../../validator/serve/server.js';
 import type { CheckResponse, DownloadLink } from '../../validator/serve/types.js';
 import { jpegFile, pdfFile, pngFile, webpFile } from '../../templates/images.js';
-import { tempDir, writeWorkbook, type SheetRows } from '../validator/cli/helpers.js';
+import { tempDir, writeWorkbook } from '../validator/cli/helpers.js';
+import { BAD_SECRET, SECRET, STRAY_SECRET, ad, deal, enroll, oa, rowsOf, type Row } from '../helpers/brand-pack.js';
 import { PARTNER_WORKBOOK, sessionToken, testPrefix, violationKey } from './helpers.js';
 
 const PREFIX = testPrefix('outputs');
@@ -153,24 +152,8 @@ describe('the check date', () => {
 
 // ------------------------------------------------------------------------ pictures and secrets
 
-/** A valid channel secret, a 31-character one and one pasted into the basic-ID column (all fake). */
-const SECRET = '38b4c2f0e1d24a7b9c3e5f6a7b8c6a47';
-const BAD_SECRET = '9f1e2d3c4b5a69788796a5b4c3d2e1f';
-const STRAY_SECRET = 'aa11bb22cc33dd44ee55ff6600778899';
+/** The fake secrets planted in the OA binding tab. */
 const SECRETS = [SECRET, BAD_SECRET, STRAY_SECRET];
-
-type Row = Record<string, string | number | null>;
-const rowsOf = (kind: SheetKind, rows: readonly Row[]): SheetRows => {
-  const cols = kindDef(kind).columns;
-  return [cols.map((c) => c.zh), ...rows.map((r) => cols.map((c) => r[c.key] ?? null))];
-};
-const enroll = (shopId: string, brandName: string, heroImage: string | null): Row => ({
-  brandName, shopId, contactEmail: `mkt@${shopId.replace('_', '')}.example.com`, category: '美食保健', plan: '6月單月方案', submittedAt: '2026/3/20 10:00',
-  siteExposure: '是', ringData: '否', chosenDays: '6/2、6/9、6/16', baseCps: '8%', baseRate: '2%', monthlyGmv: 1200000, heroImage,
-});
-const ad = (over: Row = {}): Row => ({ shopId: 'goodday_food', slot: '品牌館商店牌卡', image: 'card-ok.jpg', start: '2026/6/12 00:00', end: '2026/6/12 23:59', url: 'https://buy.line.me/u/goodday_food', submittedAt: '2026/6/1 10:00', status: '待審核', ...over });
-const deal = (over: Row = {}, product = 1001): Row => ({ shopId: 'goodday_food', batch: 'B1', productUrl: `https://buy.line.me/product/goodday_food/${product}`, webPrice: 480, promoPrice: 399, start: '2026/6/12 00:00', end: '2026/6/12 23:59:59', submittedAt: '2026/6/1 10:00', status: '待審核', ...over });
-const oa = (over: Row = {}): Row => ({ shopId: 'goodday_food', channelId: '1234567890', channelSecret: SECRET, botBasicId: '@goodday', notifyEmails: 'mkt@goodday.example.com,ops@goodday.example.com', liveConsent: '是', ...over });
 
 /** The pictures the page sends along (real files of each format, right and wrong sizes, a renamed PDF). */
 const PICTURES: [string, Buffer][] = [

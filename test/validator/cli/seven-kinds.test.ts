@@ -8,33 +8,17 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { kindDef, schedulesForWorkbook, scheduleToRows, tableFromValues, type SheetKind } from '../../../rules/index.js';
-import { runCli, tempDir, writeWorkbook, type SheetRows } from './helpers.js';
+import { schedulesForWorkbook, scheduleToRows, tableFromValues } from '../../../rules/index.js';
+import { runCli, tempDir, writeWorkbook } from './helpers.js';
+import { BAD_SECRET, SECRET, STRAY_SECRET, ad, deal, enroll, oa, rowsOf, type Row } from '../../helpers/brand-pack.js';
 import { jpegFile, pdfFile, pngFile, webpFile } from '../../../templates/images.js';
 
-/** A valid channel secret, and a 31-character one (both fake). Neither may appear in any output. */
-const SECRET = '38b4c2f0e1d24a7b9c3e5f6a7b8c6a47';
-const BAD_SECRET = '9f1e2d3c4b5a69788796a5b4c3d2e1f';
-/** A secret pasted into the wrong column (the basic ID): still a secret. */
-const STRAY_SECRET = 'aa11bb22cc33dd44ee55ff6600778899';
-
-type Row = Record<string, string | number | null>;
-const rowsOf = (kind: SheetKind, rows: readonly Row[]): SheetRows => {
-  const cols = kindDef(kind).columns;
-  return [cols.map((c) => c.zh), ...rows.map((r) => cols.map((c) => r[c.key] ?? null))];
-};
-
-const enroll = (shopId: string, brandName: string, heroImage: string | null): Row => ({
-  brandName, shopId, contactEmail: `mkt@${shopId.replace('_', '')}.example.com`, category: '美食保健', plan: '6月單月方案', submittedAt: '2026/3/20 10:00',
-  siteExposure: '是', ringData: '否', chosenDays: '6/2、6/9、6/16', baseCps: '8%', baseRate: '2%', monthlyGmv: 1200000, heroImage,
-});
 const ENROLLMENT = [enroll('goodday_food', '好日子食品', 'hero-ok.jpg'), enroll('bloom_beauty', '花漾美妝', 'hero-bad.png'), enroll('home_goods', '居家好物', null)];
 
 const base = (shopId: string): Row => ({ shopId, productType: 'normal', baseRate: '2%', cps: '8%', pointPrice: 1.2, start: '2026/1/1 00:00:00', end: '2026/12/31 23:59:59' });
 
 const ring = (shopId: string): Row => ({ shopId, sendDate: '2026/6/10', sendTime: '20:00', audience: '通發型', sendCap: 100000, excludeBuyers: '近3個月', excludeRecent: '是', requestedAt: '2026/6/1 10:00' });
 
-const ad = (over: Row = {}): Row => ({ shopId: 'goodday_food', slot: '品牌館商店牌卡', image: 'card-ok.jpg', start: '2026/6/12 00:00', end: '2026/6/12 23:59', url: 'https://buy.line.me/u/goodday_food', submittedAt: '2026/6/1 10:00', status: '待審核', ...over });
 const ADS = [
   ad(), // 2 clean
   ad({ image: 'card-wide.png' }), // 3 816×501
@@ -49,7 +33,6 @@ const ADS = [
   ad({ image: 'https://cdn.example.com/card.jpg' }), // 12 not at hand
 ];
 
-const deal = (over: Row = {}, product = 1001): Row => ({ shopId: 'goodday_food', batch: 'B1', productUrl: `https://buy.line.me/product/goodday_food/${product}`, webPrice: 480, promoPrice: 399, start: '2026/6/12 00:00', end: '2026/6/12 23:59:59', submittedAt: '2026/6/1 10:00', status: '待審核', ...over });
 const DEALS = [
   deal(), // 2 clean
   deal({ productUrl: null, productName: '鳳梨酥', image: 'cake-square.webp' }), // 3 clean, entered by hand
@@ -63,7 +46,6 @@ const DEALS = [
   deal({ batch: 'B2', end: '2026/6/11 23:59:59' }, 2002), // 11
 ];
 
-const oa = (over: Row = {}): Row => ({ shopId: 'goodday_food', channelId: '1234567890', channelSecret: SECRET, botBasicId: '@goodday', notifyEmails: 'mkt@goodday.example.com,ops@goodday.example.com', liveConsent: '是', ...over });
 const OA = [
   oa(), // 2 clean
   oa({ shopId: 'farm_market', channelId: '123456789', channelSecret: 'c'.repeat(32) }), // 3
