@@ -6,6 +6,7 @@
  */
 import {
   RULES,
+  analyseWorkbook,
   SHEET_KINDS,
   countViolations,
   kindDef,
@@ -19,6 +20,7 @@ import {
   type SheetKind,
   type Workbook,
   type RingMail,
+  type WorkbookAnalysis,
 } from '../../rules/index.js';
 import { campaign, getLang, jsonSafe, nowTaipei, todayTaipei } from './env.js';
 import { isGeneratedTab } from './generated.js';
@@ -156,7 +158,10 @@ export function checkAndMark(
   const { ss } = loaded;
   const today = todayTaipei();
   const c = campaign();
-  const full = validateWorkbook(loaded.workbook, { campaign: c, today, lang, path: ss.getName() });
+  // One analysis (parsing every tab) serves the check, the shop list and the ring-data e-mails:
+  // a live check runs on every edit, inside Apps Script's time budget.
+  const analysis = analyseWorkbook(loaded.workbook, c);
+  const full = validateWorkbook(loaded.workbook, { campaign: c, today, lang, path: ss.getName(), analysis });
   const violations: readonly ReportViolation[] = only === null ? full.violations : full.violations.filter((v) => v.sheet !== null && only.has(v.sheet));
 
   const { bySheet, truncated: cappedOut } = planMarks(violations, lang);
@@ -186,11 +191,11 @@ export function checkAndMark(
       sheet: where.sheet,
       excludedTabs: loaded.excluded,
       nonGridTabs: loaded.nonGrid,
-      shops: shopPlans(loaded.workbook, { campaign: c }).map((p) => ({ shopId: p.shopId, months: p.months.map((m) => m.month) })),
+      shops: shopPlans(analysis, { campaign: c }).map((p) => ({ shopId: p.shopId, months: p.months.map((m) => m.month) })),
       kindTitles: kindTitles(lang),
       // From the whole workbook's violations, whatever tabs this check reports: a ring-data row's
       // errors decide whether it gets an e-mail.
-      ringMails: ringMailViews(loaded.workbook, full.violations, c),
+      ringMails: ringMailViews(loaded.workbook, full.violations, c, analysis),
       marks: { marked: outcome.marked, cleared: outcome.cleared, truncated: cappedOut, protected: outcome.protectedRanges },
     },
   };
@@ -203,8 +208,8 @@ function kindTitles(lang: Lang): Record<SheetKind, string> {
   return out;
 }
 
-function ringMailViews(workbook: Workbook, violations: readonly ReportViolation[], c: ReturnType<typeof campaign>): AddonMeta['ringMails'] {
-  const { mails, skipped } = ringMailsForWorkbook(workbook, violations, { campaign: c });
+function ringMailViews(workbook: Workbook, violations: readonly ReportViolation[], c: ReturnType<typeof campaign>, analysis: WorkbookAnalysis): AddonMeta['ringMails'] {
+  const { mails, skipped } = ringMailsForWorkbook(workbook, violations, { campaign: c, analysis });
   return {
     mails: mails.map((m) => ({
       sheet: m.sheet,
