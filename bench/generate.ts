@@ -387,7 +387,7 @@ function csvLine(fields: readonly string[]): string {
  * rules, which need both).
  */
 export function contractTable(count: number, seed = DEFAULT_SEED, enrollments?: EnrollmentRow[]): Table {
-  const rows: (Cell | null)[][] = [HEADERS.map((h, c) => makeCell(h, 0, c))];
+  const rows: (Cell | null)[][] = [HEADERS.map((h, c) => makeCell(h))];
   let r = 1;
   for (const row of contractRows(count, seed, enrollments ? (e) => enrollments.push(e) : undefined)) {
     const cells: (Cell | null)[] = [];
@@ -412,7 +412,7 @@ export function contractTable(count: number, seed = DEFAULT_SEED, enrollments?: 
         value = v as string | number;
         text = String(v);
       }
-      cells.push(makeCell(value, r, c, text, format));
+      cells.push(makeCell(value, text, format));
     });
     rows.push(cells);
     r++;
@@ -423,15 +423,15 @@ export function contractTable(count: number, seed = DEFAULT_SEED, enrollments?: 
 /** The 報名表 tab of the given enrollments, as real cells (dates, percent-formatted fractions). */
 export function enrollmentTable(enrollments: readonly EnrollmentRow[]): Table {
   const def = ENROLLMENT.columns;
-  const rows: (Cell | null)[][] = [def.map((c, i) => makeCell(c.zh, 0, i))];
+  const rows: (Cell | null)[][] = [def.map((c, i) => makeCell(c.zh))];
   enrollments.forEach((e, k) => {
     const r = k + 1;
     rows.push(
       def.map((c, i) => {
         const v = e[c.key as keyof EnrollmentRow];
-        if (c.key === 'submittedAt') return makeCell({ type: 'date', wall: v as number }, r, i, wallText(v as number), DATE_FORMAT);
-        if (c.type === 'percent') return makeCell((v as number) / 100, r, i, `${v}%`, PERCENT_FORMAT);
-        return makeCell(v as string | number, r, i);
+        if (c.key === 'submittedAt') return makeCell({ type: 'date', wall: v as number }, wallText(v as number), DATE_FORMAT);
+        if (c.type === 'percent') return makeCell((v as number) / 100, `${v}%`, PERCENT_FORMAT);
+        return makeCell(v as string | number);
       }),
     );
   });

@@ -26,6 +26,12 @@ export interface ErrorValue {
  */
 export type CellValue = string | number | boolean | null | DateValue | ErrorValue;
 
+/**
+ * A cell's content. Where it is is where it sits in `Table.rows` (row i, column j): a cell does
+ * not know its own address, so equal cells can be one object. The .xlsx reader shares them (a
+ * contracts export repeats a few dates, rates and statuses on every row: one object per distinct
+ * content instead of one per cell is most of the model's memory). Cells are never mutated.
+ */
 export interface Cell {
   /** Raw value (a formula's cached result). */
   readonly value: CellValue;
@@ -33,8 +39,6 @@ export interface Cell {
   readonly text: string;
   /** Number format code where known (e.g. `yyyy/m/d hh:mm:ss`, `0%`, or a built-in id as `#27`). */
   readonly format?: string;
-  /** A1 address, e.g. `C4`. */
-  readonly address: string;
 }
 
 /**
@@ -68,14 +72,9 @@ export function a1(rowIndex: number, colIndex: number): string {
 }
 
 /** Builds a cell; convenient for adapters and tests. */
-export function makeCell(value: CellValue, rowIndex: number, colIndex: number, text?: string, format?: string): Cell {
-  const cell: { value: CellValue; text: string; address: string; format?: string } = {
-    value,
-    text: text ?? displayText(value),
-    address: a1(rowIndex, colIndex),
-  };
-  if (format !== undefined) cell.format = format;
-  return cell;
+export function makeCell(value: CellValue, text?: string, format?: string): Cell {
+  const t = text ?? displayText(value);
+  return format === undefined ? { value, text: t } : { value, text: t, format };
 }
 
 /** A plain display text for a raw value, used when the source gives none. */
@@ -99,12 +98,10 @@ export function displayText(value: CellValue): string {
 export function tableFromValues(name: string, rows: ReadonlyArray<ReadonlyArray<CellValue | Cell>>): Table {
   return {
     name,
-    rows: rows.map((row, r) =>
-      row.map((v, c) => (isCell(v) ? v : v === null ? null : makeCell(v, r, c))),
-    ),
+    rows: rows.map((row) => row.map((v) => (isCell(v) ? v : v === null ? null : makeCell(v)))),
   };
 }
 
 function isCell(v: CellValue | Cell): v is Cell {
-  return typeof v === 'object' && v !== null && 'address' in v;
+  return typeof v === 'object' && v !== null && 'value' in v;
 }

@@ -7,7 +7,7 @@
  * parser reads in a way the typed cell would not (`5/8(五)`, ROC years, `15` in a percent column).
  * Text is neutralised against formula injection (`=…` → `'=…`), as everything the tool writes.
  */
-import { analyseWorkbook, TEMPLATE_NUMBER_FORMATS, type Campaign, type ColumnType, type ReportViolation, type Workbook } from '../rules/index.js';
+import { a1, analyseWorkbook, TEMPLATE_NUMBER_FORMATS, type Campaign, type ColumnType, type ReportViolation, type Workbook } from '../rules/index.js';
 import { safeSheetName, SUMMARY_SHEET } from './annotate.js';
 import { neutralize } from './neutralize.js';
 
@@ -84,7 +84,7 @@ export async function typedCsvWorkbook(
         const target = ws.getCell(r + 1, c + 1);
         const text = typeof cell.value === 'string' ? cell.value : cell.text;
         const type = parsed && r + 1 > parsed.headerRow ? typeOfColumn.get(c) : undefined;
-        const typed = type && !blamed.has(`${table.name}\u0001${cell.address}`) ? typedValue(type, text) : null;
+        const typed = type && !blamed.has(`${table.name}\u0001${a1(r, c)}`) ? typedValue(type, text) : null;
         if (typed) {
           target.value = typed.value;
           if (typed.numFmt) target.numFmt = typed.numFmt;

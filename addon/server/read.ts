@@ -128,7 +128,7 @@ export function gridToTable(name: string, grid: Grid, toWall: (d: Date) => numbe
         continue;
       }
       const format = formats[c];
-      row[c] = makeCell(value, r, c, text, format ? format : undefined);
+      row[c] = makeCell(value, text, format ? format : undefined);
     }
     rows.push(row);
   }

@@ -8,6 +8,7 @@
 import type { MessageData, ReportViolation } from '../types.js';
 import type { ParsedSheet } from '../sheet/parse.js';
 import { cellText } from '../sheet/header.js';
+import { a1 } from '../model.js';
 
 /** Shortest text searched for inside other texts; shorter secrets are masked only in their own cell. */
 const MIN_SEARCHED = 6;
@@ -45,12 +46,15 @@ export function secretsOf(sheets: readonly ParsedSheet[]): Secrets {
   const cells = new Set<string>();
   for (const sheet of sheets) {
     if (![...sheet.columns.values()].some((b) => b.def.secret)) continue;
-    for (const row of sheet.table.rows) {
-      for (const cell of row) {
+    const rows = sheet.table.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
         const t = cell ? cellText(cell).trim() : '';
         if (cell && SECRET_LIKE.test(t)) {
           texts.add(t);
-          cells.add(`${sheet.name}\u0000${cell.address}`);
+          cells.add(`${sheet.name}\u0000${a1(r, c)}`);
         }
       }
     }
@@ -59,7 +63,7 @@ export function secretsOf(sheets: readonly ParsedSheet[]): Secrets {
       for (const row of sheet.rows) {
         const cell = row.cells[bound.def.key];
         if (!cell) continue;
-        cells.add(`${sheet.name}\u0000${cell.address}`);
+        cells.add(`${sheet.name}\u0000${a1(row.row - 1, bound.index)}`);
         for (const raw of [cellText(cell), cell.text]) {
           for (const t of [raw, raw.trim(), raw.trim().normalize('NFKC')]) if (t.length >= MIN_SEARCHED) texts.add(t);
         }

@@ -114,8 +114,7 @@ function editedWorkbook(workbook: Workbook, edits: ReadonlyMap<string, { place: 
     for (const { place, value } of list) {
       const r = place.row - 1;
       const row = (rows[r] ?? []).slice() as (Cell | null | undefined)[];
-      const old = row[place.col];
-      row[place.col] = { value, text: value, address: old?.address ?? '' };
+      row[place.col] = { value, text: value };
       rows[r] = row;
     }
     return { name: t.name, rows };

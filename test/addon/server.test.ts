@@ -75,7 +75,7 @@ describe('reading the sheet', () => {
     const loaded = loadWorkbook();
     const submitted = loaded.workbook.tables[0]!.rows[1]![5]!;
     expect(submitted.value).toEqual({ type: 'date', wall: civil.wallFrom(2026, 5, 8, 10, 0, 0) });
-    expect(submitted.address).toBe('F2');
+    expect(submitted.text).toBe('2026/5/8 10:00:00');
     const zones = gas.rec.calls.filter((c) => c.service === 'Utilities' && c.method === 'formatDate').map((c) => c.args[1]);
     expect(zones.length).toBeGreaterThan(0);
     expect(new Set(zones)).toEqual(new Set(['America/New_York']));

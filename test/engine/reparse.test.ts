@@ -23,7 +23,7 @@ function edit(t: Table, edits: readonly { r: number; c: number; text: string }[]
   const changed = new Set<number>();
   for (const { r, c, text } of edits) {
     const cells = (rows[r] ?? []).slice() as (Cell | null | undefined)[];
-    cells[c] = { value: text, text, address: '' };
+    cells[c] = { value: text, text };
     rows[r] = cells;
     changed.add(r);
   }

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { validateWorkbook, type Table, type Workbook, type ReportViolation, type CellValue } from '../../rules/index.js';
+import { a1, validateWorkbook, type Table, type Workbook, type ReportViolation, type CellValue } from '../../rules/index.js';
 import { kindTable, enrollmentRow, type RowSpec } from '../helpers/tables.js';
 
 const SEED = 20_261_201;
@@ -94,7 +94,12 @@ function apply(tables: readonly Table[], vs: readonly ReportViolation[]): Workbo
   return {
     tables: tables.map((t) => ({
       name: t.name,
-      rows: t.rows.map((row) => row.map((c) => (c && edits.has(`${t.name}!${c.address}`) ? { value: edits.get(`${t.name}!${c.address}`)!, text: edits.get(`${t.name}!${c.address}`)!, address: c.address } : c))),
+      rows: t.rows.map((row, r) =>
+        row.map((c, j) => {
+          const edit = c ? edits.get(`${t.name}!${a1(r, j)}`) : undefined;
+          return edit !== undefined ? { value: edit, text: edit } : c;
+        }),
+      ),
     })),
   };
 }

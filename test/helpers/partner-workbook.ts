@@ -33,7 +33,7 @@ function isFormatted(v: Spec): v is Formatted {
 function sheet(name: string, rows: readonly (readonly Spec[])[]): Table {
   return {
     name,
-    rows: rows.map((row, r) => row.map((v, c): Cell | null => (v === null ? null : isFormatted(v) ? makeCell(v.formatted, r, c, undefined, v.format) : makeCell(v, r, c)))),
+    rows: rows.map((row) => row.map((v): Cell | null => (v === null ? null : isFormatted(v) ? makeCell(v.formatted, undefined, v.format) : makeCell(v)))),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * The last step from a raw worksheet cell (its `t`, style, formula flag and `<v>`/`<is>` text) to
- * a model cell: the value, dates by number format, the display text and the A1 address.
+ * a model cell: the value, dates by number format, the display text.
  */
-import { columnLetters, type Cell, type CellValue } from '../../rules/model';
+import type { Cell, CellValue } from '../../rules/model';
 import { displayTextFor } from './display';
 import { builtinIdOf, isDateFormatCode, LOCALE_DATE_FORMAT_IDS } from './number-formats';
 import { isoToWall, serialToWall } from './serial-date';
@@ -25,71 +25,71 @@ export function applyDateFormat(value: CellValue, format: string | undefined, da
 /** Whether a format code is a date format, per code (a file has a handful). */
 const dateFormats = new Map<string, boolean>();
 
-/** Column letters by 0-based index, filled on first use (a sheet has a few dozen columns). */
-const columnLetterCache: string[] = [];
-
-/** `a1(row, col)` from rules/model, with the column letters computed once per column. */
-export function cellAddress(row: number, col: number): string {
-  let letters = columnLetterCache[col];
-  if (letters === undefined) {
-    letters = columnLetters(col);
-    if (col < 16_384) columnLetterCache[col] = letters;
-  }
-  return letters + (row + 1);
-}
-
 /**
- * The model cell for a value and format at (row, col), or null for an empty cell. The same
- * object `makeCell` builds (same keys, in the same order), in one allocation. `knownAddress`:
- * the cell's A1 address when the caller already has it as a string.
+ * The model cells of one workbook read, one object per distinct content (value and format).
+ * A cell does not know its address (rules/model), so every cell of a column that repeats
+ * `2026/5/1`, `8%` or `已送審` is the same object: at 100k rows a contracts export has 1.4 million
+ * cells but a few hundred thousand distinct ones, and the cells were most of the model's memory
+ * (about 90 bytes each with their address string). The display text is worked out once per
+ * distinct content too. One interner per file read, so nothing is kept from one file to the next
+ * (a pool worker reads many).
  */
-export function toModelCell(value: CellValue, format: string | undefined, row: number, col: number, knownAddress?: string): Cell | null {
-  if (value === null) return null;
-  let text: string;
-  if (typeof value === 'number') {
-    // A column of rates or amounts repeats a few values: one display string per (format, value)
-    // instead of one per cell (memory of the model, and formatting time).
-    // The cached number is shared too: a fractional value is a 16-byte heap box per cell otherwise
-    // (a rates column is 0.08 on most rows). The pair is an array so the number stays boxed once.
-    const hit = numberCells.get(format)?.get(value);
-    if (hit !== undefined) {
-      // (0 needs no box, and -0 finds 0's entry: the value itself is kept then.)
-      if (value !== 0) value = hit[0];
-      text = hit[1];
-    } else {
-      text = displayTextFor(value, format);
-      remember(numberCells, format, value, [value, text] as const);
+export class CellInterner {
+  private readonly numbers = new Map<string | undefined, Map<number, Cell>>();
+  private readonly dates = new Map<string | undefined, Map<number, Cell>>();
+  private readonly strings = new Map<string | undefined, Map<string, Cell>>();
+  private readonly others = new Map<string, Cell>();
+
+  /** The model cell for a value shown with a format, or null for an empty cell. */
+  cell(value: CellValue, format: string | undefined): Cell | null {
+    if (value === null) return null;
+    if (typeof value === 'number') {
+      // -0 and 0 are one Map key but may display differently: -0 is never shared.
+      if (Object.is(value, -0)) return newCell(value, displayTextFor(value, format), format);
+      return lookup(this.numbers, format, value) ?? remember(this.numbers, format, value, newCell(value, displayTextFor(value, format), format));
     }
-  } else if (typeof value === 'object' && value.type === 'date') {
-    // Dates repeat even more (a contract's start and end on every row): the value object and its
-    // text are shared between cells too. Cells are never mutated, so sharing is safe.
-    const hit = dateCells.get(format)?.get(value.wall);
-    if (hit !== undefined) {
-      value = hit.value;
-      text = hit.text;
-    } else {
-      text = displayTextFor(value, format);
-      remember(dateCells, format, value.wall, { value, text });
+    if (typeof value === 'string') {
+      // A long text is rarely repeated and would make a long key: its own cell.
+      if (value.length > INTERN_MAX_CHARS) return newCell(value, value, format);
+      return lookup(this.strings, format, value) ?? remember(this.strings, format, value, newCell(value, value, format));
     }
-  } else text = displayTextFor(value, format);
-  const address = knownAddress ?? cellAddress(row, col);
-  return format === undefined ? { value, text, address } : { value, text, address, format };
+    if (typeof value === 'boolean' || value.type === 'error') {
+      const key = `${typeof value === 'boolean' ? (value ? 'T' : 'F') : `E${value.error}`}\u0000${format ?? ''}`;
+      let cell = this.others.get(key);
+      if (cell === undefined) {
+        cell = newCell(value, displayTextFor(value, format), format);
+        if (this.others.size >= INTERN_MAX_ENTRIES) this.others.clear();
+        this.others.set(key, cell);
+      }
+      return cell;
+    }
+    return lookup(this.dates, format, value.wall) ?? remember(this.dates, format, value.wall, newCell(value, displayTextFor(value, format), format));
+  }
 }
 
 /** Entries per format before a cache starts over (bounded memory for a file of distinct values). */
 const INTERN_MAX_ENTRIES = 65_536;
-const numberCells = new Map<string | undefined, Map<number, readonly [number, string]>>();
-const dateCells = new Map<string | undefined, Map<number, { value: CellValue; text: string }>>();
+/** Longest text shared between cells. */
+const INTERN_MAX_CHARS = 256;
 
-function remember<V>(cache: Map<string | undefined, Map<number, V>>, format: string | undefined, key: number, value: V): void {
+/** Same keys in the same order as rules/model's `makeCell`. */
+function newCell(value: CellValue, text: string, format: string | undefined): Cell {
+  return format === undefined ? { value, text } : { value, text, format };
+}
+
+function lookup<K>(cache: Map<string | undefined, Map<K, Cell>>, format: string | undefined, key: K): Cell | undefined {
+  return cache.get(format)?.get(key);
+}
+
+function remember<K>(cache: Map<string | undefined, Map<K, Cell>>, format: string | undefined, key: K, cell: Cell): Cell {
   let byValue = cache.get(format);
   if (!byValue) {
     if (cache.size >= 1000) cache.clear();
     cache.set(format, (byValue = new Map()));
   }
   if (byValue.size >= INTERN_MAX_ENTRIES) byValue.clear();
-  // -0 and 0 are one Map key but may format differently: never cache -0.
-  if (!Object.is(key, -0)) byValue.set(key, value);
+  byValue.set(key, cell);
+  return cell;
 }
 
 /** A worksheet cell as sheet.ts reads it, before its value is worked out. */

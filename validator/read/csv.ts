@@ -21,7 +21,7 @@ export function readCsv(bytes: Uint8Array, name: string): CsvReadResult {
   const delimiter = chooseDelimiter(text, encoding, name);
   const table = new TableBuilder(tableName(name));
   parseDelimited(text, delimiter).forEach((fields, r) => {
-    fields.forEach((field, c) => table.set(r, c, field === '' ? null : makeCell(field, r, c, field)));
+    fields.forEach((field, c) => table.set(r, c, field === '' ? null : makeCell(field, field)));
   });
   return { workbook: { tables: [table.build()] }, encoding };
 }

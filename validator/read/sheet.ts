@@ -1,6 +1,6 @@
 /**
- * One worksheet part, streamed: `<c>` elements become model cells (value, display text, format,
- * address) handed to a sink as they are parsed, `<mergeCell>`s are checked against the limits and
+ * One worksheet part, streamed: `<c>` elements become model cells (value, display text, format;
+ * one shared object per distinct content, see `CellInterner`) handed to a sink as they are parsed, `<mergeCell>`s are checked against the limits and
  * passed on, `<dataValidation sqref>` is only counted (the rules never need validations, so a
  * whole-column dropdown costs nothing). What ECMA-376 lets a writer emit is honoured: `t="s"`,
  * `str`, `inlineStr` (all runs, phonetic runs excluded), `b`, `e`, `d` (ISO 8601), `n`; formulas
@@ -10,7 +10,7 @@ import type { Cell } from '../../rules/model';
 import { LimitError } from '../ooxml/limits';
 import type { OoxmlPackage } from '../ooxml/package';
 import type { XmlHandler, XmlTag, XmlTokenizer } from '../ooxml/xml';
-import { applyDateFormat, rawCellValue, toModelCell, type RawCell } from './cell-values';
+import { applyDateFormat, CellInterner, rawCellValue, type RawCell } from './cell-values';
 import { decodeRange, MalformedWorkbookError, MAX_COLUMNS, MAX_ROWS } from './table-builder';
 import type { SheetInfo, WorkbookInfo } from './xlsx';
 
@@ -33,8 +33,9 @@ interface Totals {
   validatedCells: number;
 }
 
-export async function readSheet(pkg: OoxmlPackage, sheet: SheetInfo, info: WorkbookInfo, sink: SheetSink, totals: Totals): Promise<SheetFacts> {
-  const parser = new SheetParser(sheet.name, info, sink, pkg.limits, totals);
+/** `cells`: the workbook's interner (one per file read, shared by its sheets). */
+export async function readSheet(pkg: OoxmlPackage, sheet: SheetInfo, info: WorkbookInfo, sink: SheetSink, totals: Totals, cells: CellInterner = new CellInterner()): Promise<SheetFacts> {
+  const parser = new SheetParser(sheet.name, info, sink, pkg.limits, totals, cells);
   await pkg.parseXml(sheet.part, parser);
   return { cellsSoFar: totals.cells };
 }
@@ -64,8 +65,6 @@ class SheetParser implements XmlHandler, RawCell {
   private colIndex = -1;
   private readonly formatCache = new Map<number, string | undefined>();
   private readonly span = { start: 0, end: 0 };
-  /** The cell's `r` when it is already its canonical address (`C4`, not `$C$4` or `c4`). */
-  private address: string | undefined = undefined;
 
   constructor(
     private readonly sheetName: string,
@@ -73,6 +72,7 @@ class SheetParser implements XmlHandler, RawCell {
     private readonly sink: SheetSink,
     private readonly limits: { readonly maxCells: number; readonly maxMergedCells: number; readonly maxTotalMergedCells: number; readonly maxStringChars: number },
     private readonly totals: Totals,
+    private readonly cells: CellInterner,
   ) {}
 
   open(name: string, tag: XmlTag, xml: XmlTokenizer): void {
@@ -82,14 +82,10 @@ class SheetParser implements XmlHandler, RawCell {
         const span = this.span;
         const ref = tag.attrSpan('r', span);
         if (ref !== undefined) {
-          const canonical = decodeA1Into(ref, span.start, span.end, this);
-          if (canonical === A1.Bad) throw new MalformedWorkbookError(`sheet "${this.sheetName}": bad cell reference "${ref.slice(span.start, span.end)}"`);
-          // `C4` as written is the address the model would build: keep it, not a second string.
-          this.address = canonical === A1.Canonical ? ref.slice(span.start, span.end) : undefined;
+          if (!decodeA1Into(ref, span.start, span.end, this)) throw new MalformedWorkbookError(`sheet "${this.sheetName}": bad cell reference "${ref.slice(span.start, span.end)}"`);
         } else {
           this.row = this.rowIndex;
           this.col = this.colIndex + 1;
-          this.address = undefined;
         }
         if (this.row < 0 || this.row >= MAX_ROWS || this.col >= MAX_COLUMNS) {
           throw new MalformedWorkbookError(`sheet "${this.sheetName}": cell (${this.row + 1}, ${this.col + 1}) lies outside Excel's grid`);
@@ -194,7 +190,7 @@ class SheetParser implements XmlHandler, RawCell {
   private emitCell(): void {
     const format = this.formatOf(this.styleIndex);
     const value = applyDateFormat(rawCellValue(this, this.info.sharedStrings), format, this.info.date1904);
-    const cell = toModelCell(value, format, this.row, this.col, this.address);
+    const cell = this.cells.cell(value, format);
     if (cell === null) return;
     if (++this.totals.cells > this.limits.maxCells) {
       throw new LimitError('cells', `the workbook has more than ${this.limits.maxCells} cells with a value`);
@@ -242,55 +238,37 @@ export function sqrefCells(sqref: string): number {
   return cells;
 }
 
-const enum A1 {
-  Bad,
-  /** Valid, and written as the model writes addresses (upper case, no `$`, no leading zero). */
-  Canonical,
-  Other,
-}
-
 /**
  * `C4` at [start, end) of `src` → at.row = 3, at.col = 2 (0-based), without a regex or an object
- * (this runs for every cell); Bad when it is not an A1 reference (optional `$`s, 1–3 letters,
- * 1–7 digits).
+ * (this runs for every cell); false when it is not an A1 reference (optional `$`s, either case,
+ * 1–3 letters, 1–7 digits).
  */
-function decodeA1Into(src: string, start: number, end: number, at: { row: number; col: number }): A1 {
+function decodeA1Into(src: string, start: number, end: number, at: { row: number; col: number }): boolean {
   let i = start;
-  let canonical = true;
-  if (i < end && src.charCodeAt(i) === 36) {
-    i++; // $
-    canonical = false;
-  }
+  if (i < end && src.charCodeAt(i) === 36) i++; // $
   let col = 0;
   const lettersStart = i;
   for (; i < end; i++) {
     let code = src.charCodeAt(i);
-    if (code >= 97 && code <= 122) {
-      code -= 32;
-      canonical = false;
-    }
+    if (code >= 97 && code <= 122) code -= 32;
     if (code < 65 || code > 90) break;
     col = col * 26 + (code - 64);
   }
   const letters = i - lettersStart;
-  if (letters < 1 || letters > 3) return A1.Bad;
-  if (i < end && src.charCodeAt(i) === 36) {
-    i++; // $
-    canonical = false;
-  }
+  if (letters < 1 || letters > 3) return false;
+  if (i < end && src.charCodeAt(i) === 36) i++; // $
   let row = 0;
   const digitsStart = i;
-  if (i < end && src.charCodeAt(i) === 48) canonical = false; // a leading zero
   for (; i < end; i++) {
     const code = src.charCodeAt(i);
-    if (code < 48 || code > 57) return A1.Bad;
+    if (code < 48 || code > 57) return false;
     row = row * 10 + (code - 48);
   }
   const digits = i - digitsStart;
-  if (digits < 1 || digits > 7) return A1.Bad;
+  if (digits < 1 || digits > 7) return false;
   at.row = row - 1;
   at.col = col - 1;
-  return canonical ? A1.Canonical : A1.Other;
+  return true;
 }
 
 /** `Number.parseInt(s, 10)` of the `s` attribute at [start, end) of `src`; plain digits without cutting a string. */

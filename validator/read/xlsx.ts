@@ -23,7 +23,7 @@ import type { Table, Workbook } from '../../rules/model';
 import { builtinFormatRef, BUILTIN_FORMAT_CODES, LOCALE_DATE_FORMAT_IDS } from './number-formats';
 import { readSheet, type SheetFacts, type SheetSink } from './sheet';
 import { TableBuilder } from './table-builder';
-import { decodeOoxmlEscapes } from './cell-values';
+import { CellInterner, decodeOoxmlEscapes } from './cell-values';
 
 export interface XlsxReadResult {
   readonly workbook: Workbook;
@@ -74,13 +74,14 @@ export async function readXlsxPackage(pkg: OoxmlPackage): Promise<XlsxReadResult
   const info = await readWorkbookInfo(pkg);
   const tables: Table[] = [];
   const totals = { cells: 0, merges: 0, mergedCells: 0, validatedCells: 0 };
+  const cells = new CellInterner();
   for (const sheet of info.sheets) {
     const builder = new TableBuilder(sheet.name);
     const sink: SheetSink = {
       cell: (row, col, cell) => builder.set(row, col, cell),
       merge: (top, left, bottom, right) => builder.clearMergedSlaves(top, left, bottom, right),
     };
-    const facts: SheetFacts = await readSheet(pkg, sheet, info, sink, totals);
+    const facts: SheetFacts = await readSheet(pkg, sheet, info, sink, totals, cells);
     totals.cells = facts.cellsSoFar;
     tables.push(builder.build());
   }

@@ -111,7 +111,7 @@ export async function readFixture(file = PARTNER_WORKBOOK) {
         tables: sheets.map(
           (s): Table => ({
             name: s.name,
-            rows: s.cells.map((l, r) => l.map((x, c): Cell | null => (x.value === null ? null : makeCell(x.value, r, c, x.display, x.format)))),
+            rows: s.cells.map((l, r) => l.map((x, c): Cell | null => (x.value === null ? null : makeCell(x.value, x.display, x.format)))),
           }),
         ),
       };

@@ -5,7 +5,7 @@ import { makeCell } from '../../../rules/index.js';
 ruleTester('cell/ambiguous-percent', {
   valid: [
     { name: 'a percent sign', tables: [kindTable('enrollment', [enrollmentRow({ baseCps: '8%' })])] },
-    { name: 'a percent-formatted fraction (what Excel stores for 8%)', tables: [kindTable('enrollment', [enrollmentRow({ baseCps: makeCell(0.08, 1, 9, '8%', '0%') })])] },
+    { name: 'a percent-formatted fraction (what Excel stores for 8%)', tables: [kindTable('enrollment', [enrollmentRow({ baseCps: makeCell(0.08, '8%', '0%') })])] },
     { name: '1 is one percent, not a fraction', tables: [kindTable('enrollment', [enrollmentRow({ baseRate: 1 })])] },
   ],
   invalid: [

@@ -102,7 +102,7 @@ describe('partner-workbook.xlsx contracts', () => {
         const out: (Cell | null)[] = [];
         row.eachCell({ includeEmpty: true }, (c, ci) => {
           const value = modelValue(c.value);
-          out[ci - 1] = value === null ? null : makeCell(value, r - 1, ci - 1, undefined, c.numFmt);
+          out[ci - 1] = value === null ? null : makeCell(value, undefined, c.numFmt);
         });
         rows[r - 1] = out;
       });

@@ -28,7 +28,7 @@ describe('readCsv on the Excel-saved fixtures', () => {
   it('keeps every cell a raw string, with the BOM stripped and quoted commas inside one cell', () => {
     const t = bom.workbook.tables[0];
     expect(t.name).toBe('enrollment-utf8-bom');
-    expect(t.rows[0][0]).toEqual({ value: '品牌名稱', text: '品牌名稱', address: 'A1' });
+    expect(t.rows[0][0]).toEqual({ value: '品牌名稱', text: '品牌名稱' });
     expect(t.rows[0]).toHaveLength(13);
     expect(t.rows[1][5]?.value).toBe('2026/3/20 10:00');
     expect(t.rows[1][9]?.value).toBe('8%');

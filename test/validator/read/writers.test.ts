@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CellValue, Workbook } from '../../../rules/model';
+import { a1, type CellValue, type Workbook } from '../../../rules/model';
 import { buildReport, validateWorkbook } from '../../../rules/index';
 import { formatJson } from '../../../validator/format/json';
 import type { CliReport } from '../../../validator/format/types';
@@ -31,7 +31,9 @@ function cellsOf(wb: Workbook): Record<string, Record<string, CellValue>> {
   const out: Record<string, Record<string, CellValue>> = {};
   for (const t of wb.tables) {
     const cells: Record<string, CellValue> = {};
-    for (const row of t.rows) for (const c of row) if (c) cells[c.address] = c.value;
+    t.rows.forEach((row, r) => row.forEach((c, j) => {
+      if (c) cells[a1(r, j)] = c.value;
+    }));
     out[t.name] = cells;
   }
   return out;
@@ -66,7 +68,7 @@ describe('files from other writers', () => {
 
   it('shows ROC dates in the ROC calendar and keeps Gnumeric strings without indentation', async () => {
     const roc = await readFileOnce(path.join(DIR, 'libreoffice-roc.xlsx'));
-    expect(roc.ok && roc.workbook.tables[0].rows[1][1]).toEqual({ value: modelValue({ date: '2026-05-08T00:00:00' }), text: '115/5/8', format: '[$-404]e/m/d', address: 'B2' });
+    expect(roc.ok && roc.workbook.tables[0].rows[1][1]).toEqual({ value: modelValue({ date: '2026-05-08T00:00:00' }), text: '115/5/8', format: '[$-404]e/m/d' });
     const gnumeric = await readFileOnce(path.join(DIR, 'gnumeric.xlsx'));
     expect(gnumeric.ok && gnumeric.workbook.tables[0].rows[1][2]?.value).toBe('方案A');
   });
