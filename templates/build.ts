@@ -6,10 +6,11 @@
  * tell when the committed ones are stale against the column definitions. Files are written
  * atomically (validator/fs-atomic.ts).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import path from 'node:path';
 import { readZip, writeZip } from './zip.js';
 import { writeFileAtomic } from '../validator/fs-atomic.js';
+import { lazyModule } from '../validator/lazy-module.js';
 import {
   DEFAULT_CAMPAIGN,
   SHEET_KINDS,
@@ -40,9 +41,12 @@ interface SheetValidations {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
 
+/** exceljs writes the templates; loaded when one is built (a `validate` run never needs it). */
+const excel = lazyModule<typeof ExcelJS>('exceljs');
+
 /** A new workbook with the fixed document properties. */
 export function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = GENERATED_BY;
   wb.lastModifiedBy = GENERATED_BY;
   wb.created = GENERATED_AT;

@@ -14,7 +14,7 @@
  * Cells are written the way a user types them into the template (a date becomes a date cell, `8%`
  * a percent cell, `-1` a number), so the examples also exercise the templates' number formats.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import path from 'node:path';
 import {
   DEFAULT_CAMPAIGN,

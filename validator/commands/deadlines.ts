@@ -7,12 +7,16 @@
  * is the check date, so the file is byte-identical run after run.
  * Exit 0 · 2 unreadable file or misuse.
  */
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
+import { lazyModule } from '../lazy-module.js';
 import { civil, deadlinesForWorkbook, TOOL_VERSION, type Campaign, type Deadline, type Lang } from '../../rules/index.js';
 import { forEachWorkbook } from './read-files.js';
 import { campaignOption, choiceOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
 import { HELP, t } from '../i18n.js';
 import { emit } from './calendar.js';
+
+/** ics builds the calendar (RFC 5545 folding and escaping); loaded when a calendar is asked for. */
+const ics = lazyModule<typeof import('ics')>('ics');
 
 export const DEADLINES_OPTIONS: OptionSpecs = {
   format: { type: 'string' },
@@ -61,7 +65,7 @@ export function deadlinesIcs(list: readonly FileDeadline[], lang: Lang, today: s
       ...(days !== undefined ? { alarms: [{ action: 'display' as const, description: title, trigger: { days, before: true } }] } : {}),
     };
   });
-  const { error, value } = createEvents(events);
+  const { error, value } = ics().createEvents(events);
   if (error || value === undefined || value === null) throw error ?? new Error('ics: no output');
   const lines = value.split(/\r\n/);
   const out: string[] = [];

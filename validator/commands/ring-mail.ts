@@ -7,13 +7,17 @@
  * Exit 0 · 1 some ring-data row has errors · 2 unreadable file or misuse.
  */
 import path from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposerClass from 'nodemailer/lib/mail-composer';
+import { lazyModule } from '../lazy-module.js';
 import { civil, ringMailBody, ringMailsForWorkbook, ringMailto, validateWorkbook, type Campaign, type Lang, type RingMail } from '../../rules/index.js';
 import { forEachWorkbook } from './read-files.js';
 import { campaignOption, langOfArgv, langOption, parseArgs, todayOption, usageFailure, UsageError, type CliIo, type OptionSpecs } from '../args.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { t } from '../i18n.js';
 import { HELP } from '../i18n.js';
+
+/** nodemailer's MailComposer, loaded when an e-mail is written. */
+const mailComposer = lazyModule<typeof MailComposerClass>('nodemailer/lib/mail-composer');
 
 export const RING_MAIL_OPTIONS: OptionSpecs = {
   out: { type: 'string' },
@@ -28,6 +32,7 @@ export async function ringMailEml(mail: RingMail, today: string, from?: string):
   const day = civil.dayFromIso(today) ?? 0;
   const date = new Date(civil.wallOfDay(day, 9 * 3600) - civil.TAIPEI_OFFSET_MS);
   const id = `${mail.shopId}.${mail.sendDate}.${mail.sendTime.replace(':', '')}.${mail.row}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  const MailComposer = mailComposer();
   const composer = new MailComposer({
     ...(from ? { from } : {}),
     to: mail.to,
