@@ -1,7 +1,7 @@
 /**
  * A dependency loaded on first use instead of when the bundle starts. exceljs (templates and
- * schedules), nodemailer's MailComposer (ring-data e-mails) and ics (deadline calendars) cost
- * 26, 11 and 9 MB of RSS in every thread that loads them (measured with `process.memoryUsage()`
+ * schedules), nodemailer's MailComposer (ring-data e-mails), ics (deadline calendars) and
+ * image-size (pictures named in a sheet) cost 26, 11, 9 and 7 MB of RSS in every thread that loads them (measured with `process.memoryUsage()`
  * around a bare `import`), and a `validate` run — the main thread and each pool worker — never
  * needs them. Node's own `require`, from this module's place, so the bundle (esbuild, packages
  * external) and the sources under vitest resolve the same installed package.

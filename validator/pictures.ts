@@ -12,8 +12,12 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { imageSize } from 'image-size';
+import type { imageSize as ImageSize } from 'image-size';
+import { lazyModule } from './lazy-module.js';
 import { isWebAddress, type PictureFact, type WorkbookAnalysis } from '../rules/index.js';
+
+/** Loaded when a picture is first measured (most workbooks name none); 7 MB of RSS per thread. */
+const imageSizeModule = lazyModule<{ imageSize: typeof ImageSize }>('image-size');
 
 /** Bytes read from a picture: its header and what follows, enough for JPEG markers after large EXIF blocks. */
 const READ_LIMIT = 4 * 1024 * 1024;
@@ -98,7 +102,7 @@ export function readPictureFact(file: string): PictureFact | undefined {
       read += n;
     }
     try {
-      const size = imageSize(new Uint8Array(buf.buffer, buf.byteOffset, read));
+      const size = imageSizeModule().imageSize(new Uint8Array(buf.buffer, buf.byteOffset, read));
       if (!size.type || !(size.width > 0) || !(size.height > 0)) return { unreadable: true, bytes: st.size };
       return { format: size.type, width: size.width, height: size.height, bytes: st.size };
     } catch {
