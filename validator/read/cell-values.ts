@@ -8,22 +8,13 @@ import { builtinIdOf, isDateFormatCode, LOCALE_DATE_FORMAT_IDS } from './number-
 import { isoToWall, serialToWall } from './serial-date';
 
 /**
- * A number shown with a date format is a date serial (custom codes, built-ins, the zh-TW
+ * Whether a number shown with this format is a date serial (custom codes, built-ins, the zh-TW
  * built-in ids `#27`, formula results alike).
  */
-export function applyDateFormat(value: CellValue, format: string | undefined, date1904: boolean): CellValue {
-  if (typeof value !== 'number' || !format) return value;
-  let isDate = dateFormats.get(format);
-  if (isDate === undefined) {
-    const id = builtinIdOf(format);
-    isDate = id !== null ? LOCALE_DATE_FORMAT_IDS.has(id) : isDateFormatCode(format);
-    if (dateFormats.size < 1000) dateFormats.set(format, isDate);
-  }
-  return isDate ? { type: 'date', wall: serialToWall(value, date1904) } : value;
+function isDateFormat(format: string): boolean {
+  const id = builtinIdOf(format);
+  return id !== null ? LOCALE_DATE_FORMAT_IDS.has(id) : isDateFormatCode(format);
 }
-
-/** Whether a format code is a date format, per code (a file has a handful). */
-const dateFormats = new Map<string, boolean>();
 
 /**
  * The model cells of one workbook read, one object per distinct content (value and format).
@@ -32,63 +23,113 @@ const dateFormats = new Map<string, boolean>();
  * cells but a few hundred thousand distinct ones, and the cells were most of the model's memory
  * (about 90 bytes each with their address string). The display text is worked out once per
  * distinct content too. One interner per file read, so nothing is kept from one file to the next
- * (a pool worker reads many).
+ * (a pool worker reads many). Everything is looked up by cell style (`s`), which fixes the
+ * format: shared strings by their index, numbers and dates by value.
  */
 export class CellInterner {
-  private readonly numbers = new Map<string | undefined, Map<number, Cell>>();
-  private readonly dates = new Map<string | undefined, Map<number, Cell>>();
-  private readonly strings = new Map<string | undefined, Map<string, Cell>>();
-  private readonly others = new Map<string, Cell>();
+  private readonly styles: Array<StyleCells | undefined> = [];
+  private readonly formats: ReadonlyArray<string | undefined>;
 
-  /** The model cell for a value shown with a format, or null for an empty cell. */
-  cell(value: CellValue, format: string | undefined): Cell | null {
+  constructor(
+    info: { readonly formats: ReadonlyArray<string | undefined>; readonly date1904: boolean; readonly sharedStrings: readonly string[] } = { formats: [], date1904: false, sharedStrings: [] },
+  ) {
+    this.formats = info.formats;
+    this.date1904 = info.date1904;
+    this.sharedStrings = info.sharedStrings;
+  }
+
+  private readonly date1904: boolean;
+  private readonly sharedStrings: readonly string[];
+
+  /** The model cell of a raw worksheet cell, or null for an empty one. */
+  cellOf(raw: RawCell): Cell | null {
+    const style = this.style(raw.styleIndex);
+    if (raw.type === 's' && !raw.hasFormula && raw.v !== undefined) {
+      // The usual text cell: one lookup by shared-string index, no hashing of the text.
+      const index = sharedStringIndex(raw.v);
+      if (index >= 0 && index < this.sharedStrings.length) {
+        const known = style.sst[index];
+        if (known !== undefined) return known;
+        const text = this.sharedStrings[index]!;
+        return (style.sst[index] = text === '' ? null : newCell(text, text, style.format));
+      }
+    }
+    let value = rawCellValue(raw, this.sharedStrings);
+    if (typeof value === 'number' && style.isDate) value = { type: 'date', wall: serialToWall(value, this.date1904) };
+    return this.cell(value, style);
+  }
+
+  private style(index: number): StyleCells {
+    let style = this.styles[index];
+    if (style === undefined) {
+      const format = index === 0 ? undefined : this.formats[index];
+      style = { format, isDate: !!format && isDateFormat(format), sst: [], numbers: new Map(), dates: new Map(), strings: new Map(), others: new Map() };
+      if (index < MAX_STYLES) this.styles[index] = style;
+    }
+    return style;
+  }
+
+  private cell(value: CellValue, style: StyleCells): Cell | null {
+    const { format } = style;
     if (value === null) return null;
     if (typeof value === 'number') {
       // -0 and 0 are one Map key but may display differently: -0 is never shared.
       if (Object.is(value, -0)) return newCell(value, displayTextFor(value, format), format);
-      return lookup(this.numbers, format, value) ?? remember(this.numbers, format, value, newCell(value, displayTextFor(value, format), format));
+      return style.numbers.get(value) ?? remember(style.numbers, value, newCell(value, displayTextFor(value, format), format));
     }
     if (typeof value === 'string') {
       // A long text is rarely repeated and would make a long key: its own cell.
       if (value.length > INTERN_MAX_CHARS) return newCell(value, value, format);
-      return lookup(this.strings, format, value) ?? remember(this.strings, format, value, newCell(value, value, format));
+      return style.strings.get(value) ?? remember(style.strings, value, newCell(value, value, format));
     }
     if (typeof value === 'boolean' || value.type === 'error') {
-      const key = `${typeof value === 'boolean' ? (value ? 'T' : 'F') : `E${value.error}`}\u0000${format ?? ''}`;
-      let cell = this.others.get(key);
-      if (cell === undefined) {
-        cell = newCell(value, displayTextFor(value, format), format);
-        if (this.others.size >= INTERN_MAX_ENTRIES) this.others.clear();
-        this.others.set(key, cell);
-      }
-      return cell;
+      const key = typeof value === 'boolean' ? (value ? 'T' : 'F') : `E${value.error}`;
+      return style.others.get(key) ?? remember(style.others, key, newCell(value, displayTextFor(value, format), format));
     }
-    return lookup(this.dates, format, value.wall) ?? remember(this.dates, format, value.wall, newCell(value, displayTextFor(value, format), format));
+    return style.dates.get(value.wall) ?? remember(style.dates, value.wall, newCell(value, displayTextFor(value, format), format));
   }
 }
 
-/** Entries per format before a cache starts over (bounded memory for a file of distinct values). */
+/** The cells of one cell style (`s`), by content. */
+interface StyleCells {
+  readonly format: string | undefined;
+  readonly isDate: boolean;
+  /** By shared-string index (null: an empty string). */
+  readonly sst: Array<Cell | null>;
+  readonly numbers: Map<number, Cell>;
+  readonly dates: Map<number, Cell>;
+  readonly strings: Map<string, Cell>;
+  readonly others: Map<string, Cell>;
+}
+
+/** Entries per map before it starts over (bounded memory for a file of distinct values). */
 const INTERN_MAX_ENTRIES = 65_536;
 /** Longest text shared between cells. */
 const INTERN_MAX_CHARS = 256;
+/** Cell styles remembered (Excel's own limit is 64,000). */
+const MAX_STYLES = 65_536;
+
+/** `<v>` of a `t="s"` cell as an index: plain digits only, else -1 (then the general path decides). */
+function sharedStringIndex(v: string): number {
+  const n = v.length;
+  if (n === 0 || n > 9) return -1;
+  let index = 0;
+  for (let i = 0; i < n; i++) {
+    const code = v.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+    index = index * 10 + (code - 48);
+  }
+  return index;
+}
 
 /** Same keys in the same order as rules/model's `makeCell`. */
 function newCell(value: CellValue, text: string, format: string | undefined): Cell {
   return format === undefined ? { value, text } : { value, text, format };
 }
 
-function lookup<K>(cache: Map<string | undefined, Map<K, Cell>>, format: string | undefined, key: K): Cell | undefined {
-  return cache.get(format)?.get(key);
-}
-
-function remember<K>(cache: Map<string | undefined, Map<K, Cell>>, format: string | undefined, key: K, cell: Cell): Cell {
-  let byValue = cache.get(format);
-  if (!byValue) {
-    if (cache.size >= 1000) cache.clear();
-    cache.set(format, (byValue = new Map()));
-  }
-  if (byValue.size >= INTERN_MAX_ENTRIES) byValue.clear();
-  byValue.set(key, cell);
+function remember<K>(cache: Map<K, Cell>, key: K, cell: Cell): Cell {
+  if (cache.size >= INTERN_MAX_ENTRIES) cache.clear();
+  cache.set(key, cell);
   return cell;
 }
 

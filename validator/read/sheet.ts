@@ -10,7 +10,7 @@ import type { Cell } from '../../rules/model';
 import { LimitError } from '../ooxml/limits';
 import type { OoxmlPackage } from '../ooxml/package';
 import type { XmlHandler, XmlTag, XmlTokenizer } from '../ooxml/xml';
-import { applyDateFormat, CellInterner, rawCellValue, type RawCell } from './cell-values';
+import { CellInterner, type RawCell } from './cell-values';
 import { decodeRange, MalformedWorkbookError, MAX_COLUMNS, MAX_ROWS } from './table-builder';
 import type { SheetInfo, WorkbookInfo } from './xlsx';
 
@@ -34,7 +34,7 @@ interface Totals {
 }
 
 /** `cells`: the workbook's interner (one per file read, shared by its sheets). */
-export async function readSheet(pkg: OoxmlPackage, sheet: SheetInfo, info: WorkbookInfo, sink: SheetSink, totals: Totals, cells: CellInterner = new CellInterner()): Promise<SheetFacts> {
+export async function readSheet(pkg: OoxmlPackage, sheet: SheetInfo, info: WorkbookInfo, sink: SheetSink, totals: Totals, cells: CellInterner = new CellInterner(info)): Promise<SheetFacts> {
   const parser = new SheetParser(sheet.name, info, sink, pkg.limits, totals, cells);
   await pkg.parseXml(sheet.part, parser);
   return { cellsSoFar: totals.cells };
@@ -63,7 +63,6 @@ class SheetParser implements XmlHandler, RawCell {
   private target = Target.None;
   private rowIndex = -1;
   private colIndex = -1;
-  private readonly formatCache = new Map<number, string | undefined>();
   private readonly span = { start: 0, end: 0 };
 
   constructor(
@@ -188,22 +187,12 @@ class SheetParser implements XmlHandler, RawCell {
   }
 
   private emitCell(): void {
-    const format = this.formatOf(this.styleIndex);
-    const value = applyDateFormat(rawCellValue(this, this.info.sharedStrings), format, this.info.date1904);
-    const cell = this.cells.cell(value, format);
+    const cell = this.cells.cellOf(this);
     if (cell === null) return;
     if (++this.totals.cells > this.limits.maxCells) {
       throw new LimitError('cells', `the workbook has more than ${this.limits.maxCells} cells with a value`);
     }
     this.sink.cell(this.row, this.col, cell);
-  }
-
-  private formatOf(styleIndex: number): string | undefined {
-    if (styleIndex === 0) return undefined;
-    if (this.formatCache.has(styleIndex)) return this.formatCache.get(styleIndex);
-    const format = this.info.formats[styleIndex];
-    this.formatCache.set(styleIndex, format);
-    return format;
   }
 
   private mergeCell(ref: string | undefined): void {

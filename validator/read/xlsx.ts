@@ -74,7 +74,7 @@ export async function readXlsxPackage(pkg: OoxmlPackage): Promise<XlsxReadResult
   const info = await readWorkbookInfo(pkg);
   const tables: Table[] = [];
   const totals = { cells: 0, merges: 0, mergedCells: 0, validatedCells: 0 };
-  const cells = new CellInterner();
+  const cells = new CellInterner(info);
   for (const sheet of info.sheets) {
     const builder = new TableBuilder(sheet.name);
     const sink: SheetSink = {
