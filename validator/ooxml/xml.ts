@@ -197,7 +197,9 @@ export class XmlTokenizer implements XmlTag {
   }
 
   write(chunk: string): void {
-    const buf = this.buf.length ? this.buf + chunk : chunk;
+    // Joined by `join`, not `+`: a flat string, not a cons string, which every one of the
+    // scanner's `charCodeAt`s would have to look through.
+    const buf = this.buf.length ? [this.buf, chunk].join('') : chunk;
     const rest = this.scan(buf);
     this.buf = rest;
     if (rest.length > this.maxChars) throw new LimitError('string-chars', `an XML construct is longer than ${this.maxChars} characters`);
