@@ -13,6 +13,7 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { openFileSource, memorySource, type ByteSource } from './byte-source';
 import { LimitError, type PackageLimits, DEFAULT_LIMITS } from './limits';
+import { Utf8Stream } from './utf8-stream';
 import { XmlTokenizer, type XmlHandler } from './xml';
 import { entryDataStart, readZipDirectory, type ZipDirectory, type ZipEntry } from './zip';
 
@@ -194,13 +195,13 @@ export class OoxmlPackage {
    * BOM dropped), through one XML tokenizer into `handler`.
    */
   async parseXml(part: string, handler: XmlHandler): Promise<void> {
-    const decoder = new TextDecoder('utf-8');
+    const decoder = new Utf8Stream();
     const xml = new XmlTokenizer(handler, this.limits.maxStringChars);
     for await (const chunk of this.stream(part)) {
-      const text = decoder.decode(chunk, { stream: true });
+      const text = decoder.decode(chunk);
       if (text) xml.write(text);
     }
-    const rest = decoder.decode();
+    const rest = decoder.end();
     if (rest) xml.write(rest);
     xml.end();
   }
