@@ -41,6 +41,7 @@ export class PackageError extends Error {
 }
 
 const READ_CHUNK = 1 << 20;
+const INFLATE_CHUNK = 1 << 20;
 /** Parts up to this size are inflated in one synchronous call. */
 const SMALL_PART_BYTES = 4 << 20;
 
@@ -155,7 +156,9 @@ export class OoxmlPackage {
       count(out.length);
       if (out.length) yield out;
     } else {
-      const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+      // 1 MB of output per chunk: a quarter of the chunks (and of the per-chunk stream, decoder and
+      // tokenizer overhead) of 256 KB, for 1 MB more memory; measured ~5 % less reader CPU at 100k.
+      const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
       const compressed = this.source;
       let fed = 0;
       const feed = () => {
