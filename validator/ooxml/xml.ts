@@ -197,10 +197,19 @@ export class XmlTokenizer implements XmlTag {
   }
 
   write(chunk: string): void {
-    // Joined by `join`, not `+`: a flat string, not a cons string, which every one of the
-    // scanner's `charCodeAt`s would have to look through.
-    const buf = this.buf.length ? [this.buf, chunk].join('') : chunk;
-    const rest = this.scan(buf);
+    let rest: string;
+    if (this.buf.length === 0) rest = this.scan(chunk, 0, false);
+    else {
+      // The construct (or entity reference) the last chunk cut is finished on a short string
+      // up to the chunk's first `<`, and the chunk is then scanned as it is: joining the whole
+      // chunk to the tail would copy it (as much CPU as decoding it) and `+` would leave a cons
+      // string, slower to read on every character. Up to that `<` the text is whole, so it is
+      // emitted as the whole chunk would have it.
+      const lt = chunk.indexOf('<');
+      const head = lt < 0 ? this.buf : this.scan(this.buf + chunk.slice(0, lt), 0, true);
+      if (head.length === 0) rest = this.scan(chunk, lt, false);
+      else rest = this.scan([head, lt < 0 ? chunk : chunk.slice(lt)].join(''), 0, false);
+    }
     this.buf = rest;
     if (rest.length > this.maxChars) throw new LimitError('string-chars', `an XML construct is longer than ${this.maxChars} characters`);
   }
@@ -214,10 +223,12 @@ export class XmlTokenizer implements XmlTag {
     if (this.depth !== 0 || !this.sawRoot) throw new XmlError(this.sawRoot ? 'the XML part ends before its root element closes (truncated)' : 'the XML part has no root element');
   }
 
-  /** Processes what it can of `buf`; returns the unprocessed tail. */
-  private scan(buf: string): string {
+  /**
+   * Processes what it can of `buf` from `pos`; returns the unprocessed tail. `whole`: the input
+   * goes on with a `<`, so text at the end of `buf` is complete.
+   */
+  private scan(buf: string, pos: number, whole: boolean): string {
     this.setInput(buf);
-    let pos = 0;
     const n = buf.length;
     while (pos < n) {
       let lt = pos;
@@ -228,12 +239,12 @@ export class XmlTokenizer implements XmlTag {
           lt = pos + 1;
           while (lt < stop && buf.charCodeAt(lt) !== C.LT) lt++;
           if (lt === stop) lt = stop < n ? buf.indexOf('<', stop) : -1;
-          if (lt < 0) return this.textToEnd(buf, pos);
+          if (lt < 0) return this.textToEnd(buf, pos, whole);
           const text = buf.slice(pos, lt);
           this.onText.call(this.handler, this.hasAmp(pos, lt) ? decodeEntities(text) : text, this);
         } else {
           lt = buf.indexOf('<', pos);
-          if (lt < 0) return this.textToEnd(buf, pos);
+          if (lt < 0) return this.textToEnd(buf, pos, whole);
           // Text nobody wants inside the root (indentation, ignored values): no string at all.
           if (this.depth === 0) this.emitText(buf.slice(pos, lt));
         }
@@ -246,8 +257,8 @@ export class XmlTokenizer implements XmlTag {
   }
 
   /** Text from `pos` to the end of the input: emitted, except a trailing entity reference that may be cut; returns the tail to keep. */
-  private textToEnd(buf: string, pos: number): string {
-    const amp = buf.lastIndexOf('&');
+  private textToEnd(buf: string, pos: number, whole: boolean): string {
+    const amp = whole ? -1 : buf.lastIndexOf('&');
     if (amp >= pos && buf.indexOf(';', amp) < 0) {
       if (amp > pos) this.emitText(buf.slice(pos, amp));
       return buf.slice(amp);
@@ -281,24 +292,24 @@ export class XmlTokenizer implements XmlTag {
     if (c1 === C.BANG) return this.markup(buf, lt);
     // Start tag: name, then attributes, quote-aware (`>` may appear inside a value). Name
     // characters are mostly letters, above every delimiter: one comparison per character.
+    // Each character is read once: `c` is always the character at `i`.
     let i = lt + 1;
+    let c = c1;
     let colon = -1;
-    for (; i < n; i++) {
-      const c = buf.charCodeAt(i);
-      if (c <= C.GT) {
-        if (c === C.GT || c === C.SLASH || isSpace(c)) break;
-        if (c === C.COLON) colon = i;
-      }
+    while (c > C.GT || !(c === C.GT || c === C.SLASH || isSpace(c))) {
+      if (c === C.COLON) colon = i;
+      if (++i >= n) return INCOMPLETE;
+      c = buf.charCodeAt(i);
     }
-    if (i >= n) return INCOMPLETE;
     if (i === lt + 1) throw new XmlError('empty tag name');
     const name = buf.slice(colon < 0 ? lt + 1 : colon + 1, i);
     let count = 0;
     let selfClosing = false;
     for (;;) {
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return INCOMPLETE;
-      const c = buf.charCodeAt(i);
+      while (isSpace(c)) {
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
+      }
       if (c === C.GT) {
         i++;
         break;
@@ -311,31 +322,31 @@ export class XmlTokenizer implements XmlTag {
         break;
       }
       const nameStart = i;
+      const first = c;
       let attrColon = -1;
-      for (; i < n; i++) {
-        const d = buf.charCodeAt(i);
-        if (d <= C.GT) {
-          if (d === C.EQ || d === C.GT || d === C.SLASH || isSpace(d)) break;
-          if (d === C.COLON) attrColon = i;
-        }
+      while (c > C.GT || !(c === C.EQ || c === C.GT || c === C.SLASH || isSpace(c))) {
+        if (c === C.COLON) attrColon = i;
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
       }
       const nameEnd = i;
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return INCOMPLETE;
-      if (buf.charCodeAt(i) !== C.EQ || nameEnd === nameStart) throw new XmlError(`bad attribute in <${name}>`);
-      i++;
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return INCOMPLETE;
-      const q = buf.charCodeAt(i);
-      if (q !== C.DQUOTE && q !== C.SQUOTE) throw new XmlError(`unquoted attribute value in <${name}>`);
+      while (isSpace(c)) {
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
+      }
+      if (c !== C.EQ || nameEnd === nameStart) throw new XmlError(`bad attribute in <${name}>`);
+      do {
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
+      } while (isSpace(c));
+      if (c !== C.DQUOTE && c !== C.SQUOTE) throw new XmlError(`unquoted attribute value in <${name}>`);
       const stop = Math.min(n, i + 1 + SHORT_SCAN);
       let close = i + 1;
-      while (close < stop && buf.charCodeAt(close) !== q) close++;
-      if (close === stop) close = stop < n ? buf.indexOf(q === C.DQUOTE ? '"' : "'", stop) : -1;
+      while (close < stop && buf.charCodeAt(close) !== c) close++;
+      if (close === stop) close = stop < n ? buf.indexOf(c === C.DQUOTE ? '"' : "'", stop) : -1;
       if (close < 0) return INCOMPLETE;
       // Namespace declarations (`xmlns`, `xmlns:r`) are not attributes: `xmlns:r` must not answer for `r`.
-      const isNamespace =
-        buf.charCodeAt(nameStart) === C.X && (nameEnd === nameStart + 5 || attrColon === nameStart + 5) && buf.startsWith('xmlns', nameStart);
+      const isNamespace = first === C.X && (nameEnd === nameStart + 5 || attrColon === nameStart + 5) && buf.startsWith('xmlns', nameStart);
       if (!isNamespace) {
         this.nameStarts[count] = attrColon < 0 ? nameStart : attrColon + 1;
         this.nameEnds[count] = nameEnd;
@@ -344,6 +355,8 @@ export class XmlTokenizer implements XmlTag {
         count++;
       }
       i = close + 1;
+      if (i >= n) return INCOMPLETE;
+      c = buf.charCodeAt(i);
     }
     if (this.depth === 0 && this.sawRoot) throw new XmlError('a second root element');
     this.sawRoot = true;
