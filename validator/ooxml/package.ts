@@ -13,6 +13,7 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { openFileSource, memorySource, type ByteSource } from './byte-source';
 import { LimitError, type PackageLimits, DEFAULT_LIMITS } from './limits';
+import { Utf8Stream } from './utf8-stream';
 import { XmlTokenizer, type XmlHandler } from './xml';
 import { entryDataStart, readZipDirectory, type ZipDirectory, type ZipEntry } from './zip';
 
@@ -40,6 +41,7 @@ export class PackageError extends Error {
 }
 
 const READ_CHUNK = 1 << 20;
+const INFLATE_CHUNK = 1 << 20;
 /** Parts up to this size are inflated in one synchronous call. */
 const SMALL_PART_BYTES = 4 << 20;
 
@@ -154,7 +156,9 @@ export class OoxmlPackage {
       count(out.length);
       if (out.length) yield out;
     } else {
-      const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+      // 1 MB of output per chunk: a quarter of the chunks (and of the per-chunk stream, decoder and
+      // tokenizer overhead) of 256 KB, for 1 MB more memory; measured ~5 % less reader CPU at 100k.
+      const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
       const compressed = this.source;
       let fed = 0;
       const feed = () => {
@@ -194,13 +198,13 @@ export class OoxmlPackage {
    * BOM dropped), through one XML tokenizer into `handler`.
    */
   async parseXml(part: string, handler: XmlHandler): Promise<void> {
-    const decoder = new TextDecoder('utf-8');
+    const decoder = new Utf8Stream();
     const xml = new XmlTokenizer(handler, this.limits.maxStringChars);
     for await (const chunk of this.stream(part)) {
-      const text = decoder.decode(chunk, { stream: true });
+      const text = decoder.decode(chunk);
       if (text) xml.write(text);
     }
-    const rest = decoder.decode();
+    const rest = decoder.end();
     if (rest) xml.write(rest);
     xml.end();
   }

@@ -76,6 +76,7 @@ const enum C {
   SPACE = 32,
   BANG = 33,
   DQUOTE = 34,
+  AMP = 38,
   SQUOTE = 39,
   SLASH = 47,
   COLON = 58,
@@ -83,12 +84,21 @@ const enum C {
   EQ = 61,
   GT = 62,
   QUESTION = 63,
+  X = 120,
 }
 
 const isSpace = (c: number) => c === C.SPACE || c === C.LF || c === C.TAB || c === C.CR;
 
 /** Raised inside the scanner when the buffer ends mid-construct: wait for more input. */
 const INCOMPLETE = -1;
+/** "No `&` from here to the end of the input." */
+const NO_AMP = 0x7fffffff;
+/**
+ * Below this many characters a loop over the characters beats a call to `indexOf` (a builtin
+ * call costs about as much as a dozen `charCodeAt`s); cell values, names and the values of `r`,
+ * `s` and `t` are all shorter, long texts and URLs fall back to `indexOf`.
+ */
+const SHORT_SCAN = 16;
 
 export class XmlTokenizer implements XmlTag {
   /** Set false while the handler ignores text (the default is true). */
@@ -104,17 +114,32 @@ export class XmlTokenizer implements XmlTag {
   private attrCount = 0;
   private depth = 0;
   private sawRoot = false;
+  /**
+   * The first `&` of `src` at or after `ampFrom` (NO_AMP: none). Asking "is there an `&` in
+   * [start, end)?" then costs one `indexOf` per `&` of the input, not one per attribute or text.
+   */
+  private ampFrom = 0;
+  private ampAt = 0;
+  private readonly onOpen: XmlHandler['open'];
+  private readonly onClose: XmlHandler['close'];
+  private readonly onText: XmlHandler['text'];
 
   constructor(
     private readonly handler: XmlHandler,
     private readonly maxChars: number = 32 * 1024 * 1024,
-  ) {}
+  ) {
+    this.onOpen = handler.open;
+    this.onClose = handler.close;
+    this.onText = handler.text;
+  }
 
   attr(localName: string): string | undefined {
     const i = this.indexOfAttr(localName);
     if (i < 0) return undefined;
-    const raw = this.src.slice(this.valueStarts[i], this.valueEnds[i]);
-    return raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
+    const start = this.valueStarts[i];
+    const end = this.valueEnds[i];
+    const raw = this.src.slice(start, end);
+    return this.hasAmp(start, end) ? decodeEntities(raw) : raw;
   }
 
   attrSpan(localName: string, span: { start: number; end: number }): string | undefined {
@@ -122,10 +147,7 @@ export class XmlTokenizer implements XmlTag {
     if (i < 0) return undefined;
     const start = this.valueStarts[i];
     const end = this.valueEnds[i];
-    const src = this.src;
-    let amp = start;
-    while (amp < end && src.charCodeAt(amp) !== 38 /* & */) amp++;
-    if (amp < end) {
+    if (this.hasAmp(start, end)) {
       const decoded = decodeEntities(this.src.slice(start, end));
       span.start = 0;
       span.end = decoded.length;
@@ -141,14 +163,53 @@ export class XmlTokenizer implements XmlTag {
     const length = localName.length;
     for (let i = 0; i < this.attrCount; i++) {
       const start = this.nameStarts[i];
-      if (this.nameEnds[i] - start === length && src.startsWith(localName, start)) return i;
+      if (this.nameEnds[i] - start !== length) continue;
+      let k = 0;
+      while (k < length && src.charCodeAt(start + k) === localName.charCodeAt(k)) k++;
+      if (k === length) return i;
     }
     return -1;
   }
 
+  /** Whether [start, end) of `src` holds a `&`. */
+  private hasAmp(start: number, end: number): boolean {
+    if (start >= this.ampFrom) {
+      if (this.ampAt < start) {
+        // Passed the last `&` found: look for the next one (once per `&` of the input).
+        const at = this.src.indexOf('&', start);
+        this.ampFrom = start;
+        this.ampAt = at < 0 ? NO_AMP : at;
+      }
+      return this.ampAt < end;
+    }
+    // Before the searched stretch (a tag's attributes asked for out of order): a few characters by hand.
+    const src = this.src;
+    const stop = Math.min(end, this.ampFrom);
+    for (let i = start; i < stop; i++) if (src.charCodeAt(i) === C.AMP) return true;
+    return end > this.ampFrom && this.ampAt < end;
+  }
+
+  /** Makes `buf` the input that attribute and text positions refer to. */
+  private setInput(buf: string): void {
+    this.src = buf;
+    this.ampFrom = 0;
+    this.ampAt = -1;
+  }
+
   write(chunk: string): void {
-    const buf = this.buf.length ? this.buf + chunk : chunk;
-    const rest = this.scan(buf);
+    let rest: string;
+    if (this.buf.length === 0) rest = this.scan(chunk, 0, false);
+    else {
+      // The construct (or entity reference) the last chunk cut is finished on a short string
+      // up to the chunk's first `<`, and the chunk is then scanned as it is: joining the whole
+      // chunk to the tail would copy it (as much CPU as decoding it) and `+` would leave a cons
+      // string, slower to read on every character. Up to that `<` the text is whole, so it is
+      // emitted as the whole chunk would have it.
+      const lt = chunk.indexOf('<');
+      const head = lt < 0 ? this.buf : this.scan(this.buf + chunk.slice(0, lt), 0, true);
+      if (head.length === 0) rest = this.scan(chunk, lt, false);
+      else rest = this.scan([head, lt < 0 ? chunk : chunk.slice(lt)].join(''), 0, false);
+    }
     this.buf = rest;
     if (rest.length > this.maxChars) throw new LimitError('string-chars', `an XML construct is longer than ${this.maxChars} characters`);
   }
@@ -162,26 +223,31 @@ export class XmlTokenizer implements XmlTag {
     if (this.depth !== 0 || !this.sawRoot) throw new XmlError(this.sawRoot ? 'the XML part ends before its root element closes (truncated)' : 'the XML part has no root element');
   }
 
-  /** Processes what it can of `buf`; returns the unprocessed tail. */
-  private scan(buf: string): string {
-    let pos = 0;
+  /**
+   * Processes what it can of `buf` from `pos`; returns the unprocessed tail. `whole`: the input
+   * goes on with a `<`, so text at the end of `buf` is complete.
+   */
+  private scan(buf: string, pos: number, whole: boolean): string {
+    this.setInput(buf);
     const n = buf.length;
     while (pos < n) {
-      const lt = buf.indexOf('<', pos);
-      if (lt < 0) {
-        // Text up to the end: emit it, except a trailing entity reference that may be cut.
-        const amp = buf.lastIndexOf('&');
-        if (amp >= pos && buf.indexOf(';', amp) < 0) {
-          if (amp > pos) this.emitText(buf.slice(pos, amp));
-          return buf.slice(amp);
+      let lt = pos;
+      if (buf.charCodeAt(pos) !== C.LT) {
+        if (this.wantText && this.onText !== undefined && this.depth > 0) {
+          // Wanted text (a cell's `<v>`, a shared string): short ones by hand, long ones by indexOf.
+          const stop = Math.min(n, pos + SHORT_SCAN);
+          lt = pos + 1;
+          while (lt < stop && buf.charCodeAt(lt) !== C.LT) lt++;
+          if (lt === stop) lt = stop < n ? buf.indexOf('<', stop) : -1;
+          if (lt < 0) return this.textToEnd(buf, pos, whole);
+          const text = buf.slice(pos, lt);
+          this.onText.call(this.handler, this.hasAmp(pos, lt) ? decodeEntities(text) : text, this);
+        } else {
+          lt = buf.indexOf('<', pos);
+          if (lt < 0) return this.textToEnd(buf, pos, whole);
+          // Text nobody wants inside the root (indentation, ignored values): no string at all.
+          if (this.depth === 0) this.emitText(buf.slice(pos, lt));
         }
-        this.emitText(pos === 0 ? buf : buf.slice(pos));
-        return '';
-      }
-      if (lt > pos) {
-        if (this.wantText && this.handler.text && this.depth > 0) this.handler.text(decodeEntities(buf.slice(pos, lt)), this);
-        else if (this.depth === 0 || this.sawRoot === false) this.emitText(buf.slice(pos, lt));
-        // Otherwise: text nobody wants inside the root (indentation, ignored values): no slice at all.
       }
       const next = this.tag(buf, lt);
       if (next === INCOMPLETE) return buf.slice(lt);
@@ -190,8 +256,19 @@ export class XmlTokenizer implements XmlTag {
     return '';
   }
 
+  /** Text from `pos` to the end of the input: emitted, except a trailing entity reference that may be cut; returns the tail to keep. */
+  private textToEnd(buf: string, pos: number, whole: boolean): string {
+    const amp = whole ? -1 : buf.lastIndexOf('&');
+    if (amp >= pos && buf.indexOf(';', amp) < 0) {
+      if (amp > pos) this.emitText(buf.slice(pos, amp));
+      return buf.slice(amp);
+    }
+    this.emitText(pos === 0 ? buf : buf.slice(pos));
+    return '';
+  }
+
   private emitText(text: string): void {
-    if (!this.wantText || !this.handler.text) {
+    if (!this.wantText || !this.onText) {
       if (this.depth === 0 && !isBlank(text)) throw new XmlError('text outside the root element');
       return;
     }
@@ -199,50 +276,40 @@ export class XmlTokenizer implements XmlTag {
       if (!isBlank(text)) throw new XmlError('text outside the root element');
       return;
     }
-    this.handler.text(decodeEntities(text), this);
+    this.onText.call(this.handler, decodeEntities(text), this);
   }
 
   /** Handles the construct starting at `lt`; returns the position after it, or INCOMPLETE. */
   private tag(buf: string, lt: number): number {
+    const n = buf.length;
+    if (lt + 1 >= n) return INCOMPLETE;
     const c1 = buf.charCodeAt(lt + 1);
-    if (Number.isNaN(c1)) return INCOMPLETE;
+    if (c1 === C.SLASH) return this.endTag(buf, lt);
     if (c1 === C.QUESTION) {
       const end = buf.indexOf('?>', lt + 2);
       return end < 0 ? INCOMPLETE : end + 2;
     }
     if (c1 === C.BANG) return this.markup(buf, lt);
-    if (c1 === C.SLASH) {
-      const gt = buf.indexOf('>', lt + 2);
-      if (gt < 0) return INCOMPLETE;
-      let end = gt;
-      while (end > lt + 2 && isSpace(buf.charCodeAt(end - 1))) end--;
-      let start = lt + 2;
-      for (let k = start; k < end; k++) if (buf.charCodeAt(k) === C.COLON) start = k + 1;
-      const name = buf.slice(start, end);
-      if (this.depth === 0) throw new XmlError(`unexpected end tag </${name}>`);
-      this.depth--;
-      this.handler.close?.(name, this);
-      return gt + 1;
-    }
-    // Start tag: name, then attributes, quote-aware (`>` may appear inside a value).
-    const n = buf.length;
+    // Start tag: name, then attributes, quote-aware (`>` may appear inside a value). Name
+    // characters are mostly letters, above every delimiter: one comparison per character.
+    // Each character is read once: `c` is always the character at `i`.
     let i = lt + 1;
+    let c = c1;
     let colon = -1;
-    while (i < n) {
-      const c = buf.charCodeAt(i);
-      if (isSpace(c) || c === C.GT || c === C.SLASH) break;
+    while (c > C.GT || !(c === C.GT || c === C.SLASH || isSpace(c))) {
       if (c === C.COLON) colon = i;
-      i++;
+      if (++i >= n) return INCOMPLETE;
+      c = buf.charCodeAt(i);
     }
-    if (i >= n) return INCOMPLETE;
     if (i === lt + 1) throw new XmlError('empty tag name');
     const name = buf.slice(colon < 0 ? lt + 1 : colon + 1, i);
     let count = 0;
     let selfClosing = false;
     for (;;) {
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return INCOMPLETE;
-      const c = buf.charCodeAt(i);
+      while (isSpace(c)) {
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
+      }
       if (c === C.GT) {
         i++;
         break;
@@ -255,26 +322,31 @@ export class XmlTokenizer implements XmlTag {
         break;
       }
       const nameStart = i;
+      const first = c;
       let attrColon = -1;
-      while (i < n) {
-        const d = buf.charCodeAt(i);
-        if (d === C.EQ || isSpace(d) || d === C.GT || d === C.SLASH) break;
-        if (d === C.COLON) attrColon = i;
-        i++;
+      while (c > C.GT || !(c === C.EQ || c === C.GT || c === C.SLASH || isSpace(c))) {
+        if (c === C.COLON) attrColon = i;
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
       }
       const nameEnd = i;
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return INCOMPLETE;
-      if (buf.charCodeAt(i) !== C.EQ || nameEnd === nameStart) throw new XmlError(`bad attribute in <${name}>`);
-      i++;
-      while (i < n && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= n) return INCOMPLETE;
-      const q = buf.charCodeAt(i);
-      if (q !== C.DQUOTE && q !== C.SQUOTE) throw new XmlError(`unquoted attribute value in <${name}>`);
-      const close = buf.indexOf(q === C.DQUOTE ? '"' : "'", i + 1);
+      while (isSpace(c)) {
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
+      }
+      if (c !== C.EQ || nameEnd === nameStart) throw new XmlError(`bad attribute in <${name}>`);
+      do {
+        if (++i >= n) return INCOMPLETE;
+        c = buf.charCodeAt(i);
+      } while (isSpace(c));
+      if (c !== C.DQUOTE && c !== C.SQUOTE) throw new XmlError(`unquoted attribute value in <${name}>`);
+      const stop = Math.min(n, i + 1 + SHORT_SCAN);
+      let close = i + 1;
+      while (close < stop && buf.charCodeAt(close) !== c) close++;
+      if (close === stop) close = stop < n ? buf.indexOf(c === C.DQUOTE ? '"' : "'", stop) : -1;
       if (close < 0) return INCOMPLETE;
       // Namespace declarations (`xmlns`, `xmlns:r`) are not attributes: `xmlns:r` must not answer for `r`.
-      const isNamespace = buf.startsWith('xmlns', nameStart) && (nameEnd === nameStart + 5 || attrColon === nameStart + 5);
+      const isNamespace = first === C.X && (nameEnd === nameStart + 5 || attrColon === nameStart + 5) && buf.startsWith('xmlns', nameStart);
       if (!isNamespace) {
         this.nameStarts[count] = attrColon < 0 ? nameStart : attrColon + 1;
         this.nameEnds[count] = nameEnd;
@@ -283,20 +355,46 @@ export class XmlTokenizer implements XmlTag {
         count++;
       }
       i = close + 1;
+      if (i >= n) return INCOMPLETE;
+      c = buf.charCodeAt(i);
     }
     if (this.depth === 0 && this.sawRoot) throw new XmlError('a second root element');
     this.sawRoot = true;
-    this.src = buf;
     this.attrCount = count;
     this.selfClosing = selfClosing;
     this.depth++;
-    this.handler.open?.(name, this, this);
+    this.onOpen?.call(this.handler, name, this, this);
     this.attrCount = 0;
     if (selfClosing) {
       this.depth--;
-      this.handler.close?.(name, this);
+      this.onClose?.call(this.handler, name, this);
     }
     return i;
+  }
+
+  /** `</name>` (prefix dropped, spaces before `>` allowed). */
+  private endTag(buf: string, lt: number): number {
+    const n = buf.length;
+    let start = lt + 2;
+    let gt = start;
+    const stop = Math.min(n, start + SHORT_SCAN);
+    for (; gt < stop; gt++) {
+      const c = buf.charCodeAt(gt);
+      if (c === C.GT) break;
+      if (c === C.COLON) start = gt + 1;
+    }
+    if (gt === stop) {
+      gt = stop < n ? buf.indexOf('>', stop) : -1;
+      if (gt < 0) return INCOMPLETE;
+      for (let k = stop; k < gt; k++) if (buf.charCodeAt(k) === C.COLON) start = k + 1;
+    }
+    let end = gt;
+    while (end > lt + 2 && isSpace(buf.charCodeAt(end - 1))) end--;
+    const name = buf.slice(start, end);
+    if (this.depth === 0) throw new XmlError(`unexpected end tag </${name}>`);
+    this.depth--;
+    this.onClose?.call(this.handler, name, this);
+    return gt + 1;
   }
 
   /** `<!-- … -->`, `<![CDATA[ … ]]>`; a DOCTYPE is refused. */
@@ -317,7 +415,7 @@ export class XmlTokenizer implements XmlTag {
       const end = buf.indexOf(']]>', lt + 9);
       if (end < 0) return INCOMPLETE;
       if (this.depth === 0) throw new XmlError('CDATA outside the root element');
-      if (this.wantText && this.handler.text) this.handler.text(buf.slice(lt + 9, end), this);
+      if (this.wantText && this.onText) this.onText.call(this.handler, buf.slice(lt + 9, end), this);
       return end + 3;
     }
     throw new XmlError('a DOCTYPE or markup declaration (refused: no DTDs in OOXML)');

@@ -72,6 +72,77 @@ describe('XmlTokenizer', () => {
   });
 });
 
+/** A worksheet's shape: attributes asked for out of order, text wanted only inside `<v>`. */
+const SHEET =
+  '<worksheet><sheetData>\n  <row r="2"><c s="&#49;" r="B&#50;" t="s"><v>1</v></c><c r="C&#50;" s="7"><v>a&amp;b</v></c>' +
+  '<c t="str" r="D2"><v>x&lt;y &amp; z</v></c><c r="E2"/></row>\n</sheetData><x a="&amp;">&amp;not read</x></worksheet>';
+
+function sheetEvents(chunks: readonly string[]): string[] {
+  const out: string[] = [];
+  const span = { start: 0, end: 0 };
+  const xml = new XmlTokenizer({
+    open(name, tag, x) {
+      x.wantText = name === 'v';
+      if (name !== 'c') return out.push(`open ${name}`);
+      const s = tag.attrSpan('s', span);
+      const sText = s === undefined ? '-' : s.slice(span.start, span.end);
+      const r = tag.attrSpan('r', span);
+      out.push(`open c r=${r === undefined ? '-' : r.slice(span.start, span.end)} s=${sText} t=${tag.attr('t') ?? '-'}`);
+    },
+    close(name, x) {
+      x.wantText = false;
+      out.push(`close ${name}`);
+    },
+    text(t) {
+      if (out[out.length - 1].startsWith('text ')) out[out.length - 1] += t;
+      else out.push(`text ${t}`);
+    },
+  });
+  for (const c of chunks) xml.write(c);
+  xml.end();
+  return out;
+}
+
+describe('XmlTokenizer on a worksheet', () => {
+  const expected = [
+    'open worksheet',
+    'open sheetData',
+    'open row',
+    'open c r=B2 s=1 t=s',
+    'open v',
+    'text 1',
+    'close v',
+    'close c',
+    'open c r=C2 s=7 t=-',
+    'open v',
+    'text a&b',
+    'close v',
+    'close c',
+    'open c r=D2 s=- t=str',
+    'open v',
+    'text x<y & z',
+    'close v',
+    'close c',
+    'open c r=E2 s=- t=-',
+    'close c',
+    'close row',
+    'close sheetData',
+    'open x',
+    'close x',
+    'close worksheet',
+  ];
+
+  it('decodes references in attributes asked for in any order, and in wanted text only, however the input is cut', () => {
+    expect(sheetEvents([SHEET])).toEqual(expected);
+    for (let i = 1; i < SHEET.length; i++) {
+      expect(sheetEvents([SHEET.slice(0, i), SHEET.slice(i)]), `split at ${i}`).toEqual(expected);
+      for (const j of [i + 1, i + 5, i + 17]) {
+        if (j < SHEET.length) expect(sheetEvents([SHEET.slice(0, i), SHEET.slice(i, j), SHEET.slice(j)]), `split at ${i}, ${j}`).toEqual(expected);
+      }
+    }
+  });
+});
+
 describe('relationship targets', () => {
   it('resolve relative, parent-relative, absolute and percent-encoded targets', () => {
     expect(resolveTarget('xl/workbook.xml', 'worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
