@@ -10,15 +10,15 @@ import { kindDef, type ColumnDef } from '../columns.js';
 import type { ValuesByKind } from './rows.js';
 import { cellText, matchHeader } from './header.js';
 import { parseDateValue, parseDateText, type DateParseOptions } from '../values/date.js';
-import { parsePercentValue } from '../values/percent.js';
-import { parseBooleanValue } from '../values/boolean.js';
+import { cleanPercent, isPercentFormat, parsePercentValue } from '../values/percent.js';
+import { booleanFromText, parseBooleanValue } from '../values/boolean.js';
 import { parseEmailsValue } from '../values/email.js';
 import { parseIntegerValue, parseMoneyValue, parseNumberValue } from '../values/number.js';
 import { parseTimeValue } from '../values/time-of-day.js';
 import { parseEnumValue, enumLookup } from '../values/enum.js';
 import { splitList } from '../values/list.js';
 import { ok, type ParseOutcome, type CellIssue } from '../values/outcome.js';
-import { wallOfDay } from '../time/civil.js';
+import { MS_PER_DAY, wallOfDay } from '../time/civil.js';
 
 export interface BoundColumn {
   readonly def: ColumnDef;
@@ -178,6 +178,55 @@ function parseCell(def: ColumnDef, cell: Cell, dates: DateParseOptions): ParseOu
   }
 }
 
+/** quickValue's answer for a cell it leaves to parseCell. */
+const SLOW: unique symbol = Symbol('parse the cell in full');
+
+/**
+ * The value parseCell gives the cell, for the usual cells that parse cleanly without any issue
+ * (a text, a known enum or boolean spelling, a finite number, a percent-formatted fraction, a
+ * date cell), without allocating an outcome; `SLOW` for every other cell, which parseCell then
+ * parses (and reports). Every branch is parseCell's own path for that value, so the two agree.
+ */
+function quickValue(def: ColumnDef, cell: Cell): unknown {
+  const v = cell.value;
+  switch (def.type) {
+    case 'text':
+      return typeof v === 'string' ? v.trim() : SLOW;
+    case 'enum': {
+      if (typeof v !== 'string') return SLOW;
+      const hit = lookupFor(def)(v);
+      return hit === undefined ? SLOW : hit;
+    }
+    case 'boolean': {
+      if (typeof v === 'boolean') return v;
+      if (typeof v !== 'string') return SLOW;
+      const b = booleanFromText(v);
+      return b === undefined ? SLOW : b;
+    }
+    case 'percent': {
+      if (typeof v !== 'number' || !Number.isFinite(v) || !isPercentFormat(cell.format)) return SLOW;
+      const p = cleanPercent(v * 100);
+      return p >= 0 && p <= 100 ? p : SLOW;
+    }
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v) ? v : SLOW;
+    case 'money':
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : SLOW;
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? v : SLOW;
+    case 'date':
+    case 'datetime': {
+      if (typeof v !== 'object' || v === null || v.type !== 'date' || !Number.isFinite(v.wall)) return SLOW;
+      // parseDateValue's date cell: its day and its seconds (always given, so dateOnly never applies).
+      const day = Math.floor(v.wall / MS_PER_DAY);
+      if (def.type === 'date') return day;
+      return wallOfDay(day, Math.round((v.wall - day * MS_PER_DAY) / 1000));
+    }
+    default:
+      return SLOW;
+  }
+}
+
 /**
  * Parses the rows below `headerIndex` (0-based). Blank rows are skipped; trailing data beyond the
  * known columns is ignored (its header was reported as unknown).
@@ -251,7 +300,8 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
   if (blankRow) return undefined;
   const values: Record<string, unknown> = {};
   let invalid: Set<string> | undefined;
-  for (const col of bound) {
+  for (let b = 0; b < bound.length; b++) {
+    const col = bound[b]!;
     const cell = raw[col.index] ?? undefined;
     if (isBlank(cell)) {
       if (col.def.type === 'boolean') {
@@ -261,6 +311,11 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
         issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: rowNo, col: col.index, header: col.header });
         (invalid || (invalid = new Set<string>())).add(col.def.key);
       }
+      continue;
+    }
+    const quick = quickValue(col.def, cell!);
+    if (quick !== SLOW) {
+      values[col.def.key] = quick;
       continue;
     }
     const out = parseCell(col.def, cell!, dates);

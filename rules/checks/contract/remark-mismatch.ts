@@ -34,21 +34,34 @@ export function remarkFacts(remark: string): RemarkFacts {
 const FACTS_MAX_ENTRIES = 4096;
 const factsByRemark = new Map<string, RemarkFacts>();
 
+/**
+ * Text that NFKC leaves as it is: ASCII and the CJK Unified Ideographs (no decompositions, and
+ * neither composes with anything). Nearly every remark is only these, and testing for them costs
+ * less than normalising.
+ */
+const NFKC_STABLE = /^[\0-\x7f\u4e00-\u9fff]*$/;
+
 function readRemarkFacts(remark: string): RemarkFacts {
-  const t = remark.normalize('NFKC');
-  const m = DATES.exec(t);
-  const rates = [...t.matchAll(RATES)].map((r) => Number(r[1]));
+  const t = NFKC_STABLE.test(remark) ? remark : remark.normalize('NFKC');
+  // Every match of RATES in order, as `[...t.matchAll(RATES)]` would give (without its iterator
+  // and match arrays); a text without `%` has none.
+  const rates: number[] = [];
+  if (t.includes('%')) {
+    RATES.lastIndex = 0;
+    for (let r = RATES.exec(t); r !== null; r = RATES.exec(t)) rates.push(Number(r[1]));
+  }
+  const m = t.includes('/') ? DATES.exec(t) : null;
   if (!m) return { rates };
   const from = [Number(m[1]), Number(m[2])] as const;
   const to = m[3] !== undefined ? ([Number(m[3]), Number(m[4])] as const) : from;
   return { dates: { from, to }, rates };
 }
 
-const md = (day: number): readonly [number, number] => {
-  const { m, d } = ymdFromDay(day);
-  return [m, d];
-};
-const sameMd = (a: readonly [number, number], b: readonly [number, number]) => a[0] === b[0] && a[1] === b[1];
+/** Whether a day falls on month `m`, day `d` (any year). */
+function isMonthDay(day: number, md: readonly [number, number]): boolean {
+  const ymd = ymdFromDay(day);
+  return ymd.m === md[0] && ymd.d === md[1];
+}
 
 /**
  * `contract/remark-mismatch`: the remark names dates (`M/D`, `M/D-M/D`) or a rate (`R%`) that
@@ -74,14 +87,22 @@ export default defineRule({
       if (!g.remark || g.end <= g.start) continue;
       const facts = remarkFacts(g.remark);
       if (!facts.dates && facts.rates.length === 0) continue;
-      const fronts = g.rows.map((r) => r.values.frontRate).filter((x): x is number => x !== undefined);
-      if (fronts.length === 0) continue;
+      // The front-end rebates of the group's rows (one row, usually): read without building arrays.
+      const rows = g.rows;
+      let fronts = 0;
+      let rate = -Infinity;
+      for (let i = 0; i < rows.length; i++) {
+        const f = rows[i]!.values.frontRate;
+        if (f === undefined) continue;
+        fronts++;
+        rate = Math.max(rate, f);
+      }
+      if (fronts === 0) continue;
       const first = dayOfWall(g.start);
       const last = secondsOfWall(g.end) === 0 && dayOfWall(g.end) > first ? dayOfWall(g.end) - 1 : dayOfWall(g.end);
-      const datesWrong = facts.dates !== undefined && (!sameMd(facts.dates.from, md(first)) || !sameMd(facts.dates.to, md(last)));
-      const rateWrong = facts.rates.length > 0 && !facts.rates.some((r) => fronts.some((f) => samePercent(f, r)));
+      const datesWrong = facts.dates !== undefined && (!isMonthDay(first, facts.dates.from) || !isMonthDay(last, facts.dates.to));
+      const rateWrong = facts.rates.length > 0 && !namesAFront(facts.rates, rows);
       if (!datesWrong && !rateWrong) continue;
-      const rate = Math.max(...fronts);
       const generated = remarkOf(first, last, rate);
       const what = datesWrong && rateWrong ? ['日期與回饋%', 'dates and a rate'] : datesWrong ? ['日期', 'dates'] : ['回饋%', 'a rate'];
       ctx.report({
@@ -94,3 +115,14 @@ export default defineRule({
     }
   },
 });
+
+/** Whether one of the remark's rates is the front-end rebate of one of the rows. */
+function namesAFront(rates: readonly number[], rows: readonly { readonly values: { readonly frontRate?: number } }[]): boolean {
+  for (const r of rates) {
+    for (let i = 0; i < rows.length; i++) {
+      const f = rows[i]!.values.frontRate;
+      if (f !== undefined && samePercent(f, r)) return true;
+    }
+  }
+  return false;
+}
