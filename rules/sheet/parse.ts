@@ -237,9 +237,10 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
   const columns = bindColumns(kind, table.rows[headerIndex] ?? [], headerRow, issues);
   const bound = [...columns.values()];
   const view = cellsView(bound);
+  const blank = blankValues(bound);
   const rows: ParsedRow<K>[] = [];
   for (let r = headerIndex + 1; r < table.rows.length; r++) {
-    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, view, dates, issues);
+    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, view, blank, dates, issues);
     if (row) rows.push(row);
   }
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
@@ -255,23 +256,24 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
 export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): ParsedSheet<K> {
   const bound = [...parsed.columns.values()];
   const view = cellsView(bound);
+  const blank = blankValues(bound);
   const changedRowNos = new Set<number>();
   for (const r of changed) changedRowNos.add(r + 1);
   const fresh = new Map<number, ParsedRow<K>>();
   const freshIssues: SheetIssue[] = [];
   for (const r of [...changed].sort((a, b) => a - b)) {
-    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, dates, freshIssues);
+    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, blank, dates, freshIssues);
     if (row) fresh.set(r + 1, row);
   }
-  const rows: ParsedRow<K>[] = [];
-  for (const row of parsed.rows) {
-    if (!changedRowNos.has(row.row)) rows.push(row);
-  }
-  // Merge the fresh rows in by row number (both lists ascending).
+  // The unchanged rows with the fresh ones merged in by row number (both lists ascending), in one
+  // indexed pass: the engine does this once per suggestion round, over every row of the tab.
   const merged: ParsedRow<K>[] = [];
   const freshSorted = [...fresh.values()];
+  const old = parsed.rows;
   let i = 0;
-  for (const row of rows) {
+  for (let k = 0; k < old.length; k++) {
+    const row = old[k]!;
+    if (changedRowNos.has(row.row)) continue;
     while (i < freshSorted.length && freshSorted[i]!.row < row.row) merged.push(freshSorted[i++]!);
     merged.push(row);
   }
@@ -289,7 +291,7 @@ export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited:
 }
 
 /** One row's values, or undefined for a row blank in every bound column; its issues go to `issues`. */
-function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], view: CellsView, dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
+function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], view: CellsView, blank: Readonly<Record<string, undefined>>, dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
   let blankRow = true;
   for (let i = 0; i < bound.length; i++) {
     if (!isBlank(raw[bound[i]!.index])) {
@@ -298,7 +300,7 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
     }
   }
   if (blankRow) return undefined;
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = { ...blank };
   let invalid: Set<string> | undefined;
   for (let b = 0; b < bound.length; b++) {
     const col = bound[b]!;
@@ -327,6 +329,18 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
     else (invalid || (invalid = new Set<string>())).add(col.def.key);
   }
   return { row: rowNo, values: values as ValuesByKind[K], cells: new view(raw), invalid: invalid ?? NO_INVALID };
+}
+
+/**
+ * Every bound key, undefined, in column order: each row's values start as a copy of it, so every
+ * row of a tab has one shape (the rules read \`row.values.x\` at sites that then see one shape,
+ * not dozens: rows differ in which cells are blank) and no property is added row by row. A blank
+ * or unreadable cell's key holds undefined, as reading a missing key gives.
+ */
+function blankValues(bound: readonly BoundColumn[]): Readonly<Record<string, undefined>> {
+  const out: Record<string, undefined> = {};
+  for (const col of bound) out[col.def.key] = undefined;
+  return out;
 }
 
 type CellsView = new (raw: ReadonlyArray<Cell | null | undefined>) => Readonly<Record<string, Cell | undefined>>;
