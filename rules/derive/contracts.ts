@@ -66,61 +66,47 @@ export function groupKey(v: { shopId?: string; contractType?: string; start?: nu
   return `${v.shopId}\u0000${v.contractType}\u0000${v.start}\u0000${v.end}\u0000${v.remark ?? ''}`;
 }
 
-function buildGroup(sheet: ParsedSheet<'contracts'>, rows: ParsedRow<'contracts'>[]): ContractGroup {
-  const first = rows[0]!;
-  const v = first.values;
-  const productTypes: string[] = [];
-  let submittedAt: number | undefined;
+/** A group while its tab is read: a ContractGroup whose productTypes and submittedAt are set last. */
+type OpenGroup = { -readonly [K in keyof ContractGroup]: ContractGroup[K] } & { rows: ParsedRow<'contracts'>[]; productTypes: string[] };
+
+/** Sets what a group's rows decide together: its distinct product types and latest submittedAt. */
+function closeGroup(group: OpenGroup): void {
+  const rows = group.rows;
   if (rows.length === 1) {
     // The usual contract of one row: no de-duplication needed.
-    if (v.productType !== undefined) productTypes.push(v.productType);
-    submittedAt = v.submittedAt;
-  } else {
-    const seenTypes = new Set<string>();
-    for (let i = 0; i < rows.length; i++) {
-      const rv = rows[i]!.values;
-      const t = rv.productType;
-      if (t !== undefined) {
-        const k = productTypeKey(t);
-        if (!seenTypes.has(k)) {
-          seenTypes.add(k);
-          productTypes.push(t);
-        }
-      }
-      const s = rv.submittedAt;
-      if (s !== undefined && (submittedAt === undefined || s > submittedAt)) submittedAt = s;
-    }
+    // A one-element literal: pushing onto [] would reserve room for 17.
+    const v = group.first.values;
+    if (v.productType !== undefined) group.productTypes = [v.productType];
+    group.submittedAt = v.submittedAt;
+    return;
   }
-  return {
-    sheet,
-    rows,
-    first,
-    shopId: v.shopId!,
-    contractType: v.contractType!,
-    remark: v.remark ?? '',
-    start: v.start!,
-    end: v.end!,
-    productTypes,
-    status: v.status,
-    submittedAt,
-  };
-}
-
-interface PendingGroup {
-  readonly contractType: string;
-  readonly end: number;
-  readonly remark: string;
-  readonly rows: ParsedRow<'contracts'>[];
+  const seenTypes = new Set<string>();
+  let submittedAt: number | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const rv = rows[i]!.values;
+    const t = rv.productType;
+    if (t !== undefined) {
+      const k = productTypeKey(t);
+      if (!seenTypes.has(k)) {
+        seenTypes.add(k);
+        group.productTypes.push(t);
+      }
+    }
+    const s = rv.submittedAt;
+    if (s !== undefined && (submittedAt === undefined || s > submittedAt)) submittedAt = s;
+  }
+  group.submittedAt = submittedAt;
 }
 
 /**
  * Groups the rows of one contracts tab, in order of each group's first row. Same grouping as
  * `groupKey`, without building a key string per row: rows are bucketed by shop, then by start
- * (a number), and the few candidates of a bucket are compared field by field.
+ * (a number), and the few candidates of a bucket (one, usually: held without an array) are
+ * compared field by field. Each group is its ContractGroup from its first row on.
  */
 export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGroup[] {
-  const byShop = new Map<string, Map<number, PendingGroup[]>>();
-  const order: PendingGroup[] = [];
+  const byShop = new Map<string, Map<number, OpenGroup | OpenGroup[]>>();
+  const order: OpenGroup[] = [];
   const rows = sheet.rows;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -137,28 +123,34 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
       byShop.set(shopId, byStart);
     }
     const candidates = byStart.get(start);
-    let hit: PendingGroup | undefined;
-    if (candidates) {
-      for (let j = 0; j < candidates.length; j++) {
-        const c = candidates[j]!;
-        if (c.contractType === contractType && c.remark === remark && (c.end === end || (c.end !== c.end && end !== end))) {
-          hit = c;
-          break;
+    let hit: OpenGroup | undefined;
+    if (candidates !== undefined) {
+      if (Array.isArray(candidates)) {
+        for (let j = 0; j < candidates.length; j++) {
+          if (sameContract(candidates[j]!, contractType, remark, end)) {
+            hit = candidates[j];
+            break;
+          }
         }
-      }
+      } else if (sameContract(candidates, contractType, remark, end)) hit = candidates;
     }
     if (hit) {
       hit.rows.push(row);
       continue;
     }
-    const group: PendingGroup = { contractType, end, remark, rows: [row] };
-    if (candidates) candidates.push(group);
-    else byStart.set(start, [group]);
+    const group: OpenGroup = { sheet, rows: [row], first: row, shopId, contractType, remark, start, end, productTypes: [], status: v.status, submittedAt: undefined };
+    if (candidates === undefined) byStart.set(start, group);
+    else if (Array.isArray(candidates)) candidates.push(group);
+    else byStart.set(start, [candidates, group]);
     order.push(group);
   }
-  const out: ContractGroup[] = new Array(order.length);
-  for (let i = 0; i < order.length; i++) out[i] = buildGroup(sheet, order[i]!.rows);
-  return out;
+  for (let i = 0; i < order.length; i++) closeGroup(order[i]!);
+  return order;
+}
+
+/** Whether a group (of the same shop and start) is the contract of a row with these fields. */
+function sameContract(c: OpenGroup, contractType: string, remark: string, end: number): boolean {
+  return c.contractType === contractType && c.remark === remark && (c.end === end || (c.end !== c.end && end !== end));
 }
 
 /** Every contract group of every contracts tab (workbook order, then first row). Memoised. */
@@ -440,11 +432,25 @@ export function enrolledShopIds(ctx: RuleContext): ReadonlySet<string> {
  * @example isPartnerContract(ctx, row with partnerPlan blank, CPS 15%, shop enrolled) === true
  */
 export function isPartnerContract(ctx: RuleContext, row: ParsedRow<'contracts'>): boolean {
-  const v = row.values;
-  if (v.partnerPlan !== undefined) return v.partnerPlan;
-  if (v.cps === undefined || (!samePercent(v.cps, ctx.campaign.config.partnerCps) && !samePercent(v.cps, expectedPartnerCps(ctx, row)))) return false;
-  if (ctx.sheets('enrollment').length === 0) return true;
-  return v.shopId !== undefined && enrolledShopIds(ctx).has(v.shopId);
+  return partnerContractTest(ctx)(row);
+}
+
+/**
+ * `isPartnerContract(ctx, ·)` for a rule that asks it of every row: the derived data it reads is
+ * looked up once (on first need), not per row (each `ctx.memo` call allocates its closure).
+ */
+export function partnerContractTest(ctx: RuleContext): (row: ParsedRow<'contracts'>) => boolean {
+  const expected = expectedPartnerCpsReader(ctx);
+  let enrolled: ReadonlySet<string> | undefined;
+  return (row) => {
+    const v = row.values;
+    if (v.partnerPlan !== undefined) return v.partnerPlan;
+    if (v.cps === undefined || (!samePercent(v.cps, ctx.campaign.config.partnerCps) && !samePercent(v.cps, expected(row)))) return false;
+    if (ctx.sheets('enrollment').length === 0) return true;
+    if (v.shopId === undefined) return false;
+    enrolled ??= enrolledShopIds(ctx);
+    return enrolled.has(v.shopId);
+  };
 }
 
 /**
@@ -452,18 +458,34 @@ export function isPartnerContract(ctx: RuleContext, row: ParsedRow<'contracts'>)
  * else the shop's 原CPS% from the enrollment covering the row's month; undefined when neither is known.
  */
 export function baseCpsOf(ctx: RuleContext, row: ParsedRow<'contracts'>): number | undefined {
-  const byRow = ctx.memo('contract/baseByRow', () => new Map(rowsWithBase(ctx).map((r) => [r.row, r.base] as const)));
-  const base = byRow.get(row);
-  if (base) return base.cps;
-  const v = row.values;
-  if (v.shopId === undefined || v.start === undefined) return undefined;
-  const e = enrolledMonthsByShop(ctx).get(v.shopId)?.get(monthKeyOfDay(dayOfWall(v.start)));
-  return e && !e.row.invalid.has('baseCps') ? e.row.values.baseCps : undefined;
+  return baseCpsReader(ctx)(row);
+}
+
+/** `baseCpsOf(ctx, ·)` with its derived data looked up once (on first need), for per-row use. */
+export function baseCpsReader(ctx: RuleContext): (row: ParsedRow<'contracts'>) => number | undefined {
+  let byRow: ReadonlyMap<ParsedRow<'contracts'>, BaseContract> | undefined;
+  let months: ReturnType<typeof enrolledMonthsByShop> | undefined;
+  return (row) => {
+    byRow ??= ctx.memo('contract/baseByRow', () => new Map(rowsWithBase(ctx).map((r) => [r.row, r.base] as const)));
+    const base = byRow.get(row);
+    if (base) return base.cps;
+    const v = row.values;
+    if (v.shopId === undefined || v.start === undefined) return undefined;
+    months ??= enrolledMonthsByShop(ctx);
+    const e = months.get(v.shopId)?.get(monthKeyOfDay(dayOfWall(v.start)));
+    return e && !e.row.invalid.has('baseCps') ? e.row.values.baseCps : undefined;
+  };
 }
 
 /** SPEC §3: a partner-plan contract's CPS is max(15%, base CPS). */
 export function expectedPartnerCps(ctx: RuleContext, row: ParsedRow<'contracts'>): number {
-  return partnerCps(ctx.campaign, baseCpsOf(ctx, row));
+  return expectedPartnerCpsReader(ctx)(row);
+}
+
+/** `expectedPartnerCps(ctx, ·)` with its derived data looked up once, for per-row use. */
+export function expectedPartnerCpsReader(ctx: RuleContext): (row: ParsedRow<'contracts'>) => number {
+  const baseCps = baseCpsReader(ctx);
+  return (row) => partnerCps(ctx.campaign, baseCps(row));
 }
 
 // ---------------------------------------------------------------------------------------------

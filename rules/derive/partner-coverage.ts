@@ -17,7 +17,7 @@
  */
 import type { RuleContext } from '../engine/rule.js';
 import type { ParsedRow, ParsedSheet } from '../sheet/parse.js';
-import { CAMPAIGN_BONUS, STATUS_REJECTED, contractGroupsOf, isPartnerContract, percentText, type ContractGroup } from './contracts.js';
+import { CAMPAIGN_BONUS, STATUS_REJECTED, contractGroupsOf, partnerContractTest, percentText, type ContractGroup } from './contracts.js';
 import { enrolledMonthsByShop, type Enrollment } from './enrollments.js';
 import { expectedRate } from '../compute/rebate-calendar.js';
 import { MS_PER_DAY, dayOfWall, monthKey, monthRange, shortDate, ymdFromDay } from '../time/civil.js';
@@ -52,9 +52,9 @@ export function coveredDays(start: number, end: number): DayRange | undefined {
 }
 
 /** Whether a contract group is a partner-plan contract whose days count (see the file's decisions). */
-function isCountedPartnerGroup(ctx: RuleContext, g: ContractGroup): boolean {
+function isCountedPartnerGroup(isPartnerContract: ReturnType<typeof partnerContractTest>, g: ContractGroup): boolean {
   if (g.contractType !== CAMPAIGN_BONUS || g.status === STATUS_REJECTED) return false;
-  return g.rows.some((r) => isPartnerContract(ctx, r));
+  return g.rows.some((r) => isPartnerContract(r));
 }
 
 /**
@@ -65,12 +65,13 @@ function isCountedPartnerGroup(ctx: RuleContext, g: ContractGroup): boolean {
 export function partnerRowsByShop(ctx: RuleContext): ReadonlyMap<string, readonly PartnerRow[]> {
   return ctx.memo('partner/rowsByShop', () => {
     const out = new Map<string, PartnerRow[]>();
+    const isPartnerContract = partnerContractTest(ctx);
     for (const group of contractGroupsOf(ctx)) {
-      if (!isCountedPartnerGroup(ctx, group)) continue;
+      if (!isCountedPartnerGroup(isPartnerContract, group)) continue;
       const days = coveredDays(group.start, group.end);
       if (!days) continue;
       for (const row of group.rows) {
-        if (row.values.status === STATUS_REJECTED || !isPartnerContract(ctx, row)) continue;
+        if (row.values.status === STATUS_REJECTED || !isPartnerContract(row)) continue;
         let list = out.get(group.shopId);
         if (!list) out.set(group.shopId, (list = []));
         list.push({ sheet: group.sheet, row, group, shopId: group.shopId, firstDay: days.from, lastDay: days.to });
@@ -86,8 +87,9 @@ export function partnerRowsByShop(ctx: RuleContext): ReadonlyMap<string, readonl
 export function partnerGroups(ctx: RuleContext): readonly { readonly group: ContractGroup; readonly days: DayRange }[] {
   return ctx.memo('partner/groups', () => {
     const out: { group: ContractGroup; days: DayRange }[] = [];
+    const isPartnerContract = partnerContractTest(ctx);
     for (const group of contractGroupsOf(ctx)) {
-      if (!isCountedPartnerGroup(ctx, group)) continue;
+      if (!isCountedPartnerGroup(isPartnerContract, group)) continue;
       const days = coveredDays(group.start, group.end);
       if (days) out.push({ group, days });
     }

@@ -10,15 +10,15 @@ import { kindDef, type ColumnDef } from '../columns.js';
 import type { ValuesByKind } from './rows.js';
 import { cellText, matchHeader } from './header.js';
 import { parseDateValue, parseDateText, type DateParseOptions } from '../values/date.js';
-import { parsePercentValue } from '../values/percent.js';
-import { parseBooleanValue } from '../values/boolean.js';
+import { cleanPercent, isPercentFormat, parsePercentValue } from '../values/percent.js';
+import { booleanFromText, parseBooleanValue } from '../values/boolean.js';
 import { parseEmailsValue } from '../values/email.js';
 import { parseIntegerValue, parseMoneyValue, parseNumberValue } from '../values/number.js';
 import { parseTimeValue } from '../values/time-of-day.js';
 import { parseEnumValue, enumLookup } from '../values/enum.js';
 import { splitList } from '../values/list.js';
 import { ok, type ParseOutcome, type CellIssue } from '../values/outcome.js';
-import { wallOfDay } from '../time/civil.js';
+import { MS_PER_DAY, wallOfDay } from '../time/civil.js';
 
 export interface BoundColumn {
   readonly def: ColumnDef;
@@ -178,6 +178,55 @@ function parseCell(def: ColumnDef, cell: Cell, dates: DateParseOptions): ParseOu
   }
 }
 
+/** quickValue's answer for a cell it leaves to parseCell. */
+const SLOW: unique symbol = Symbol('parse the cell in full');
+
+/**
+ * The value parseCell gives the cell, for the usual cells that parse cleanly without any issue
+ * (a text, a known enum or boolean spelling, a finite number, a percent-formatted fraction, a
+ * date cell), without allocating an outcome; `SLOW` for every other cell, which parseCell then
+ * parses (and reports). Every branch is parseCell's own path for that value, so the two agree.
+ */
+function quickValue(def: ColumnDef, cell: Cell): unknown {
+  const v = cell.value;
+  switch (def.type) {
+    case 'text':
+      return typeof v === 'string' ? v.trim() : SLOW;
+    case 'enum': {
+      if (typeof v !== 'string') return SLOW;
+      const hit = lookupFor(def)(v);
+      return hit === undefined ? SLOW : hit;
+    }
+    case 'boolean': {
+      if (typeof v === 'boolean') return v;
+      if (typeof v !== 'string') return SLOW;
+      const b = booleanFromText(v);
+      return b === undefined ? SLOW : b;
+    }
+    case 'percent': {
+      if (typeof v !== 'number' || !Number.isFinite(v) || !isPercentFormat(cell.format)) return SLOW;
+      const p = cleanPercent(v * 100);
+      return p >= 0 && p <= 100 ? p : SLOW;
+    }
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v) ? v : SLOW;
+    case 'money':
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : SLOW;
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? v : SLOW;
+    case 'date':
+    case 'datetime': {
+      if (typeof v !== 'object' || v === null || v.type !== 'date' || !Number.isFinite(v.wall)) return SLOW;
+      // parseDateValue's date cell: its day and its seconds (always given, so dateOnly never applies).
+      const day = Math.floor(v.wall / MS_PER_DAY);
+      if (def.type === 'date') return day;
+      return wallOfDay(day, Math.round((v.wall - day * MS_PER_DAY) / 1000));
+    }
+    default:
+      return SLOW;
+  }
+}
+
 /**
  * Parses the rows below `headerIndex` (0-based). Blank rows are skipped; trailing data beyond the
  * known columns is ignored (its header was reported as unknown).
@@ -188,9 +237,10 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
   const columns = bindColumns(kind, table.rows[headerIndex] ?? [], headerRow, issues);
   const bound = [...columns.values()];
   const view = cellsView(bound);
+  const blank = blankValues(bound);
   const rows: ParsedRow<K>[] = [];
   for (let r = headerIndex + 1; r < table.rows.length; r++) {
-    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, view, dates, issues);
+    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, view, blank, dates, issues);
     if (row) rows.push(row);
   }
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
@@ -206,23 +256,24 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
 export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): ParsedSheet<K> {
   const bound = [...parsed.columns.values()];
   const view = cellsView(bound);
+  const blank = blankValues(bound);
   const changedRowNos = new Set<number>();
   for (const r of changed) changedRowNos.add(r + 1);
   const fresh = new Map<number, ParsedRow<K>>();
   const freshIssues: SheetIssue[] = [];
   for (const r of [...changed].sort((a, b) => a - b)) {
-    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, dates, freshIssues);
+    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, blank, dates, freshIssues);
     if (row) fresh.set(r + 1, row);
   }
-  const rows: ParsedRow<K>[] = [];
-  for (const row of parsed.rows) {
-    if (!changedRowNos.has(row.row)) rows.push(row);
-  }
-  // Merge the fresh rows in by row number (both lists ascending).
+  // The unchanged rows with the fresh ones merged in by row number (both lists ascending), in one
+  // indexed pass: the engine does this once per suggestion round, over every row of the tab.
   const merged: ParsedRow<K>[] = [];
   const freshSorted = [...fresh.values()];
+  const old = parsed.rows;
   let i = 0;
-  for (const row of rows) {
+  for (let k = 0; k < old.length; k++) {
+    const row = old[k]!;
+    if (changedRowNos.has(row.row)) continue;
     while (i < freshSorted.length && freshSorted[i]!.row < row.row) merged.push(freshSorted[i++]!);
     merged.push(row);
   }
@@ -240,7 +291,7 @@ export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited:
 }
 
 /** One row's values, or undefined for a row blank in every bound column; its issues go to `issues`. */
-function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], view: CellsView, dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
+function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], view: CellsView, blank: Readonly<Record<string, undefined>>, dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
   let blankRow = true;
   for (let i = 0; i < bound.length; i++) {
     if (!isBlank(raw[bound[i]!.index])) {
@@ -249,9 +300,10 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
     }
   }
   if (blankRow) return undefined;
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = { ...blank };
   let invalid: Set<string> | undefined;
-  for (const col of bound) {
+  for (let b = 0; b < bound.length; b++) {
+    const col = bound[b]!;
     const cell = raw[col.index] ?? undefined;
     if (isBlank(cell)) {
       if (col.def.type === 'boolean') {
@@ -263,6 +315,11 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
       }
       continue;
     }
+    const quick = quickValue(col.def, cell!);
+    if (quick !== SLOW) {
+      values[col.def.key] = quick;
+      continue;
+    }
     const out = parseCell(col.def, cell!, dates);
     if (out.issues.length > 0) for (const i of out.issues) {
       if (i.ruleId === 'cell/invalid-number' && col.def.invalidValueRule) continue; // the column's own rule reports it
@@ -272,6 +329,18 @@ function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefine
     else (invalid || (invalid = new Set<string>())).add(col.def.key);
   }
   return { row: rowNo, values: values as ValuesByKind[K], cells: new view(raw), invalid: invalid ?? NO_INVALID };
+}
+
+/**
+ * Every bound key, undefined, in column order: each row's values start as a copy of it, so every
+ * row of a tab has one shape (the rules read \`row.values.x\` at sites that then see one shape,
+ * not dozens: rows differ in which cells are blank) and no property is added row by row. A blank
+ * or unreadable cell's key holds undefined, as reading a missing key gives.
+ */
+function blankValues(bound: readonly BoundColumn[]): Readonly<Record<string, undefined>> {
+  const out: Record<string, undefined> = {};
+  for (const col of bound) out[col.def.key] = undefined;
+  return out;
 }
 
 type CellsView = new (raw: ReadonlyArray<Cell | null | undefined>) => Readonly<Record<string, Cell | undefined>>;

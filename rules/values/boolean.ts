@@ -26,8 +26,28 @@ export function parseBooleanValue(value: CellValue): ParseOutcome<boolean> {
     if (value.type === 'error') return fail('cell/formula-error', 'default', { error: value.error });
     return fail('cell/invalid-enum', 'boolean', { text: 'date', allowed: BOOLEAN_SPELLINGS });
   }
-  const t = value.normalize('NFKC').trim().toLowerCase();
-  if (YES.has(t)) return ok(true);
-  if (NO.has(t)) return ok(false);
-  return fail('cell/invalid-enum', 'boolean', { text: value, allowed: BOOLEAN_SPELLINGS });
+  const b = booleanFromText(value);
+  if (b === undefined) return fail('cell/invalid-enum', 'boolean', { text: value, allowed: BOOLEAN_SPELLINGS });
+  return ok(b);
 }
+
+/**
+ * A boolean text's meaning, or undefined when it is no accepted spelling. A column repeats a few
+ * spellings: each distinct text is normalised once (a bounded cache, emptied when full).
+ * @example booleanFromText(' Ｙｅｓ ') === true; booleanFromText('') === false; booleanFromText('maybe') === undefined
+ */
+export function booleanFromText(text: string): boolean | undefined {
+  let b = booleanByText.get(text);
+  if (b === undefined && !booleanByText.has(text)) {
+    if (booleanByText.size >= BOOLEAN_CACHE_LIMIT) booleanByText.clear();
+    const t = text.normalize('NFKC').trim().toLowerCase();
+    b = YES.has(t) ? true : NO.has(t) ? false : undefined;
+    if (text.length <= BOOLEAN_CACHED_LENGTH) booleanByText.set(text, b);
+  }
+  return b;
+}
+
+const BOOLEAN_CACHE_LIMIT = 1000;
+/** Longer texts are no spelling of a boolean, and are not remembered. */
+const BOOLEAN_CACHED_LENGTH = 32;
+const booleanByText = new Map<string, boolean | undefined>();

@@ -16,7 +16,8 @@ export function cleanPercent(x: number): number {
 const percentFormatCache = new Map<string, boolean>();
 const FORMAT_CACHE_LIMIT = 1000;
 
-function isPercentFormat(format: string | undefined): boolean {
+/** Whether a number format shows a percent (`0%`, `0.0%`, the built-ins #9 and #10). */
+export function isPercentFormat(format: string | undefined): boolean {
   if (!format) return false;
   if (format === '#9' || format === '#10') return true; // built-in 0% and 0.00%
   let hit = percentFormatCache.get(format);

@@ -37,12 +37,15 @@ export default defineRule({
   check(ctx) {
     for (const g of contractGroupsOf(ctx)) {
       if (g.contractType !== CAMPAIGN_BONUS || g.end <= g.start) continue;
+      const startWhole = secondsOfWall(g.start) === 0;
+      const endWhole = secondsOfWall(g.end) === LAST_SECOND;
+      if (startWhole && endWhole) continue;
       const rows = groupRowsData(g);
-      if (secondsOfWall(g.start) !== 0) {
+      if (!startWhole) {
         const value = formatWall(wallOfDay(dayOfWall(g.start)));
         ctx.report({ sheet: g.sheet, row: g.first, key: 'start', messageId: 'default', data: { time: formatWall(g.start), ...rows }, suggestion: { value, label: msg('改為 {value}', 'Use {value}') } });
       }
-      if (secondsOfWall(g.end) !== LAST_SECOND) {
+      if (!endWhole) {
         const value = formatWall(wholeDayEnd(g.start, g.end));
         ctx.report({ sheet: g.sheet, row: g.first, key: 'end', messageId: 'end', data: { time: formatWall(g.end), ...rows }, suggestion: { value, label: msg('改為 {value}', 'Use {value}') } });
       }

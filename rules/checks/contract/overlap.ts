@@ -49,10 +49,13 @@ export default defineRule({
   },
   check(ctx) {
     const all = contractGroupsOf(ctx);
-    const position = new Map(all.map((g, i) => [g, i]));
+    // Positions in workbook order, of the contracts that can overlap (the only ones asked for).
+    const position = new Map<ContractGroup, number>();
     const byShop = new Map<string, ContractGroup[]>();
-    for (const g of all) {
+    for (let i = 0; i < all.length; i++) {
+      const g = all[i]!;
       if (g.contractType !== CAMPAIGN_BONUS || !countsAsLive(g.status) || g.end <= g.start) continue;
+      position.set(g, i);
       const list = byShop.get(g.shopId);
       if (list) list.push(g);
       else byShop.set(g.shopId, [g]);

@@ -1,5 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { expectedPartnerCps, isPartnerContract, percentText, samePercent } from '../../derive/contracts.js';
+import { expectedPartnerCpsReader, partnerContractTest, percentText, samePercent } from '../../derive/contracts.js';
 
 /**
  * `contract/partner-cps`: a partner-plan contract's CPS must be max(15%, base CPS) (SPEC §3: the
@@ -19,11 +19,13 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
+    const expectedPartnerCps = expectedPartnerCpsReader(ctx);
+    const isPartnerContract = partnerContractTest(ctx);
     for (const { sheet, row } of ctx.rows('contracts')) {
       const cps = row.values.cps;
       if (cps === undefined) continue;
-      const expected = expectedPartnerCps(ctx, row);
-      if (samePercent(cps, expected) || !isPartnerContract(ctx, row)) continue;
+      const expected = expectedPartnerCps(row);
+      if (samePercent(cps, expected) || !isPartnerContract(row)) continue;
       const value = percentText(expected);
       ctx.report({ sheet, row, key: 'cps', data: { cps: percentText(cps), partnerCps: value }, suggestion: { value, label: msg('改為 {value}', 'Use {value}') } });
     }

@@ -1,5 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { isPartnerContract, percentText } from '../../derive/contracts.js';
+import { partnerContractTest, percentText } from '../../derive/contracts.js';
 import { cleanPercent } from '../../values/percent.js';
 
 /**
@@ -20,9 +20,10 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
+    const isPartnerContract = partnerContractTest(ctx);
     for (const { sheet, row } of ctx.rows('contracts')) {
       const vendor = row.values.vendorBonus;
-      if (vendor === undefined || cleanPercent(vendor) === 0 || !isPartnerContract(ctx, row)) continue;
+      if (vendor === undefined || cleanPercent(vendor) === 0 || !isPartnerContract(row)) continue;
       ctx.report({ sheet, row, key: 'vendorBonus', data: { vendor: percentText(vendor) }, suggestion: { value: '0%', label: msg('改為 {value}', 'Use {value}') } });
     }
   },

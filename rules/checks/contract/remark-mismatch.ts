@@ -3,9 +3,12 @@ import { contractGroupsOf, groupRowsData, percentText, samePercent } from '../..
 import { remarkOf } from '../../compute/schedule.js';
 import { dayOfWall, secondsOfWall, shortDate, ymdFromDay } from '../../time/civil.js';
 
-/** `M/D` or `M/D-M/D` (also with ~ ～ – 〜 between), after NFKC. */
-const DATES = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\s*[-~\u2010-\u2015\u301c]\s*(\d{1,2})\/(\d{1,2}))?(?![\d/])/u;
-const RATES = /(\d+(?:\.\d+)?)\s*%/gu;
+/*
+ * What a remark names, after NFKC: the first `M/D` or `M/D-M/D` (also with ~ ～ – 〜 between)
+ * and every `R%`, exactly as these regexes find them (readRemarkFacts scans by hand):
+ *   DATES = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\s*[-~\u2010-\u2015\u301c]\s*(\d{1,2})\/(\d{1,2}))?(?![\d/])/u  (first match)
+ *   RATES = /(\d+(?:\.\d+)?)\s*%/gu  (every match)
+ */
 
 export interface RemarkFacts {
   /** Month and day of the first and last dates the remark names, or undefined. */
@@ -34,21 +37,116 @@ export function remarkFacts(remark: string): RemarkFacts {
 const FACTS_MAX_ENTRIES = 4096;
 const factsByRemark = new Map<string, RemarkFacts>();
 
+/**
+ * Text that NFKC leaves as it is: ASCII and the CJK Unified Ideographs (no decompositions, and
+ * neither composes with anything). Nearly every remark is only these, and testing for them costs
+ * less than normalising.
+ */
+const NFKC_STABLE = /^[\0-\x7f\u4e00-\u9fff]*$/;
+
 function readRemarkFacts(remark: string): RemarkFacts {
-  const t = remark.normalize('NFKC');
-  const m = DATES.exec(t);
-  const rates = [...t.matchAll(RATES)].map((r) => Number(r[1]));
+  const t = NFKC_STABLE.test(remark) ? remark : remark.normalize('NFKC');
+  const rates = ratesIn(t);
+  const m = firstDatesIn(t);
   if (!m) return { rates };
-  const from = [Number(m[1]), Number(m[2])] as const;
-  const to = m[3] !== undefined ? ([Number(m[3]), Number(m[4])] as const) : from;
+  const from = [m[0], m[1]] as const;
+  const to = m.length === 4 ? ([m[2], m[3]] as const) : from;
   return { dates: { from, to }, rates };
 }
 
-const md = (day: number): readonly [number, number] => {
-  const { m, d } = ymdFromDay(day);
-  return [m, d];
-};
-const sameMd = (a: readonly [number, number], b: readonly [number, number]) => a[0] === b[0] && a[1] === b[1];
+// The two scanners below find exactly what DATES and RATES (above) find — the property test
+// test/checks/contract/remark-facts.property.test.ts compares them on random text — in one plain
+// walk over the text: the regexes cost several times more, and every contract's remark is read.
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Regex `\s`: white space and line terminators. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** DATES' range marks: `-`, `~`, U+2010–U+2015, U+301C. */
+const isRangeMark = (c: number) => c === 45 || c === 126 || (c >= 0x2010 && c <= 0x2015) || c === 0x301c;
+
+/** End of the run of digits starting at i (i itself when there is none). */
+function digitsEnd(t: string, i: number): number {
+  while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Every RATES match (`(\d+(?:\.\d+)?)\s*%`, global) in order, as numbers. */
+function ratesIn(t: string): number[] {
+  // Most remarks name one rate: a one-element literal then (pushing onto [] reserves room for 17).
+  let out: number[] | undefined;
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigit(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const j = digitsEnd(t, i + 1);
+    let k = j;
+    if (k + 1 < n && t.charCodeAt(k) === 46 && isDigit(t.charCodeAt(k + 1))) k = digitsEnd(t, k + 2);
+    let s = k;
+    while (s < n && isSpace(t.charCodeAt(s))) s++;
+    if (s < n && t.charCodeAt(s) === 37) {
+      const rate = Number(t.slice(i, k));
+      if (out === undefined) out = [rate];
+      else out.push(rate);
+      i = s + 1;
+    } else {
+      // A match starting later in this run of digits would fail the same way; its fraction's
+      // digits may still start one.
+      i = j;
+    }
+  }
+  return out ?? [];
+}
+
+/**
+ * The first DATES match: [month, day] or [month, day, month, day]; undefined when none. A match
+ * starts at a run of 1–2 digits not after a digit, `/` or `.`, followed by `/` and a run of 1–2
+ * digits; then the range part when it is whole and not followed by a digit or `/`, else the
+ * single date when it is not followed by `/`.
+ */
+function firstDatesIn(t: string): number[] | undefined {
+  const n = t.length;
+  if (!t.includes('/')) return undefined;
+  for (let p = 0; p < n; p++) {
+    if (!isDigit(t.charCodeAt(p))) continue;
+    if (p > 0) {
+      const b = t.charCodeAt(p - 1);
+      if (isDigit(b) || b === 47 || b === 46) continue;
+    }
+    const q = digitsEnd(t, p + 1);
+    if (q - p > 2 || q >= n || t.charCodeAt(q) !== 47) continue;
+    const e = digitsEnd(t, q + 1);
+    if (e === q + 1 || e - (q + 1) > 2) continue;
+    let g = e;
+    while (g < n && isSpace(t.charCodeAt(g))) g++;
+    if (g < n && isRangeMark(t.charCodeAt(g))) {
+      g++;
+      while (g < n && isSpace(t.charCodeAt(g))) g++;
+      const h = digitsEnd(t, g);
+      if (h > g && h - g <= 2 && h < n && t.charCodeAt(h) === 47) {
+        const f = digitsEnd(t, h + 1);
+        if (f > h + 1 && f - (h + 1) <= 2 && !(f < n && t.charCodeAt(f) === 47)) {
+          return [Number(t.slice(p, q)), Number(t.slice(q + 1, e)), Number(t.slice(g, h)), Number(t.slice(h + 1, f))];
+        }
+      }
+    }
+    if (e < n && t.charCodeAt(e) === 47) continue;
+    return [Number(t.slice(p, q)), Number(t.slice(q + 1, e))];
+  }
+  return undefined;
+}
+
+/** Whether a day falls on month `m`, day `d` (any year). */
+function isMonthDay(day: number, md: readonly [number, number]): boolean {
+  const ymd = ymdFromDay(day);
+  return ymd.m === md[0] && ymd.d === md[1];
+}
 
 /**
  * `contract/remark-mismatch`: the remark names dates (`M/D`, `M/D-M/D`) or a rate (`R%`) that
@@ -74,14 +172,22 @@ export default defineRule({
       if (!g.remark || g.end <= g.start) continue;
       const facts = remarkFacts(g.remark);
       if (!facts.dates && facts.rates.length === 0) continue;
-      const fronts = g.rows.map((r) => r.values.frontRate).filter((x): x is number => x !== undefined);
-      if (fronts.length === 0) continue;
+      // The front-end rebates of the group's rows (one row, usually): read without building arrays.
+      const rows = g.rows;
+      let fronts = 0;
+      let rate = -Infinity;
+      for (let i = 0; i < rows.length; i++) {
+        const f = rows[i]!.values.frontRate;
+        if (f === undefined) continue;
+        fronts++;
+        rate = Math.max(rate, f);
+      }
+      if (fronts === 0) continue;
       const first = dayOfWall(g.start);
       const last = secondsOfWall(g.end) === 0 && dayOfWall(g.end) > first ? dayOfWall(g.end) - 1 : dayOfWall(g.end);
-      const datesWrong = facts.dates !== undefined && (!sameMd(facts.dates.from, md(first)) || !sameMd(facts.dates.to, md(last)));
-      const rateWrong = facts.rates.length > 0 && !facts.rates.some((r) => fronts.some((f) => samePercent(f, r)));
+      const datesWrong = facts.dates !== undefined && (!isMonthDay(first, facts.dates.from) || !isMonthDay(last, facts.dates.to));
+      const rateWrong = facts.rates.length > 0 && !namesAFront(facts.rates, rows);
       if (!datesWrong && !rateWrong) continue;
-      const rate = Math.max(...fronts);
       const generated = remarkOf(first, last, rate);
       const what = datesWrong && rateWrong ? ['日期與回饋%', 'dates and a rate'] : datesWrong ? ['日期', 'dates'] : ['回饋%', 'a rate'];
       ctx.report({
@@ -94,3 +200,14 @@ export default defineRule({
     }
   },
 });
+
+/** Whether one of the remark's rates is the front-end rebate of one of the rows. */
+function namesAFront(rates: readonly number[], rows: readonly { readonly values: { readonly frontRate?: number } }[]): boolean {
+  for (const r of rates) {
+    for (let i = 0; i < rows.length; i++) {
+      const f = rows[i]!.values.frontRate;
+      if (f !== undefined && samePercent(f, r)) return true;
+    }
+  }
+  return false;
+}

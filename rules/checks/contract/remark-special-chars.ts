@@ -11,6 +11,24 @@ const INVISIBLE = /^[\p{C}\p{Z}]$/u;
  */
 const ALL_ALLOWED = /^[\p{L}\p{Nd}_\-/%()+.,:~ 、\u3000＿－／％（）＋．，：～]*$/u;
 
+/** ASCII that ALL_ALLOWED accepts: letters, digits, space and `_ - / % ( ) + . , : ~`. */
+const ASCII_ALLOWED = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-/%()+.,:~') ASCII_ALLOWED[ch.charCodeAt(0)] = 1;
+
+/**
+ * `ALL_ALLOWED.test(remark)`, answered by a plain loop for the usual remark of allowed ASCII and
+ * CJK ideographs (U+4E00–U+9FA5, letters in every Unicode version); any other character leaves
+ * the answer to the regex.
+ */
+function allAllowed(remark: string): boolean {
+  for (let i = 0; i < remark.length; i++) {
+    const c = remark.charCodeAt(i);
+    if (c < 128 ? ASCII_ALLOWED[c] === 1 : c >= 0x4e00 && c <= 0x9fa5) continue;
+    return ALL_ALLOWED.test(remark);
+  }
+  return true;
+}
+
 /**
  * Whether one character (code point) may appear in a remark: letters of any script (so CJK),
  * decimal digits, space, `_ - / % ( ) + . , : ~`, their full-width forms (U+FF01–FF5E, U+3000)
@@ -31,7 +49,7 @@ export function isRemarkChar(ch: string): boolean {
  */
 export function specialChars(remark: string): string[] {
   const out: string[] = [];
-  if (ALL_ALLOWED.test(remark)) return out;
+  if (allAllowed(remark)) return out;
   for (const ch of Array.from(remark)) {
     if (isRemarkChar(ch)) continue;
     const shown = INVISIBLE.test(ch) ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : ch;
@@ -83,7 +101,7 @@ export default defineRule({
     let groupOf: ReturnType<typeof contractGroupByRow> | undefined;
     for (const { sheet, row } of ctx.rows('contracts')) {
       const remark = row.values.remark;
-      if (remark === undefined || ALL_ALLOWED.test(remark)) continue;
+      if (remark === undefined || allAllowed(remark)) continue;
       const chars = specialChars(remark);
       if (chars.length === 0) continue;
       // Rows of one contract share the remark: report it on the contract's first row only.
