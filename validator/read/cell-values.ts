@@ -2,7 +2,8 @@
  * The last step from a raw worksheet cell (its `t`, style, formula flag and `<v>`/`<is>` text) to
  * a model cell: the value, dates by number format, the display text.
  */
-import type { Cell, CellValue } from '../../rules/model';
+import { makeCell, type Cell, type CellValue } from '../../rules/model';
+import type { WorkbookInfo } from './xlsx';
 import { displayTextFor } from './display';
 import { builtinIdOf, isDateFormatCode, LOCALE_DATE_FORMAT_IDS } from './number-formats';
 import { isoToWall, serialToWall } from './serial-date';
@@ -28,18 +29,8 @@ function isDateFormat(format: string): boolean {
  */
 export class CellInterner {
   private readonly styles: Array<StyleCells | undefined> = [];
-  private readonly formats: ReadonlyArray<string | undefined>;
 
-  constructor(
-    info: { readonly formats: ReadonlyArray<string | undefined>; readonly date1904: boolean; readonly sharedStrings: readonly string[] } = { formats: [], date1904: false, sharedStrings: [] },
-  ) {
-    this.formats = info.formats;
-    this.date1904 = info.date1904;
-    this.sharedStrings = info.sharedStrings;
-  }
-
-  private readonly date1904: boolean;
-  private readonly sharedStrings: readonly string[];
+  constructor(private readonly info: Pick<WorkbookInfo, 'formats' | 'date1904' | 'sharedStrings'>) {}
 
   /** The model cell of a raw worksheet cell, or null for an empty one. */
   cellOf(raw: RawCell): Cell | null {
@@ -47,22 +38,22 @@ export class CellInterner {
     if (raw.type === 's' && !raw.hasFormula && raw.v !== undefined) {
       // The usual text cell: one lookup by shared-string index, no hashing of the text.
       const index = sharedStringIndex(raw.v);
-      if (index >= 0 && index < this.sharedStrings.length) {
+      if (index >= 0 && index < this.info.sharedStrings.length) {
         const known = style.sst[index];
         if (known !== undefined) return known;
-        const text = this.sharedStrings[index]!;
-        return (style.sst[index] = text === '' ? null : newCell(text, text, style.format));
+        const text = this.info.sharedStrings[index]!;
+        return (style.sst[index] = text === '' ? null : makeCell(text, text, style.format));
       }
     }
-    let value = rawCellValue(raw, this.sharedStrings);
-    if (typeof value === 'number' && style.isDate) value = { type: 'date', wall: serialToWall(value, this.date1904) };
+    let value = rawCellValue(raw, this.info.sharedStrings);
+    if (typeof value === 'number' && style.isDate) value = { type: 'date', wall: serialToWall(value, this.info.date1904) };
     return this.cell(value, style);
   }
 
   private style(index: number): StyleCells {
     let style = this.styles[index];
     if (style === undefined) {
-      const format = index === 0 ? undefined : this.formats[index];
+      const format = index === 0 ? undefined : this.info.formats[index];
       style = { format, isDate: !!format && isDateFormat(format), sst: [], numbers: new Map(), dates: new Map(), strings: new Map(), others: new Map() };
       if (index < MAX_STYLES) this.styles[index] = style;
     }
@@ -74,19 +65,19 @@ export class CellInterner {
     if (value === null) return null;
     if (typeof value === 'number') {
       // -0 and 0 are one Map key but may display differently: -0 is never shared.
-      if (Object.is(value, -0)) return newCell(value, displayTextFor(value, format), format);
-      return style.numbers.get(value) ?? remember(style.numbers, value, newCell(value, displayTextFor(value, format), format));
+      if (Object.is(value, -0)) return makeCell(value, displayTextFor(value, format), format);
+      return style.numbers.get(value) ?? remember(style.numbers, value, makeCell(value, displayTextFor(value, format), format));
     }
     if (typeof value === 'string') {
       // A long text is rarely repeated and would make a long key: its own cell.
-      if (value.length > INTERN_MAX_CHARS) return newCell(value, value, format);
-      return style.strings.get(value) ?? remember(style.strings, value, newCell(value, value, format));
+      if (value.length > INTERN_MAX_CHARS) return makeCell(value, value, format);
+      return style.strings.get(value) ?? remember(style.strings, value, makeCell(value, value, format));
     }
     if (typeof value === 'boolean' || value.type === 'error') {
       const key = typeof value === 'boolean' ? (value ? 'T' : 'F') : `E${value.error}`;
-      return style.others.get(key) ?? remember(style.others, key, newCell(value, displayTextFor(value, format), format));
+      return style.others.get(key) ?? remember(style.others, key, makeCell(value, displayTextFor(value, format), format));
     }
-    return style.dates.get(value.wall) ?? remember(style.dates, value.wall, newCell(value, displayTextFor(value, format), format));
+    return style.dates.get(value.wall) ?? remember(style.dates, value.wall, makeCell(value, displayTextFor(value, format), format));
   }
 }
 
@@ -120,11 +111,6 @@ function sharedStringIndex(v: string): number {
     index = index * 10 + (code - 48);
   }
   return index;
-}
-
-/** Same keys in the same order as rules/model's `makeCell`. */
-function newCell(value: CellValue, text: string, format: string | undefined): Cell {
-  return format === undefined ? { value, text } : { value, text, format };
 }
 
 function remember<K>(cache: Map<K, Cell>, key: K, cell: Cell): Cell {

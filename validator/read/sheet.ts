@@ -34,7 +34,7 @@ interface Totals {
 }
 
 /** `cells`: the workbook's interner (one per file read, shared by its sheets). */
-export async function readSheet(pkg: OoxmlPackage, sheet: SheetInfo, info: WorkbookInfo, sink: SheetSink, totals: Totals, cells: CellInterner = new CellInterner(info)): Promise<SheetFacts> {
+export async function readSheet(pkg: OoxmlPackage, sheet: SheetInfo, info: WorkbookInfo, sink: SheetSink, totals: Totals, cells = new CellInterner(info)): Promise<SheetFacts> {
   const parser = new SheetParser(sheet.name, info, sink, pkg.limits, totals, cells);
   await pkg.parseXml(sheet.part, parser);
   return { cellsSoFar: totals.cells };
