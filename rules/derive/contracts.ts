@@ -108,6 +108,8 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
   const byShop = new Map<string, Map<number, OpenGroup | OpenGroup[]>>();
   const order: OpenGroup[] = [];
   const rows = sheet.rows;
+  let lastShop: string | undefined;
+  let lastByStart: Map<number, OpenGroup | OpenGroup[]> | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const v = row.values;
@@ -117,11 +119,14 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
     const end = v.end;
     if (shopId === undefined || contractType === undefined || start === undefined || end === undefined) continue;
     const remark = v.remark ?? '';
-    let byStart = byShop.get(shopId);
+    // A shop's rows usually come together: its bucket is looked up again only when the shop changes.
+    let byStart = shopId === lastShop ? lastByStart : byShop.get(shopId);
     if (!byStart) {
       byStart = new Map();
       byShop.set(shopId, byStart);
     }
+    lastShop = shopId;
+    lastByStart = byStart;
     const candidates = byStart.get(start);
     let hit: OpenGroup | undefined;
     if (candidates !== undefined) {
