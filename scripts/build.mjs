@@ -26,7 +26,7 @@ export function nodeBundleOptions(entryPoints, outdir) {
 }
 
 async function buildValidator() {
-  await build(nodeBundleOptions({ cli: 'validator/cli.ts', worker: 'validator/read/worker.ts', 'pool-worker': 'validator/pool/worker.ts' }, 'dist/validator'));
+  await build(nodeBundleOptions({ cli: 'validator/cli.ts', worker: 'validator/read/worker.ts', 'pool-worker': 'validator/pool/worker.ts', prestart: 'validator/pool/prestart.ts' }, 'dist/validator'));
 }
 
 async function buildAddon() {

@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { DEFAULT_MAX_OLD_GENERATION_MB, newPoolWorker, takePrestartedWorker } from './prestart.js';
 
 export interface PoolOptions {
   /** Workers (default: one per core). */
@@ -83,17 +84,8 @@ export class WorkerPool<Req, Res> {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.file, {
-      // An 8 MB young generation (V8's default is larger). With shared cells most of what a check
-      // allocates is short-lived: the 100k-row validate peaks at 243–253 MB instead of 248–261 MB
-      // (16 MB) or 313–328 MB (64 MB) at the same CPU time (7.7–8.7 s each, three interleaved runs
-      // of each on the loaded machine), and 1,000,000 rows take no longer (95 s CPU vs 99–112 s).
-      // Before the cells were shared, 16 MB took a 52,000-shop upload from 393–405 MB to ~353 MB.
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb ?? 1024, maxYoungGenerationSizeMb: 8 },
-      // Piped, not inherited: a crashing parser must not write into the caller's stdout (JSON reports).
-      stdout: true,
-      stderr: true,
-    });
+    const maxOld = this.opts.maxOldGenerationSizeMb ?? DEFAULT_MAX_OLD_GENERATION_MB;
+    const worker = takePrestartedWorker(this.file, maxOld) ?? newPoolWorker(this.file, maxOld);
     const slot: Slot = { worker, busy: false, stderrTail: '' };
     worker.stdout.resume();
     worker.stderr.setEncoding('utf8');

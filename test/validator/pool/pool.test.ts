@@ -9,9 +9,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool, type TaskFailure } from '../../../validator/pool/pool';
+import { prestartPoolWorker, takePrestartedWorker } from '../../../validator/pool/prestart';
 
 let dir: string;
 let workerUrl: URL;
+let quitterUrl: URL;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'partner-check-pool-'));
   const file = path.join(dir, 'worker.mjs');
@@ -27,6 +29,9 @@ parentPort.on('message', (m) => {
 `,
   );
   workerUrl = pathToFileURL(file);
+  const quitter = path.join(dir, 'quitter.mjs');
+  writeFileSync(quitter, 'process.exit(0);\n');
+  quitterUrl = pathToFileURL(quitter);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -54,4 +59,37 @@ describe('WorkerPool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('adopts the worker prestarted for its script and heap limit, and only that one', async () => {
+    const waiting = prestartPoolWorker(workerUrl, 96);
+    expect(prestartPoolWorker(workerUrl, 96)).toBe(waiting); // one waits per script and limit
+    const other = prestartPoolWorker(workerUrl, 128);
+    const pool = new WorkerPool<unknown, Res>(workerUrl, { size: 1, maxOldGenerationSizeMb: 96 });
+    try {
+      const [r] = await Promise.all([pool.run('x', 20_000, failed)]);
+      expect(r).toEqual({ echo: 'x', threadId: waiting.threadId });
+      expect(takePrestartedWorker(workerUrl, 96)).toBeUndefined(); // taken by the pool
+      expect(takePrestartedWorker(workerUrl, 128)).toBe(other); // another limit: left waiting
+    } finally {
+      await pool.close();
+      await other.terminate();
+    }
+  });
+
+  it('does not adopt a prestarted worker that has exited: it starts a fresh one', async () => {
+    const quitter = prestartPoolWorker(quitterUrl, 96);
+    await new Promise((resolve) => quitter.once('exit', resolve));
+    expect(takePrestartedWorker(quitterUrl, 96)).toBeUndefined();
+    const dead = prestartPoolWorker(workerUrl, 64);
+    const deadId = dead.threadId;
+    await dead.terminate();
+    const pool = new WorkerPool<unknown, Res>(workerUrl, { size: 1, maxOldGenerationSizeMb: 64 });
+    try {
+      const r = await pool.run('y', 20_000, failed);
+      expect(r.echo).toBe('y');
+      expect(r.threadId).not.toBe(deadId);
+    } finally {
+      await pool.close();
+    }
+  });
 });
