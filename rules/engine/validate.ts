@@ -2,14 +2,14 @@
  * The engine: recognise tabs, parse rows, run every registered rule, and build the SPEC §7
  * per-file report. Pure: "today" and the campaign are inputs; nothing here touches I/O.
  */
-import type { Workbook } from '../model.js';
+import type { Table, Workbook } from '../model.js';
 import { a1 } from '../model.js';
 import type { FileReport, Lang, MessageData, PictureFacts, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
 import { SHEET_KINDS } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
 import { DEFAULT_CAMPAIGN } from '../campaign/campaign.js';
 import { recogniseTable } from '../sheet/header.js';
-import { parseSheet, reparseRows, type ParsedSheet, type ParsedRow, type SheetIssue } from '../sheet/parse.js';
+import { parseRowsAt, parseSheet, reparseRows, type ParsedSheet, type ParsedRow, type SheetIssue } from '../sheet/parse.js';
 import { TW_OFFICE_CALENDAR, isWorkingDay, nthWorkingDayBefore, YearNotCoveredError, type OfficeCalendar } from '../time/office-calendar.js';
 import { dayFromYmd, ymdFromDay, isoDate } from '../time/civil.js';
 import type { Baseline } from './baseline.js';
@@ -65,6 +65,9 @@ export interface WorkbookAnalysis {
   readonly tableIssues: readonly TableIssue[];
 }
 
+/** What the rules read of an analysis (the post-pass gives them no summaries). */
+type RuleInput = Pick<WorkbookAnalysis, 'sheets' | 'tableIssues'>;
+
 /** Recognises and parses every tab (no rules run). Shared by validation, calendars and schedules. */
 export function analyseWorkbook(workbook: Workbook, campaign: Campaign = DEFAULT_CAMPAIGN): WorkbookAnalysis {
   const dates = { yearFor: yearForCampaign(campaign) };
@@ -87,70 +90,119 @@ export function analyseWorkbook(workbook: Workbook, campaign: Campaign = DEFAULT
 }
 
 /**
- * `analyseWorkbook(edited, campaign)` for a copy of `base` whose tables share every unchanged row
- * array with it (the suggestion post-pass edits a few cells): only the changed rows are parsed
- * again. A tab whose header is no longer found at the same place, or whose header rows changed,
- * is analysed from scratch, so the result always equals a full analysis.
+ * What the suggestion post-pass needs of `analyseWorkbook(edited, campaign)`, for a copy of `base`
+ * whose tables share every unchanged row array with it (the post-pass edits a few cells): only
+ * the changed rows are parsed again. The post-pass only asks which rules blame the edited cells,
+ * and the contract rules relate rows only through their shop (contract groups, overlaps,
+ * duplicates, base contracts, the baseline's match key and the partner rules are all per shop).
+ * So when every edit is on a contracts tab, the contracts tabs are cut down to the shops whose
+ * rows were edited (every other tab whole): the edited cells are blamed exactly as in the whole
+ * workbook, at the cost of the few shops touched. Otherwise the tabs are whole, as a full
+ * analysis gives them; a tab whose header is no longer found at the same place, or whose header
+ * rows changed, is analysed from scratch.
  */
-function reanalyseEdited(edited: Workbook, base: Workbook, analysis: WorkbookAnalysis, campaign: Campaign): WorkbookAnalysis {
+function reanalyseEdited(edited: Workbook, base: Workbook, analysis: WorkbookAnalysis, campaign: Campaign): RuleInput {
   if (edited.tables.length !== base.tables.length || analysis.summaries.length !== base.tables.length) return analyseWorkbook(edited, campaign);
   const dates = { yearFor: yearForCampaign(campaign) };
   const parsedByTable = new Map(analysis.sheets.map((s) => [s.table, s]));
-  const sheets: ParsedSheet[] = [];
-  const summaries: SheetSummary[] = [];
-  const editedSheets: { before: ParsedSheet; after: ParsedSheet; changed: ReadonlySet<number> }[] = [];
+  const edits: { parsed: ParsedSheet; table: Table; changed: Set<number> }[] = [];
   for (let i = 0; i < edited.tables.length; i++) {
     const table = edited.tables[i]!;
     const was = base.tables[i]!;
+    if (table === was) continue;
     const parsed = parsedByTable.get(was);
-    if (table === was) {
-      if (parsed) sheets.push(parsed);
-      summaries.push(analysis.summaries[i]!);
-      continue;
-    }
     if (!parsed) return analyseWorkbook(edited, campaign);
     const rec = recogniseTable(table);
-    const headerIndex = parsed.headerRow - 1;
-    if (!rec.location || rec.location.kind !== parsed.kind || rec.location.rowIndex !== headerIndex) return analyseWorkbook(edited, campaign);
+    if (!rec.location || rec.location.kind !== parsed.kind || rec.location.rowIndex !== parsed.headerRow - 1) return analyseWorkbook(edited, campaign);
     const changed = new Set<number>();
     const n = Math.max(table.rows.length, was.rows.length);
     for (let r = 0; r < n; r++) if (table.rows[r] !== was.rows[r]) changed.add(r);
-    let again: ParsedSheet;
-    if ([...changed].some((r) => r <= headerIndex)) again = parseSheet(table, parsed.kind, headerIndex, dates);
-    else again = reparseRows(parsed, table, changed, dates);
-    sheets.push(again);
-    editedSheets.push({ before: parsed, after: again, changed });
-    summaries.push({ name: table.name, kind: again.kind, headerRow: again.headerRow, rows: again.rows.length });
+    edits.push({ parsed, table, changed });
   }
-  return { sheets: shopsOnly(sheets, editedSheets), summaries, tableIssues: analysis.tableIssues };
+  const byParsed = new Map(edits.map((e) => [e.parsed, e]));
+  const headerTouched = edits.some((e) => [...e.changed].some((r) => r < e.parsed.headerRow));
+  if (headerTouched || edits.length === 0 || !edits.every((e) => e.parsed.kind === 'contracts' && e.parsed.columns.has('shopId'))) {
+    const sheets = analysis.sheets.map((s) => {
+      const e = byParsed.get(s);
+      if (!e) return s;
+      return [...e.changed].some((r) => r < s.headerRow) ? parseSheet(e.table, s.kind, s.headerRow - 1, dates) : reparseRows(s, e.table, e.changed, dates);
+    });
+    return { sheets, tableIssues: analysis.tableIssues };
+  }
+  // Every edit is on a contracts tab: the shops of the edited rows, before and after the edit.
+  const shops = new Set<string>();
+  const fresh = new Map<ParsedSheet, { rows: ParsedRow[]; issues: SheetIssue[] }>();
+  for (const e of edits) {
+    const again = parseRowsAt(e.parsed, e.table, e.changed, dates);
+    fresh.set(e.parsed, again);
+    for (const row of again.rows) addShop(shops, row);
+    for (const r of e.changed) {
+      const row = rowAt(e.parsed.rows, r + 1);
+      if (row) addShop(shops, row);
+    }
+  }
+  const sheets = analysis.sheets.map((s) => (s.kind === 'contracts' ? shopRows(s, shops, byParsed.get(s), fresh.get(s)) : s));
+  return { sheets, tableIssues: analysis.tableIssues };
+}
+
+function addShop(shops: Set<string>, row: ParsedRow): void {
+  const shopId = (row.values as { shopId?: string }).shopId;
+  if (shopId !== undefined) shops.add(shopId);
+}
+
+/** The parsed row of spreadsheet row `rowNo` (rows ascending by row number), by binary search. */
+function rowAt(rows: readonly ParsedRow[], rowNo: number): ParsedRow | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rows[mid]!.row;
+    if (r === rowNo) return rows[mid];
+    if (r < rowNo) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** A contracts tab's rows by shop id, each list in row order; built once per parsed tab. */
+const rowsByShopCache = new WeakMap<ParsedSheet, Map<string, ParsedRow[]>>();
+function rowsByShop(sheet: ParsedSheet): Map<string, ParsedRow[]> {
+  let byShop = rowsByShopCache.get(sheet);
+  if (!byShop) {
+    byShop = new Map();
+    for (const row of sheet.rows) {
+      const shopId = (row.values as { shopId?: string }).shopId;
+      if (shopId === undefined) continue;
+      const list = byShop.get(shopId);
+      if (list) list.push(row);
+      else byShop.set(shopId, [row]);
+    }
+    rowsByShopCache.set(sheet, byShop);
+  }
+  return byShop;
 }
 
 /**
- * The contracts tabs cut down to the shops whose rows were edited (every other tab whole), when
- * every edit is on a contracts tab. The post-pass only asks which rules blame the edited cells,
- * and the contract rules relate rows only through their shop (contract groups, overlaps,
- * duplicates, base contracts, the baseline's match key and the partner rules are all per shop),
- * so the edited cells are blamed exactly as in the whole workbook — at the cost of the few shops
- * touched instead of every row.
+ * A contracts tab cut down to the rows of `shops` (looked up by shop, not by a walk over every
+ * row) and, when the tab was edited, its changed rows as parsed again: every changed row is kept,
+ * whatever its shop. Issues follow the kept rows (the header's always stay), in row order.
  */
-function shopsOnly(sheets: ParsedSheet[], edits: readonly { before: ParsedSheet; after: ParsedSheet; changed: ReadonlySet<number> }[]): ParsedSheet[] {
-  if (edits.length === 0 || !edits.every((e) => e.after.kind === 'contracts' && e.after.columns.has('shopId'))) return sheets;
-  const shops = new Set<string | undefined>();
-  for (const { before, after, changed } of edits) {
-    for (const side of [before, after]) {
-      for (const row of side.rows) if (changed.has(row.row - 1)) shops.add((row.values as { shopId?: string }).shopId);
-    }
+function shopRows(sheet: ParsedSheet, shops: ReadonlySet<string>, edit: { table: Table; changed: ReadonlySet<number> } | undefined, fresh: { rows: readonly ParsedRow[]; issues: readonly SheetIssue[] } | undefined): ParsedSheet {
+  const byShop = rowsByShop(sheet);
+  const rows: ParsedRow[] = [];
+  for (const shop of shops) {
+    for (const row of byShop.get(shop) ?? []) if (!edit?.changed.has(row.row - 1)) rows.push(row);
   }
-  const afterSheets = new Set(edits.map((e) => e.after));
-  return sheets.map((sheet) => {
-    if (sheet.kind !== 'contracts') return sheet;
-    const own = afterSheets.has(sheet) ? edits.find((e) => e.after === sheet)!.changed : undefined;
-    const keep = (rowNo: number, shopId: string | undefined) => (shopId !== undefined && shops.has(shopId)) || (own !== undefined && own.has(rowNo - 1));
-    const rows = sheet.rows.filter((row) => keep(row.row, (row.values as { shopId?: string }).shopId));
-    const kept = new Set(rows.map((r) => r.row));
-    const issues = sheet.issues.filter((issue) => issue.row === null || issue.row <= sheet.headerRow || kept.has(issue.row));
-    return { ...sheet, rows, issues };
-  });
+  if (fresh) rows.push(...fresh.rows);
+  rows.sort((a, b) => a.row - b.row);
+  const kept = new Set(rows.map((r) => r.row));
+  const keep = (issue: SheetIssue) => issue.row === null || issue.row <= sheet.headerRow || kept.has(issue.row);
+  let issues = sheet.issues.filter((issue) => keep(issue) && !(edit && issue.row !== null && edit.changed.has(issue.row - 1)));
+  if (fresh) {
+    // Stable: the header's issues first, then by row, as a full parse lists them.
+    issues = [...issues, ...fresh.issues.filter(keep)].sort((a, b) => (a.row ?? -1) - (b.row ?? -1));
+  }
+  return { ...sheet, table: edit ? edit.table : sheet.table, rows, issues };
 }
 
 function todayDay(today: string | number): number {
@@ -211,7 +263,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
 }
 
 /** Runs every registered rule over a parsed workbook: the violations in report order of the rules. */
-function runRules(analysis: WorkbookAnalysis, options: ValidateOptions, campaign: Campaign, today: number, lang: Lang): { violations: CollectedViolation[]; skippedRules: { ruleId: string; missing: SheetKind[] }[] } {
+function runRules(analysis: RuleInput, options: ValidateOptions, campaign: Campaign, today: number, lang: Lang): { violations: CollectedViolation[]; skippedRules: { ruleId: string; missing: SheetKind[] }[] } {
   const calendar = options.calendar ?? TW_OFFICE_CALENDAR;
 
   const violations: CollectedViolation[] = [];

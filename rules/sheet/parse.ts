@@ -254,21 +254,12 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
  * suggested edits this way, SPEC §5.3).
  */
 export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): ParsedSheet<K> {
-  const bound = [...parsed.columns.values()];
-  const view = cellsView(bound);
-  const blank = blankValues(bound);
   const changedRowNos = new Set<number>();
   for (const r of changed) changedRowNos.add(r + 1);
-  const fresh = new Map<number, ParsedRow<K>>();
-  const freshIssues: SheetIssue[] = [];
-  for (const r of [...changed].sort((a, b) => a - b)) {
-    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, blank, dates, freshIssues);
-    if (row) fresh.set(r + 1, row);
-  }
+  const { rows: freshSorted, issues: freshIssues } = parseRowsAt(parsed, edited, changed, dates);
   // The unchanged rows with the fresh ones merged in by row number (both lists ascending), in one
-  // indexed pass: the engine does this once per suggestion round, over every row of the tab.
+  // indexed pass.
   const merged: ParsedRow<K>[] = [];
-  const freshSorted = [...fresh.values()];
   const old = parsed.rows;
   let i = 0;
   for (let k = 0; k < old.length; k++) {
@@ -288,6 +279,23 @@ export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited:
   }
   while (j < freshIssues.length) issues.push(freshIssues[j++]!);
   return { ...parsed, table: edited, rows: merged, issues };
+}
+
+/**
+ * The rows of `edited` at `changed` (0-based indices below the header) parsed with `parsed`'s
+ * columns: the rows in ascending order (blank ones left out) and their issues, in row order.
+ */
+export function parseRowsAt<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): { rows: ParsedRow<K>[]; issues: SheetIssue[] } {
+  const bound = [...parsed.columns.values()];
+  const view = cellsView(bound);
+  const blank = blankValues(bound);
+  const rows: ParsedRow<K>[] = [];
+  const issues: SheetIssue[] = [];
+  for (const r of [...changed].sort((a, b) => a - b)) {
+    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, blank, dates, issues);
+    if (row) rows.push(row);
+  }
+  return { rows, issues };
 }
 
 /** One row's values, or undefined for a row blank in every bound column; its issues go to `issues`. */
