@@ -134,6 +134,7 @@ class SheetParser implements XmlHandler, RawCell {
       case 'sheetData':
         this.inSheetData = true;
         xml.wantText = false;
+        xml.fastTags = true;
         return;
       case 'mergeCell':
         this.mergeCell(tag.attr('ref'));
@@ -151,7 +152,7 @@ class SheetParser implements XmlHandler, RawCell {
   close(name: string, xml: XmlTokenizer): void {
     switch (name) {
       case 'c':
-        if (this.inCell) this.emitCell();
+        if (this.inCell) this.emitCell(this.cells.cellOf(this));
         this.inCell = false;
         this.inInline = false;
         this.target = Target.None;
@@ -170,6 +171,7 @@ class SheetParser implements XmlHandler, RawCell {
         return;
       case 'sheetData':
         this.inSheetData = false;
+        xml.fastTags = false;
         return;
       default:
         return;
@@ -186,8 +188,166 @@ class SheetParser implements XmlHandler, RawCell {
     }
   }
 
-  private emitCell(): void {
-    const cell = this.cells.cellOf(this);
+  /**
+   * The common cells — `<c r="B7" s="3" t="s"><v>12</v></c>`, `<c r="D7"><v>46035.5</v></c>`,
+   * `<c r="E7" s="1"/>`, one after another — parsed straight from the input: `r` into row and
+   * column, `s` into a number, `t` compared in place, a shared-string index or a plain decimal
+   * read from `<v>` without a string for it, and no tag object. Every other shape (a prefix, an
+   * entity, single quotes, spaces around `=`, an `<f>`, `<is>`, whitespace, a cut at the end of
+   * the chunk, a bad reference) goes to the general path untouched, which also raises its errors.
+   * Returns the position after the last cell consumed, or -1 when none was.
+   */
+  fastTag(buf: string, lt: number): number {
+    if (this.inCell) return -1;
+    const n = buf.length;
+    let consumed = -1;
+    let p = lt;
+    for (;;) {
+      // `<c` then a space, `>` or `/`.
+      if (p + 3 >= n || buf.charCodeAt(p) !== 60 || buf.charCodeAt(p + 1) !== 99) return consumed;
+      let c = buf.charCodeAt(p + 2);
+      if (c !== 32 && c !== 62 && c !== 47) return consumed;
+      let i = p + 2;
+      let rStart = -1;
+      let rEnd = -1;
+      let style = 0;
+      let sSeen = false;
+      // 0: no `t`; 1: `t="s"`; 2: `t="n"`; 3: another value at [tStart, tEnd).
+      let tKind = 0;
+      let tStart = 0;
+      let tEnd = 0;
+      let selfClosing = false;
+      for (;;) {
+        while (c === 32 || c === 10 || c === 9 || c === 13) {
+          if (++i >= n) return consumed;
+          c = buf.charCodeAt(i);
+        }
+        if (c === 62) {
+          i++;
+          break;
+        }
+        if (c === 47) {
+          if (i + 1 >= n || buf.charCodeAt(i + 1) !== 62) return consumed;
+          selfClosing = true;
+          i += 2;
+          break;
+        }
+        // An attribute: a plain name (no prefix), `="`, a value without `&` up to `"`.
+        const nameStart = i;
+        while (c !== 61) {
+          if (c <= 32 || c === 58 || c === 62 || c === 47 || c === 34 || c === 39) return consumed;
+          if (++i >= n) return consumed;
+          c = buf.charCodeAt(i);
+        }
+        if (i === nameStart || i + 1 >= n || buf.charCodeAt(i + 1) !== 34) return consumed;
+        const valueStart = i + 2;
+        let q = valueStart;
+        for (;;) {
+          if (q >= n) return consumed;
+          const v = buf.charCodeAt(q);
+          if (v === 34) break;
+          if (v === 38 || v === 60) return consumed;
+          q++;
+        }
+        if (i - nameStart === 1) {
+          const name = buf.charCodeAt(nameStart);
+          if (name === 114 /* r */) {
+            if (rStart >= 0) return consumed;
+            rStart = valueStart;
+            rEnd = q;
+          } else if (name === 115 /* s */) {
+            if (sSeen || q - valueStart < 1 || q - valueStart > 9) return consumed;
+            sSeen = true;
+            for (let k = valueStart; k < q; k++) {
+              const d = buf.charCodeAt(k) - 48;
+              if (d < 0 || d > 9) return consumed;
+              style = style * 10 + d;
+            }
+          } else if (name === 116 /* t */) {
+            if (tKind !== 0) return consumed;
+            const len = q - valueStart;
+            const t0 = buf.charCodeAt(valueStart);
+            if (len === 1 && t0 === 115) tKind = 1;
+            else if (len === 1 && t0 === 110) tKind = 2;
+            else {
+              // `inlineStr` needs `<is>`: the general path.
+              if (len === 0 || (len === 9 && t0 === 105)) return consumed;
+              tKind = 3;
+              tStart = valueStart;
+              tEnd = q;
+            }
+          }
+        }
+        i = q + 1;
+        if (i >= n) return consumed;
+        c = buf.charCodeAt(i);
+      }
+      // Content: nothing, or exactly `<v>text</v>`, then `</c>`.
+      let vStart = -1;
+      let vEnd = -1;
+      if (!selfClosing) {
+        if (buf.startsWith('<v>', i)) {
+          vStart = i + 3;
+          let k = vStart;
+          for (;;) {
+            if (k >= n) return consumed;
+            const v = buf.charCodeAt(k);
+            if (v === 60) break;
+            if (v === 38) return consumed;
+            k++;
+          }
+          vEnd = k;
+          if (!buf.startsWith('</v>', k)) return consumed;
+          i = k + 4;
+        }
+        if (!buf.startsWith('</c>', i)) return consumed;
+        i += 4;
+        if (vEnd - vStart > this.limits.maxStringChars) return consumed;
+      }
+      let row: number;
+      let col: number;
+      if (rStart >= 0) {
+        if (!decodeA1Into(buf, rStart, rEnd, this)) return consumed;
+        row = this.row;
+        col = this.col;
+      } else {
+        row = this.rowIndex;
+        col = this.colIndex + 1;
+      }
+      if (row < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS) {
+        // Let the general path report it, as it would have.
+        this.row = row;
+        this.col = col;
+        return consumed;
+      }
+      // The whole cell is read: from here on it is this cell's, as the general path would do it.
+      this.row = row;
+      this.col = col;
+      this.colIndex = col;
+      this.styleIndex = style;
+      let cell: Cell | null | undefined;
+      if (vStart >= 0 && vEnd > vStart) {
+        if (tKind === 1) {
+          const index = digitsAt(buf, vStart, vEnd);
+          if (index >= 0 && index < this.info.sharedStrings.length) cell = this.cells.sharedCell(style, index);
+        } else if (tKind !== 3) {
+          const value = plainDecimalAt(buf, vStart, vEnd);
+          if (value === value) cell = this.cells.numberCell(style, value);
+        }
+      }
+      if (cell === undefined) {
+        this.type = tKind === 0 ? undefined : tKind === 1 ? 's' : tKind === 2 ? 'n' : buf.slice(tStart, tEnd);
+        this.hasFormula = false;
+        this.v = vStart >= 0 && vEnd > vStart ? buf.slice(vStart, vEnd) : undefined;
+        this.inline = undefined;
+        cell = this.cells.cellOf(this);
+      }
+      this.emitCell(cell);
+      consumed = p = i;
+    }
+  }
+
+  private emitCell(cell: Cell | null): void {
     if (cell === null) return;
     if (++this.totals.cells > this.limits.maxCells) {
       throw new LimitError('cells', `the workbook has more than ${this.limits.maxCells} cells with a value`);
@@ -258,6 +418,57 @@ function decodeA1Into(src: string, start: number, end: number, at: { row: number
   at.row = row - 1;
   at.col = col - 1;
   return true;
+}
+
+/** Plain digits at [start, end) of `src` (1–9 of them) as a number, else -1. */
+function digitsAt(src: string, start: number, end: number): number {
+  if (end - start > 9) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = src.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** 10^0 … 10^22: every one exactly a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * `Number.parseFloat` of a plain decimal (`-?digits(.digits)?`) at [start, end) of `src`, or NaN
+ * for anything else (exponents, `+`, spaces, …: the caller then parses the string). Exact: with
+ * the digits as an integer m < 2^53 and at most 22 decimals, m and 10^k are both exact doubles,
+ * and one IEEE division rounds m / 10^k correctly, as parseFloat does.
+ */
+function plainDecimalAt(src: string, start: number, end: number): number {
+  let i = start;
+  const negative = src.charCodeAt(i) === 45;
+  if (negative) i++;
+  let m = 0;
+  let intDigits = 0;
+  for (; i < end; i++) {
+    const d = src.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    m = m * 10 + d;
+    intDigits++;
+  }
+  if (intDigits === 0) return NaN;
+  let decimals = 0;
+  if (i < end) {
+    if (src.charCodeAt(i) !== 46) return NaN;
+    for (i++; i < end; i++) {
+      const d = src.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return NaN;
+      m = m * 10 + d;
+      decimals++;
+    }
+    if (decimals === 0 || decimals > 22) return NaN;
+  }
+  // Below 2^53 every partial sum was exact (they only grow); at or above it one may not have been.
+  if (m >= 9007199254740992) return NaN;
+  const value = decimals === 0 ? m : m / POW10[decimals]!;
+  return negative ? -value : value;
 }
 
 /** `Number.parseInt(s, 10)` of the `s` attribute at [start, end) of `src`; plain digits without cutting a string. */
