@@ -202,14 +202,16 @@ class SheetParser implements XmlHandler, RawCell {
     const n = buf.length;
     let consumed = -1;
     let p = lt;
+    // One pass over each cell's characters: values are parsed as they are scanned.
     for (;;) {
       // `<c` then a space, `>` or `/`.
       if (p + 3 >= n || buf.charCodeAt(p) !== 60 || buf.charCodeAt(p + 1) !== 99) return consumed;
       let c = buf.charCodeAt(p + 2);
       if (c !== 32 && c !== 62 && c !== 47) return consumed;
       let i = p + 2;
-      let rStart = -1;
-      let rEnd = -1;
+      let hasRef = false;
+      let row = 0;
+      let col = 0;
       let style = 0;
       let sSeen = false;
       // 0: no `t`; 1: `t="s"`; 2: `t="n"`; 3: another value at [tStart, tEnd).
@@ -232,51 +234,70 @@ class SheetParser implements XmlHandler, RawCell {
           i += 2;
           break;
         }
-        // An attribute: a plain name (no prefix), `="`, a value without `&` up to `"`.
-        const nameStart = i;
-        while (c !== 61) {
-          if (c <= 32 || c === 58 || c === 62 || c === 47 || c === 34 || c === 39) return consumed;
-          if (++i >= n) return consumed;
-          c = buf.charCodeAt(i);
-        }
-        if (i === nameStart || i + 1 >= n || buf.charCodeAt(i + 1) !== 34) return consumed;
-        const valueStart = i + 2;
-        let q = valueStart;
-        for (;;) {
-          if (q >= n) return consumed;
-          const v = buf.charCodeAt(q);
-          if (v === 34) break;
-          if (v === 38 || v === 60) return consumed;
-          q++;
-        }
-        if (i - nameStart === 1) {
-          const name = buf.charCodeAt(nameStart);
-          if (name === 114 /* r */) {
-            if (rStart >= 0) return consumed;
-            rStart = valueStart;
-            rEnd = q;
-          } else if (name === 115 /* s */) {
-            if (sSeen || q - valueStart < 1 || q - valueStart > 9) return consumed;
+        let q: number;
+        if (i + 2 < n && buf.charCodeAt(i + 1) === 61 && buf.charCodeAt(i + 2) === 34 && (c === 114 || c === 115 || c === 116)) {
+          q = i + 3;
+          if (c === 114) {
+            // `r`: 1–3 capital letters, 1–7 digits (lower case and `$`s: the general path).
+            if (hasRef) return consumed;
+            hasRef = true;
+            const letters = q;
+            let colN = 0;
+            for (; q < n; q++) {
+              const d = buf.charCodeAt(q) - 65;
+              if (d < 0 || d > 25) break;
+              colN = colN * 26 + d + 1;
+            }
+            if (q - letters < 1 || q - letters > 3) return consumed;
+            const digits = q;
+            let rowN = 0;
+            for (; q < n; q++) {
+              const d = buf.charCodeAt(q) - 48;
+              if (d < 0 || d > 9) break;
+              rowN = rowN * 10 + d;
+            }
+            if (q - digits < 1 || q - digits > 7 || q >= n || buf.charCodeAt(q) !== 34) return consumed;
+            row = rowN - 1;
+            col = colN - 1;
+          } else if (c === 115) {
+            // `s`: 1–9 digits.
+            if (sSeen) return consumed;
             sSeen = true;
-            for (let k = valueStart; k < q; k++) {
-              const d = buf.charCodeAt(k) - 48;
-              if (d < 0 || d > 9) return consumed;
+            const digits = q;
+            for (; q < n; q++) {
+              const d = buf.charCodeAt(q) - 48;
+              if (d < 0 || d > 9) break;
               style = style * 10 + d;
             }
-          } else if (name === 116 /* t */) {
+            if (q - digits < 1 || q - digits > 9 || q >= n || buf.charCodeAt(q) !== 34) return consumed;
+          } else {
             if (tKind !== 0) return consumed;
-            const len = q - valueStart;
-            const t0 = buf.charCodeAt(valueStart);
+            tStart = q;
+            q = quoteAt(buf, q);
+            if (q < 0) return consumed;
+            const t0 = buf.charCodeAt(tStart);
+            const len = q - tStart;
             if (len === 1 && t0 === 115) tKind = 1;
             else if (len === 1 && t0 === 110) tKind = 2;
             else {
               // `inlineStr` needs `<is>`: the general path.
               if (len === 0 || (len === 9 && t0 === 105)) return consumed;
               tKind = 3;
-              tStart = valueStart;
               tEnd = q;
             }
           }
+        } else {
+          // Another attribute (ignored, as the general path ignores it): a plain name, `="`, a value.
+          const nameStart = i;
+          while (c !== 61) {
+            if (c <= 32 || c === 58 || c === 62 || c === 47 || c === 34 || c === 39) return consumed;
+            if (++i >= n) return consumed;
+            c = buf.charCodeAt(i);
+          }
+          if (i === nameStart || i + 1 >= n || buf.charCodeAt(i + 1) !== 34) return consumed;
+          // A one-letter `r`, `s` or `t` would have been taken above.
+          q = quoteAt(buf, i + 2);
+          if (q < 0) return consumed;
         }
         i = q + 1;
         if (i >= n) return consumed;
@@ -285,66 +306,109 @@ class SheetParser implements XmlHandler, RawCell {
       // Content: nothing, or exactly `<v>text</v>`, then `</c>`.
       let vStart = -1;
       let vEnd = -1;
+      // The value read from `<v>` as it was scanned: a shared-string index (t="s") or a number; -1/NaN: none.
+      let index = -1;
+      let number = NaN;
       if (!selfClosing) {
-        if (buf.startsWith('<v>', i)) {
+        if (i + 2 < n && buf.charCodeAt(i) === 60 && buf.charCodeAt(i + 1) === 118 && buf.charCodeAt(i + 2) === 62) {
           vStart = i + 3;
           let k = vStart;
+          if (tKind === 1) {
+            let value = 0;
+            for (; k < n; k++) {
+              const d = buf.charCodeAt(k) - 48;
+              if (d < 0 || d > 9) break;
+              value = value * 10 + d;
+            }
+            if (k > vStart && k - vStart <= 9) index = value;
+          } else if (tKind !== 3) {
+            number = this.plainDecimal(buf, vStart);
+            k = this.decimalEnd;
+          }
+          // Anything left before `<` (then read by the general cell path) must hold no `&`.
           for (;;) {
             if (k >= n) return consumed;
             const v = buf.charCodeAt(k);
             if (v === 60) break;
             if (v === 38) return consumed;
+            index = -1;
+            number = NaN;
             k++;
           }
           vEnd = k;
-          if (!buf.startsWith('</v>', k)) return consumed;
+          if (k + 3 >= n || buf.charCodeAt(k + 1) !== 47 || buf.charCodeAt(k + 2) !== 118 || buf.charCodeAt(k + 3) !== 62) return consumed;
           i = k + 4;
         }
-        if (!buf.startsWith('</c>', i)) return consumed;
+        if (i + 3 >= n || buf.charCodeAt(i) !== 60 || buf.charCodeAt(i + 1) !== 47 || buf.charCodeAt(i + 2) !== 99 || buf.charCodeAt(i + 3) !== 62) return consumed;
         i += 4;
         if (vEnd - vStart > this.limits.maxStringChars) return consumed;
       }
-      let row: number;
-      let col: number;
-      if (rStart >= 0) {
-        if (!decodeA1Into(buf, rStart, rEnd, this)) return consumed;
-        row = this.row;
-        col = this.col;
-      } else {
+      if (!hasRef) {
         row = this.rowIndex;
         col = this.colIndex + 1;
       }
-      if (row < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS) {
-        // Let the general path report it, as it would have.
-        this.row = row;
-        this.col = col;
-        return consumed;
-      }
+      // Off the grid: the general path reports it.
+      if (row < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS) return consumed;
       // The whole cell is read: from here on it is this cell's, as the general path would do it.
       this.row = row;
       this.col = col;
       this.colIndex = col;
       this.styleIndex = style;
       let cell: Cell | null | undefined;
-      if (vStart >= 0 && vEnd > vStart) {
-        if (tKind === 1) {
-          const index = digitsAt(buf, vStart, vEnd);
-          if (index >= 0 && index < this.info.sharedStrings.length) cell = this.cells.sharedCell(style, index);
-        } else if (tKind !== 3) {
-          const value = plainDecimalAt(buf, vStart, vEnd);
-          if (value === value) cell = this.cells.numberCell(style, value);
-        }
-      }
+      if (index >= 0) {
+        if (index < this.info.sharedStrings.length) cell = this.cells.sharedCell(style, index);
+      } else if (number === number) cell = this.cells.numberCell(style, number);
       if (cell === undefined) {
         this.type = tKind === 0 ? undefined : tKind === 1 ? 's' : tKind === 2 ? 'n' : buf.slice(tStart, tEnd);
         this.hasFormula = false;
-        this.v = vStart >= 0 && vEnd > vStart ? buf.slice(vStart, vEnd) : undefined;
+        this.v = vEnd > vStart ? buf.slice(vStart, vEnd) : undefined;
         this.inline = undefined;
         cell = this.cells.cellOf(this);
       }
       this.emitCell(cell);
       consumed = p = i;
     }
+  }
+
+  /** Where `plainDecimal` stopped. */
+  private decimalEnd = 0;
+
+  /**
+   * `Number.parseFloat` of the plain decimal (`-?digits(.digits)?`) at `start` of `src`, read up
+   * to the first character that cannot continue it (left in `decimalEnd`), or NaN when it is
+   * not one (the caller then parses the string). Exact: with the digits as an integer m < 2^53
+   * and at most 22 decimals, m and 10^k are both exact doubles, and one IEEE division rounds
+   * m / 10^k correctly, as parseFloat does.
+   */
+  private plainDecimal(src: string, start: number): number {
+    const n = src.length;
+    let i = start;
+    const negative = i < n && src.charCodeAt(i) === 45;
+    if (negative) i++;
+    let m = 0;
+    const intStart = i;
+    for (; i < n; i++) {
+      const d = src.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+    }
+    let decimals = 0;
+    let ok = i > intStart;
+    if (i < n && src.charCodeAt(i) === 46) {
+      const fracStart = ++i;
+      for (; i < n; i++) {
+        const d = src.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        m = m * 10 + d;
+      }
+      decimals = i - fracStart;
+      if (decimals === 0 || decimals > 22) ok = false;
+    }
+    this.decimalEnd = i;
+    // Below 2^53 every partial sum was exact (they only grow); at or above it one may not have been.
+    if (!ok || m >= 9007199254740992) return NaN;
+    const value = decimals === 0 ? m : m / POW10[decimals]!;
+    return negative ? -value : value;
   }
 
   private emitCell(cell: Cell | null): void {
@@ -420,55 +484,18 @@ function decodeA1Into(src: string, start: number, end: number, at: { row: number
   return true;
 }
 
-/** Plain digits at [start, end) of `src` (1–9 of them) as a number, else -1. */
-function digitsAt(src: string, start: number, end: number): number {
-  if (end - start > 9) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = src.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 /** 10^0 … 10^22: every one exactly a double. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
-/**
- * `Number.parseFloat` of a plain decimal (`-?digits(.digits)?`) at [start, end) of `src`, or NaN
- * for anything else (exponents, `+`, spaces, …: the caller then parses the string). Exact: with
- * the digits as an integer m < 2^53 and at most 22 decimals, m and 10^k are both exact doubles,
- * and one IEEE division rounds m / 10^k correctly, as parseFloat does.
- */
-function plainDecimalAt(src: string, start: number, end: number): number {
-  let i = start;
-  const negative = src.charCodeAt(i) === 45;
-  if (negative) i++;
-  let m = 0;
-  let intDigits = 0;
-  for (; i < end; i++) {
-    const d = src.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    m = m * 10 + d;
-    intDigits++;
+/** The closing `"` of an attribute value from `start`, or -1 at a `&` or `<` (the general path) or the end of the input. */
+function quoteAt(src: string, start: number): number {
+  const n = src.length;
+  for (let q = start; q < n; q++) {
+    const v = src.charCodeAt(q);
+    if (v === 34) return q;
+    if (v === 38 || v === 60) return -1;
   }
-  if (intDigits === 0) return NaN;
-  let decimals = 0;
-  if (i < end) {
-    if (src.charCodeAt(i) !== 46) return NaN;
-    for (i++; i < end; i++) {
-      const d = src.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return NaN;
-      m = m * 10 + d;
-      decimals++;
-    }
-    if (decimals === 0 || decimals > 22) return NaN;
-  }
-  // Below 2^53 every partial sum was exact (they only grow); at or above it one may not have been.
-  if (m >= 9007199254740992) return NaN;
-  const value = decimals === 0 ? m : m / POW10[decimals]!;
-  return negative ? -value : value;
+  return -1;
 }
 
 /** `Number.parseInt(s, 10)` of the `s` attribute at [start, end) of `src`; plain digits without cutting a string. */
