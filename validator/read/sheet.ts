@@ -204,6 +204,12 @@ class SheetParser implements XmlHandler, RawCell {
     let p = lt;
     // One pass over each cell's characters: values are parsed as they are scanned.
     for (;;) {
+      if (p + 3 < n && buf.charCodeAt(p) === 60 && buf.charCodeAt(p + 1) === 47) {
+        const next = this.fastRow(buf, p);
+        if (next < 0) return consumed;
+        consumed = p = next;
+        continue;
+      }
       // `<c` then a space, `>` or `/`.
       if (p + 3 >= n || buf.charCodeAt(p) !== 60 || buf.charCodeAt(p + 1) !== 99) return consumed;
       let c = buf.charCodeAt(p + 2);
@@ -368,6 +374,70 @@ class SheetParser implements XmlHandler, RawCell {
       this.emitCell(cell);
       consumed = p = i;
     }
+  }
+
+  /**
+   * `</row><row r="8" …>` between two rows (a close and an open: the depth stays), as the
+   * general path would take it: `r` (plain digits) or the next row, columns from the start. A
+   * self-closing row, a prefixed name answering for `r`, an entity, single quotes: -1.
+   */
+  private fastRow(buf: string, p: number): number {
+    const n = buf.length;
+    // `</row><row` then a space or `>`.
+    if (p + 11 >= n || buf.charCodeAt(p + 2) !== 114 || buf.charCodeAt(p + 3) !== 111 || buf.charCodeAt(p + 4) !== 119 || buf.charCodeAt(p + 5) !== 62) return -1;
+    if (buf.charCodeAt(p + 6) !== 60 || buf.charCodeAt(p + 7) !== 114 || buf.charCodeAt(p + 8) !== 111 || buf.charCodeAt(p + 9) !== 119) return -1;
+    let i = p + 10;
+    let c = buf.charCodeAt(i);
+    if (c !== 32 && c !== 62) return -1;
+    let row = -1;
+    for (;;) {
+      while (c === 32 || c === 10 || c === 9 || c === 13) {
+        if (++i >= n) return -1;
+        c = buf.charCodeAt(i);
+      }
+      if (c === 62) {
+        i++;
+        break;
+      }
+      // An attribute: a name (its local part after any prefix), `="`, a value.
+      let local = i;
+      while (c !== 61) {
+        if (c <= 32 || c === 62 || c === 47 || c === 34 || c === 39) return -1;
+        if (c === 58) local = i + 1;
+        if (++i >= n) return -1;
+        c = buf.charCodeAt(i);
+      }
+      if (i === local || i + 1 >= n || buf.charCodeAt(i + 1) !== 34) return -1;
+      const isR = i - local === 1 && buf.charCodeAt(local) === 114;
+      let q = i + 2;
+      if (isR) {
+        // Only an unprefixed `r` is read here (`xmlns:r` is no attribute, `x:r` is: the general path).
+        if (row >= 0 || buf.charCodeAt(local - 1) === 58) return -1;
+        const digits = q;
+        let value = 0;
+        for (; q < n; q++) {
+          const d = buf.charCodeAt(q) - 48;
+          if (d < 0 || d > 9) break;
+          value = value * 10 + d;
+        }
+        if (q - digits < 1 || q - digits > 7 || q >= n || buf.charCodeAt(q) !== 34) return -1;
+        row = value - 1;
+        if (row < 0 || row >= MAX_ROWS) return -1;
+      } else {
+        q = quoteAt(buf, q);
+        if (q < 0) return -1;
+      }
+      i = q + 1;
+      if (i >= n) return -1;
+      c = buf.charCodeAt(i);
+    }
+    if (row < 0) {
+      row = this.rowIndex + 1;
+      if (!(row >= 0 && row < MAX_ROWS)) return -1;
+    }
+    this.rowIndex = row;
+    this.colIndex = -1;
+    return i;
   }
 
   /** Where `plainDecimal` stopped. */

@@ -9,9 +9,11 @@ import type { Workbook } from '../../../rules/model';
 import { readXlsxBytes } from '../../../validator/read/xlsx';
 import { buildXlsx, si } from './helpers/xlsx-builder';
 
-/** Forces the general path: every `<c>` gets a prefix (and its declaration). */
+/** Forces the general path: every `<c>` and `<row>` gets a prefix (and its declaration). */
 function generalOnly(sheetData: string): string {
-  return sheetData.replace(/<c(?=[\s>/])/g, '<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"').replace(/<\/c>/g, '</x:c>');
+  return sheetData
+    .replace(/<(c|row)(?=[\s>/])/g, '<x:$1 xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+    .replace(/<\/(c|row)>/g, '</x:$1>');
 }
 
 function spec(sheetData: string) {
@@ -123,6 +125,21 @@ describe('the worksheet fast path', () => {
       const fast = await outcome(sheetData);
       const general = await outcome(generalOnly(sheetData));
       expect(fast, cell).toBe(general);
+    }
+  });
+
+  it('reads every row shape exactly as the general path does', async () => {
+    const ROWS = [
+      '<row r="2">', '<row r="2" spans="1:3" x14ac:dyDescent="0.25">', '<row>', '<row spans="1:3">', '<row  r="7"\n ht="20" customHeight="1">',
+      '<row r="3" x:r="5" xmlns:x="urn:x">', '<row x:r="5" r="3" xmlns:x="urn:x">', '<row xmlns:r="urn:r" r="5">', '<row r="5" r="6">', '<row xmlns:r="5">', '<row x:r="5" xmlns:x="urn:x">',
+      '<row r="0">', '<row r="abc">', '<row r="4x">', "<row r=' 4'>", "<row r='4'>", '<row r="&#52;">', '<row r="1048576">', '<row r="1048577">',
+      '<row r="12345678">', '<row r="">', '<row r = "4">', '<row r="2"/><row r="5">', '<row r="1">',
+    ];
+    for (const row of ROWS) {
+      const sheetData = `<row r="1"><c r="A1" t="s"><v>0</v></c></row>${row}<c r="B${row.includes('r="1"') ? 1 : 9}"><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>`;
+      const fast = await outcome(sheetData);
+      const general = await outcome(generalOnly(sheetData));
+      expect(fast, row).toBe(general);
     }
   });
 
