@@ -144,7 +144,7 @@ describe('the worksheet fast path', () => {
   });
 
   it('agrees with the general path across chunk boundaries of a streamed sheet', async () => {
-    // Over 4 MB inflated, so the sheet streams in 1 MB chunks and cells are cut at their ends.
+    // Over 4 MB inflated, so the sheet streams in chunks (256 KB) and cells are cut at their ends.
     const shapes = [
       (r: number) => `<c r="A${r}" t="s"><v>${r % 4}</v></c>`,
       (r: number) => `<c r="B${r}" s="1"><v>${46000 + (r % 97) + (r % 7) / 8}</v></c>`,
