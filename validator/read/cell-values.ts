@@ -34,19 +34,40 @@ export class CellInterner {
 
   /** The model cell of a raw worksheet cell, or null for an empty one. */
   cellOf(raw: RawCell): Cell | null {
-    const style = this.style(raw.styleIndex);
     if (raw.type === 's' && !raw.hasFormula && raw.v !== undefined) {
       // The usual text cell: one lookup by shared-string index, no hashing of the text.
       const index = sharedStringIndex(raw.v);
-      if (index >= 0 && index < this.info.sharedStrings.length) {
-        const known = style.sst[index];
-        if (known !== undefined) return known;
-        const text = this.info.sharedStrings[index]!;
-        return (style.sst[index] = text === '' ? null : makeCell(text, text, style.format));
-      }
+      if (index >= 0 && index < this.info.sharedStrings.length) return this.sharedCell(raw.styleIndex, index);
     }
-    let value = rawCellValue(raw, this.info.sharedStrings);
-    if (typeof value === 'number' && style.isDate) value = { type: 'date', wall: serialToWall(value, this.info.date1904) };
+    const style = this.style(raw.styleIndex);
+    const value = rawCellValue(raw, this.info.sharedStrings);
+    if (typeof value === 'number') return this.numberIn(style, value);
+    return this.cell(value, style);
+  }
+
+  /**
+   * `cellOf` of a `t="s"` cell without a formula whose `<v>` is shared-string `index`
+   * (0 <= index < the number of shared strings): the sheet parser's fast path, no `<v>` string.
+   */
+  sharedCell(styleIndex: number, index: number): Cell | null {
+    const style = this.style(styleIndex);
+    const known = style.sst[index];
+    if (known !== undefined) return known;
+    const text = this.info.sharedStrings[index]!;
+    return (style.sst[index] = text === '' ? null : makeCell(text, text, style.format));
+  }
+
+  /** `cellOf` of a number cell (no `t`, or `t="n"`, no formula) whose `<v>` reads as the finite `value`. */
+  numberCell(styleIndex: number, value: number): Cell | null {
+    return this.numberIn(this.style(styleIndex), value);
+  }
+
+  private numberIn(style: StyleCells, value: number): Cell | null {
+    if (style.isDate) {
+      // A date seen before is found by its wall clock without a value object for it.
+      const wall = serialToWall(value, this.info.date1904);
+      return style.dates.get(wall) ?? this.cell({ type: 'date', wall }, style);
+    }
     return this.cell(value, style);
   }
 
