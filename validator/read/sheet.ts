@@ -197,6 +197,26 @@ class SheetParser implements XmlHandler, RawCell {
    * the chunk, a bad reference) goes to the general path untouched, which also raises its errors.
    * Returns the position after the last cell consumed, or -1 when none was.
    */
+  /** Where the last `quotedDigits` stopped: the closing quote. */
+  private digitsEnd = 0;
+
+  /**
+   * The value of the 1–`max` decimal digits at `start` when a `"` follows them (its position in
+   * `digitsEnd`), else -1: the fast paths' `r` and `s` values.
+   */
+  private quotedDigits(buf: string, start: number, max: number): number {
+    let q = start;
+    let value = 0;
+    for (; q < buf.length; q++) {
+      const d = buf.charCodeAt(q) - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (q - start < 1 || q - start > max || q >= buf.length || buf.charCodeAt(q) !== 34) return -1;
+    this.digitsEnd = q;
+    return value;
+  }
+
   fastTag(buf: string, lt: number): number {
     if (this.inCell) return -1;
     const n = buf.length;
@@ -255,27 +275,18 @@ class SheetParser implements XmlHandler, RawCell {
               colN = colN * 26 + d + 1;
             }
             if (q - letters < 1 || q - letters > 3) return consumed;
-            const digits = q;
-            let rowN = 0;
-            for (; q < n; q++) {
-              const d = buf.charCodeAt(q) - 48;
-              if (d < 0 || d > 9) break;
-              rowN = rowN * 10 + d;
-            }
-            if (q - digits < 1 || q - digits > 7 || q >= n || buf.charCodeAt(q) !== 34) return consumed;
+            const rowN = this.quotedDigits(buf, q, 7);
+            if (rowN < 0) return consumed;
+            q = this.digitsEnd;
             row = rowN - 1;
             col = colN - 1;
           } else if (c === 115) {
             // `s`: 1–9 digits.
             if (sSeen) return consumed;
             sSeen = true;
-            const digits = q;
-            for (; q < n; q++) {
-              const d = buf.charCodeAt(q) - 48;
-              if (d < 0 || d > 9) break;
-              style = style * 10 + d;
-            }
-            if (q - digits < 1 || q - digits > 9 || q >= n || buf.charCodeAt(q) !== 34) return consumed;
+            style = this.quotedDigits(buf, q, 9);
+            if (style < 0) return consumed;
+            q = this.digitsEnd;
           } else {
             if (tKind !== 0) return consumed;
             tStart = q;
@@ -413,14 +424,9 @@ class SheetParser implements XmlHandler, RawCell {
       if (isR) {
         // Only an unprefixed `r` is read here (`xmlns:r` is no attribute, `x:r` is: the general path).
         if (row >= 0 || buf.charCodeAt(local - 1) === 58) return -1;
-        const digits = q;
-        let value = 0;
-        for (; q < n; q++) {
-          const d = buf.charCodeAt(q) - 48;
-          if (d < 0 || d > 9) break;
-          value = value * 10 + d;
-        }
-        if (q - digits < 1 || q - digits > 7 || q >= n || buf.charCodeAt(q) !== 34) return -1;
+        const value = this.quotedDigits(buf, q, 7);
+        if (value < 0) return -1;
+        q = this.digitsEnd;
         row = value - 1;
         if (row < 0 || row >= MAX_ROWS) return -1;
       } else {
