@@ -5,7 +5,7 @@
  */
 import type { Cell, CellValue, Table } from '../model.js';
 import { a1 } from '../model.js';
-import type { SheetKind, MessageData, Suggestion } from '../types.js';
+import { SHEET_KINDS, type SheetKind, type MessageData, type Suggestion } from '../types.js';
 import { kindDef, type ColumnDef } from '../columns.js';
 import type { ValuesByKind } from './rows.js';
 import { cellText, matchHeader } from './header.js';
@@ -236,13 +236,9 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
   const headerRow = headerIndex + 1;
   const columns = bindColumns(kind, table.rows[headerIndex] ?? [], headerRow, issues);
   const bound = [...columns.values()];
-  const view = cellsView(bound);
-  const blank = blankValues(bound);
-  const rows: ParsedRow<K>[] = [];
-  for (let r = headerIndex + 1; r < table.rows.length; r++) {
-    const row = parseRow<K>(table.rows[r] ?? [], r + 1, bound, view, blank, dates, issues);
-    if (row) rows.push(row);
-  }
+  const candidates: number[] = [];
+  for (let r = headerIndex + 1; r < table.rows.length; r++) candidates.push(r);
+  const rows = parseRowsInto<K>(table.rows, candidates, bound, dates, issues);
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
 }
 
@@ -287,68 +283,248 @@ export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited:
  */
 export function parseRowsAt<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): { rows: ParsedRow<K>[]; issues: SheetIssue[] } {
   const bound = [...parsed.columns.values()];
-  const view = cellsView(bound);
-  const blank = blankValues(bound);
-  const rows: ParsedRow<K>[] = [];
   const issues: SheetIssue[] = [];
-  for (const r of [...changed].sort((a, b) => a - b)) {
-    const row = parseRow<K>(edited.rows[r] ?? [], r + 1, bound, view, blank, dates, issues);
-    if (row) rows.push(row);
-  }
+  const rows = parseRowsInto<K>(edited.rows, [...changed].sort((a, b) => a - b), bound, dates, issues);
   return { rows, issues };
 }
 
-/** One row's values, or undefined for a row blank in every bound column; its issues go to `issues`. */
-function parseRow<K extends SheetKind>(raw: ReadonlyArray<Cell | null | undefined>, rowNo: number, bound: readonly BoundColumn[], view: CellsView, blank: Readonly<Record<string, undefined>>, dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K> | undefined {
-  let blankRow = true;
-  for (let i = 0; i < bound.length; i++) {
-    if (!isBlank(raw[bound[i]!.index])) {
-      blankRow = false;
-      break;
-    }
-  }
-  if (blankRow) return undefined;
-  const values: Record<string, unknown> = { ...blank };
-  let invalid: Set<string> | undefined;
-  for (let b = 0; b < bound.length; b++) {
-    const col = bound[b]!;
-    const cell = raw[col.index] ?? undefined;
-    if (isBlank(cell)) {
-      if (col.def.type === 'boolean') {
-        // SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer).
-        if (col.def.key !== 'partnerPlan') values[col.def.key] = false;
-      } else if (col.def.required) {
-        issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: rowNo, col: col.index, header: col.header });
-        (invalid || (invalid = new Set<string>())).add(col.def.key);
+/**
+ * Parses the rows at `candidates` (0-based, ascending) of `tableRows`: the rows (blank ones left
+ * out) in order, their issues appended to `issues` in row order, then column order. Row by row
+ * (reading the cells column by column was twice as slow: every row's cell array is visited once
+ * per column). The blank rows are found first, so that the store is made at its size.
+ */
+function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates: readonly number[], bound: readonly BoundColumn[], dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K>[] {
+  // The rows that are not blank in every bound column.
+  const kept: number[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const raw = tableRows[candidates[k]!];
+    if (raw == null) continue;
+    for (let i = 0; i < bound.length; i++) {
+      if (!isBlank(raw[bound[i]!.index])) {
+        kept.push(candidates[k]!);
+        break;
       }
-      continue;
     }
-    const quick = quickValue(col.def, cell!);
-    if (quick !== SLOW) {
-      values[col.def.key] = quick;
-      continue;
-    }
-    const out = parseCell(col.def, cell!, dates);
-    if (out.issues.length > 0) for (const i of out.issues) {
-      if (i.ruleId === 'cell/invalid-number' && col.def.invalidValueRule) continue; // the column's own rule reports it
-      issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: rowNo, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
-    }
-    if (out.ok) values[col.def.key] = out.value;
-    else (invalid || (invalid = new Set<string>())).add(col.def.key);
   }
-  return { row: rowNo, values: values as ValuesByKind[K], cells: new view(raw), invalid: invalid ?? NO_INVALID };
+  const store = new RowStore(bound, tableRows, kept.length);
+  const rows: ParsedRow<K>[] = new Array(kept.length);
+  for (let at = 0; at < kept.length; at++) {
+    const r = kept[at]!;
+    const raw = tableRows[r]!;
+    let invalid: Set<string> | undefined;
+    for (let b = 0; b < bound.length; b++) {
+      const col = bound[b]!;
+      const def = col.def;
+      const cell = raw[col.index];
+      if (isBlank(cell)) {
+        if (def.type === 'boolean') {
+          // SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer).
+          if (def.key !== 'partnerPlan') store.set(b, at, false);
+        } else if (def.required) {
+          issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: r + 1, col: col.index, header: col.header });
+          (invalid || (invalid = new Set<string>())).add(def.key);
+        }
+        continue;
+      }
+      const quick = quickValue(def, cell!);
+      if (quick !== SLOW) {
+        store.set(b, at, quick);
+        continue;
+      }
+      const out = parseCell(def, cell!, dates);
+      if (out.issues.length > 0) for (const i of out.issues) {
+        if (i.ruleId === 'cell/invalid-number' && def.invalidValueRule) continue; // the column's own rule reports it
+        issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: r + 1, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
+      }
+      if (out.ok) store.set(b, at, out.value);
+      else (invalid || (invalid = new Set<string>())).add(def.key);
+    }
+    rows[at] = store.row(r + 1, at, invalid ?? NO_INVALID) as ParsedRow<K>;
+  }
+  return rows;
+}
+
+const NO_CELLS: ReadonlyArray<Cell | null | undefined> = [];
+
+/** How a column's values are held: numbers (NaN = absent), booleans as 0/1 (NaN = absent), or anything. */
+type ColumnKind = 'number' | 'boolean' | 'any';
+
+function columnKind(def: ColumnDef): ColumnKind {
+  switch (def.type) {
+    case 'date':
+    case 'datetime':
+    case 'percent':
+    case 'integer':
+    case 'money':
+    case 'number':
+    case 'time':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'any';
+  }
 }
 
 /**
- * Every bound key, undefined, in column order: each row's values start as a copy of it, so every
- * row of a tab has one shape (the rules read \`row.values.x\` at sites that then see one shape,
- * not dozens: rows differ in which cells are blank) and no property is added row by row. A blank
- * or unreadable cell's key holds undefined, as reading a missing key gives.
+ * Every column key of every sheet kind, numbered once: a row store's columns sit at their key's
+ * number, so one row class serves every tab (below).
  */
-function blankValues(bound: readonly BoundColumn[]): Readonly<Record<string, undefined>> {
-  const out: Record<string, undefined> = {};
-  for (const col of bound) out[col.def.key] = undefined;
+const KEY_SLOTS: ReadonlyMap<string, number> = (() => {
+  const out = new Map<string, number>();
+  for (const kind of SHEET_KINDS) for (const def of kindDef(kind).columns) if (!out.has(def.key)) out.set(def.key, out.size);
   return out;
+})();
+
+/** Absent, in a boolean column. */
+const NO_BOOLEAN = 2;
+
+/**
+ * A parsed tab's values, column by column: a Float64Array per number column (NaN = absent), a
+ * Uint8Array per boolean column (2 = absent) and an array per other column, indexed by the row's
+ * place in the store. A tab of 100k rows is then not 100k values objects, 100k cells views and a
+ * boxed number per date and rate: the engine benchmark spent much of its time allocating and
+ * collecting those (docs/performance.md, issue 12). A number or boolean column that is ever
+ * given something else (no parser does) becomes an array column, so nothing is ever lost.
+ */
+class RowStore {
+  readonly numbers: (Float64Array | undefined)[] = [];
+  readonly booleans: (Uint8Array | undefined)[] = [];
+  readonly values: (unknown[] | undefined)[] = [];
+  /** Store slot of each bound column (by bound index). */
+  private readonly slots: number[];
+  readonly cellsView: CellsView;
+
+  /** `size`: how many rows the store holds. */
+  constructor(bound: readonly BoundColumn[], readonly tableRows: Table['rows'], private readonly size: number) {
+    for (let j = 0; j < KEY_SLOTS.size; j++) {
+      this.numbers.push(undefined);
+      this.booleans.push(undefined);
+      this.values.push(undefined);
+    }
+    this.slots = bound.map((b) => KEY_SLOTS.get(b.def.key)!);
+    for (let k = 0; k < bound.length; k++) {
+      const j = this.slots[k]!;
+      const kind = columnKind(bound[k]!.def);
+      if (kind === 'number') this.numbers[j] = new Float64Array(this.size).fill(NaN);
+      else if (kind === 'boolean') this.booleans[j] = new Uint8Array(this.size).fill(NO_BOOLEAN);
+      // Filled, so that the arrays stay packed (a write far past the end would make one sparse).
+      else this.values[j] = new Array<unknown>(this.size).fill(undefined);
+    }
+    this.cellsView = cellsView(bound);
+  }
+
+  /** Sets bound column b of the row at `at`. */
+  set(b: number, at: number, value: unknown): void {
+    const j = this.slots[b]!;
+    const numbers = this.numbers[j];
+    if (numbers !== undefined) {
+      if (typeof value === 'number' && value === value) {
+        numbers[at] = value;
+        return;
+      }
+      this.toValues(j);
+    } else {
+      const booleans = this.booleans[j];
+      if (booleans !== undefined) {
+        if (typeof value === 'boolean') {
+          booleans[at] = value ? 1 : 0;
+          return;
+        }
+        this.toValues(j);
+      }
+    }
+    this.values[j]![at] = value;
+  }
+
+  row(rowNo: number, at: number, invalid: ReadonlySet<string>): ParsedRow {
+    return new StoredRow(rowNo, this, at, invalid) as unknown as ParsedRow;
+  }
+
+  /** Turns column slot j into an array column (a value its typed array cannot hold). */
+  private toValues(j: number): void {
+    const numbers = this.numbers[j];
+    const booleans = this.booleans[j];
+    const out = new Array<unknown>(this.size).fill(undefined);
+    for (let i = 0; i < this.size; i++) {
+      if (numbers) {
+        const x = numbers[i]!;
+        out[i] = x !== x ? undefined : x;
+      } else {
+        const x = booleans![i]!;
+        out[i] = x === NO_BOOLEAN ? undefined : x === 1;
+      }
+    }
+    this.numbers[j] = undefined;
+    this.booleans[j] = undefined;
+    this.values[j] = out;
+  }
+
+}
+
+const STORE = Symbol('row store');
+const AT = Symbol('place in the row store');
+
+/**
+ * A parsed row: its row number, its store and place there, its invalid keys. One class for
+ * every tab and every run, with a getter per column key on its prototype, so a rule reads
+ * `row.values.start` as before and every access site sees one shape (a class per tab would
+ * give each validation new shapes, and the rules' property caches would go megamorphic).
+ * `row.values` is the row itself; `row.cells` is a view over the row's cell array, made when
+ * asked for (few rules read cells).
+ */
+class StoredRow {
+  readonly row: number;
+  readonly [STORE]: RowStore;
+  readonly [AT]: number;
+  readonly invalid: ReadonlySet<string>;
+  constructor(row: number, store: RowStore, at: number, invalid: ReadonlySet<string>) {
+    this.row = row;
+    this[STORE] = store;
+    this[AT] = at;
+    this.invalid = invalid;
+  }
+  get values(): this {
+    return this;
+  }
+  get cells(): Readonly<Record<string, Cell | undefined>> {
+    const store = this[STORE];
+    return new store.cellsView(store.tableRows[this.row - 1] ?? NO_CELLS);
+  }
+}
+
+for (const [key, j] of KEY_SLOTS) {
+  Object.defineProperty(StoredRow.prototype, key, {
+    get(this: StoredRow) {
+      const store = this[STORE];
+      const numbers = store.numbers[j];
+      if (numbers !== undefined) {
+        const x = numbers[this[AT]]!;
+        return x !== x ? undefined : x;
+      }
+      const booleans = store.booleans[j];
+      if (booleans !== undefined) {
+        const x = booleans[this[AT]]!;
+        return x === NO_BOOLEAN ? undefined : x === 1;
+      }
+      const values = store.values[j];
+      return values === undefined ? undefined : values[this[AT]];
+    },
+    enumerable: true,
+  });
+}
+
+/**
+ * A parsed row's values as a plain object (every bound key; undefined where blank or unreadable),
+ * for tests and callers that compare or copy rows whole.
+ * @example rowValues(sheet.rows[0], sheet) → { shopId: 'S1', start: 20089, … }
+ */
+export function rowValues<K extends SheetKind>(row: ParsedRow<K>, sheet: Pick<ParsedSheet<K>, 'columns'>): ValuesByKind[K] {
+  const out: Record<string, unknown> = {};
+  const v = row.values as Record<string, unknown>;
+  for (const key of sheet.columns.keys()) out[key] = v[key];
+  return out as ValuesByKind[K];
 }
 
 type CellsView = new (raw: ReadonlyArray<Cell | null | undefined>) => Readonly<Record<string, Cell | undefined>>;
@@ -357,10 +533,9 @@ const RAW = Symbol('raw cells');
 
 /**
  * A row's `cells` by column key, read through to the row's cell array instead of copied into an
- * object per row (one small object per row instead of one property per bound column: the 100k-row
- * engine benchmark spends much of its time allocating and collecting). One class per parsed tab,
- * so every access site sees one shape. The keys are enumerable getters on the prototype
- * (`for…in` lists them; `Object.keys` does not — nothing reads `cells` but by key).
+ * object per row. One class per parsed tab, so every access site sees one shape. The keys are
+ * enumerable getters on the prototype (`for…in` lists them; `Object.keys` does not — nothing
+ * reads `cells` but by key).
  */
 function cellsView(bound: readonly BoundColumn[]): CellsView {
   class RowCells {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { tableFromValues, type Cell, type Table } from '../../rules/index.js';
-import { parseSheet, reparseRows, type ParsedSheet } from '../../rules/sheet/parse.js';
+import { parseSheet, reparseRows, rowValues, type ParsedSheet } from '../../rules/sheet/parse.js';
 import { yearForCampaign } from '../../rules/engine/validate.js';
 import { DEFAULT_CAMPAIGN } from '../../rules/campaign/campaign.js';
 import { ymdFromDay } from '../../rules/time/civil.js';
@@ -12,7 +12,7 @@ const row = (shop: string, start: string, rate: string): string[] => [shop, '活
 /** The parsed sheet as plain data (cells by key through the row view, issues, values). */
 function plain(p: ParsedSheet) {
   return {
-    rows: p.rows.map((r) => ({ row: r.row, values: r.values, invalid: [...r.invalid], cells: [...p.columns.keys()].map((k) => r.cells[k]?.text ?? null) })),
+    rows: p.rows.map((r) => ({ row: r.row, values: rowValues(r, p), invalid: [...r.invalid], cells: [...p.columns.keys()].map((k) => r.cells[k]?.text ?? null) })),
     issues: p.issues,
     headerRow: p.headerRow,
   };
