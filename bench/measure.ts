@@ -11,6 +11,8 @@
  *                                         .xlsx of DIR in this one process (the batch baseline)
  *   measure.mjs complexity ROWS SEED [RUNS]  engine phases on 報名表 + 加碼合約: validateWorkbook,
  *                                         parsing, each rule, overlap and partner conformance alone
+ *   node --expose-gc measure.mjs heap FILE.xlsx  the worker's steps in one thread, the heap after
+ *                                         each (after a full GC): what a file's check holds, step by step
  */
 import ExcelJS from 'exceljs';
 import tableschema from 'tableschema';
@@ -33,7 +35,7 @@ import {
 } from '../rules/index.js';
 import type { ParsedSheet } from '../rules/sheet/parse.js';
 import { buildReport } from '../rules/report.js';
-import { baselineFromWorkbook } from '../rules/derive/baseline.js';
+import { baselineFromAnalysis, baselineFromWorkbook } from '../rules/derive/baseline.js';
 import { readXlsxFile } from '../validator/read/xlsx.js';
 import { baselineSection } from '../validator/baseline.js';
 import { formatJson } from '../validator/format/json.js';
@@ -259,6 +261,31 @@ async function pipeline(file: string, reader: string): Promise<void> {
   out({ reader, cells, steps, reportBytes: Buffer.byteLength(text), reportBytesWithoutBaseline: Buffer.byteLength(withoutBaseline), baselineContracts: baseline.contracts.length });
 }
 
+/**
+ * The heap held after each step of a file's check (validator/pool/check-file.ts: read, analyse,
+ * baseline, validate), in MB after a full GC; needs `node --expose-gc`. Each step's result is
+ * kept alive to the end, as the worker keeps it.
+ */
+async function heapSteps(file: string): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('heap: run with node --expose-gc');
+  const heapMb = () => {
+    gc();
+    return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  };
+  const heap: Record<string, number> = { start: heapMb() };
+  const workbook = (await readXlsxFile(file)).workbook;
+  heap.read = heapMb();
+  const analysis = analyseWorkbook(workbook, DEFAULT_CAMPAIGN);
+  heap.analyseWorkbook = heapMb();
+  const baseline = baselineFromAnalysis(analysis, DEFAULT_CAMPAIGN);
+  heap.baselineFromAnalysis = heapMb();
+  const checked = validateWorkbook(workbook, { today: BENCH_TODAY, path: file, analysis });
+  heap.validateWorkbook = heapMb();
+  const rows = analysis.sheets.reduce((n, s) => n + s.rows.length, 0);
+  out({ rows, heapMb: heap, baselineContracts: baseline.contracts.length, violations: checked.violations.length });
+}
+
 const [cmd, ...args] = process.argv.slice(2);
 switch (cmd) {
   case 'exceljs':
@@ -276,10 +303,13 @@ switch (cmd) {
   case 'pipeline':
     await pipeline(args[0]!, 'xlsx');
     break;
+  case 'heap':
+    await heapSteps(args[0]!);
+    break;
   case 'complexity':
     complexity(Number(args[0]), Number(args[1]), Number(args[2] ?? 3));
     break;
   default:
-    process.stderr.write('usage: measure.mjs exceljs FILE | engine ROWS SEED [RUNS] | tableschema FILE\n');
+    process.stderr.write('usage: measure.mjs exceljs FILE | engine ROWS SEED [RUNS] | tableschema FILE | pipeline FILE | heap FILE | complexity ROWS SEED [RUNS]\n');
     process.exit(2);
 }

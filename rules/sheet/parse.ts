@@ -347,7 +347,7 @@ function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates
 
 const NO_CELLS: ReadonlyArray<Cell | null | undefined> = [];
 
-/** How a column's values are held: numbers (NaN = absent), booleans as 0/1 (NaN = absent), or anything. */
+/** How a column's values are held: numbers (NaN = absent), booleans (0/1, 2 = absent), or anything. */
 type ColumnKind = 'number' | 'boolean' | 'any';
 
 function columnKind(def: ColumnDef): ColumnKind {
