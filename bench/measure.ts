@@ -263,7 +263,8 @@ async function pipeline(file: string, reader: string): Promise<void> {
 
 /**
  * The heap held after each step of a file's check (validator/pool/check-file.ts: read, analyse,
- * baseline, validate), in MB after a full GC; needs `node --expose-gc`. Each step's result is
+ * validate, then the baseline that --baseline and --record-baseline add), in MB after a full GC;
+ * needs `node --expose-gc`. Each step's result is
  * kept alive to the end, as the worker keeps it.
  */
 async function heapSteps(file: string): Promise<void> {
@@ -278,12 +279,15 @@ async function heapSteps(file: string): Promise<void> {
   heap.read = heapMb();
   const analysis = analyseWorkbook(workbook, DEFAULT_CAMPAIGN);
   heap.analyseWorkbook = heapMb();
-  const baseline = baselineFromAnalysis(analysis, DEFAULT_CAMPAIGN);
-  heap.baselineFromAnalysis = heapMb();
   const checked = validateWorkbook(workbook, { today: BENCH_TODAY, path: file, analysis });
   heap.validateWorkbook = heapMb();
+  // Only with --baseline or --record-baseline does the worker build the baseline too.
+  const baseline = baselineFromAnalysis(analysis, DEFAULT_CAMPAIGN);
+  heap.baselineFromAnalysis = heapMb();
   const rows = analysis.sheets.reduce((n, s) => n + s.rows.length, 0);
-  out({ rows, heapMb: heap, baselineContracts: baseline.contracts.length, violations: checked.violations.length });
+  // Peak RSS of this process (a full GC after each step lowers it below the CLI's).
+  const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  out({ rows, heapMb: heap, maxRssMb, baselineContracts: baseline.contracts.length, violations: checked.violations.length });
 }
 
 const [cmd, ...args] = process.argv.slice(2);
