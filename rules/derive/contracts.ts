@@ -67,34 +67,55 @@ export function groupKey(v: { shopId?: string; contractType?: string; start?: nu
 }
 
 /** A group while its tab is read: a ContractGroup whose productTypes and submittedAt are set last. */
-type OpenGroup = { -readonly [K in keyof ContractGroup]: ContractGroup[K] } & { rows: ParsedRow<'contracts'>[]; productTypes: string[] };
+type OpenGroup = { -readonly [K in keyof ContractGroup]: ContractGroup[K] } & { rows: ParsedRow<'contracts'>[]; productTypes: readonly string[] };
+
+/** The productTypes of a group before closeGroup: shared, never mutated. */
+const NO_PRODUCT_TYPES: readonly string[] = Object.freeze([]);
+
+/**
+ * `[productType]` of the usual one-row contract, one frozen array per distinct product type (a
+ * tab has a few: normal, 3c …) instead of one per contract: a 100k-row tab holds 100k groups
+ * through the whole check. Bounded like normalizeText's cache.
+ */
+const singleProductTypes = new Map<string, readonly string[]>();
+function productTypesOf(productType: string): readonly string[] {
+  let out = singleProductTypes.get(productType);
+  if (out === undefined) {
+    if (singleProductTypes.size >= 4096) singleProductTypes.clear();
+    out = Object.freeze([productType]);
+    singleProductTypes.set(productType, out);
+  }
+  return out;
+}
 
 /** Sets what a group's rows decide together: its distinct product types and latest submittedAt. */
 function closeGroup(group: OpenGroup): void {
   const rows = group.rows;
   if (rows.length === 1) {
     // The usual contract of one row: no de-duplication needed.
-    // A one-element literal: pushing onto [] would reserve room for 17.
     const v = group.first.values;
-    if (v.productType !== undefined) group.productTypes = [v.productType];
+    if (v.productType !== undefined) group.productTypes = productTypesOf(v.productType);
     group.submittedAt = v.submittedAt;
     return;
   }
-  const seenTypes = new Set<string>();
+  // A contract has a few product types: their keys in a small array, not a Set.
+  const seenKeys: string[] = [];
+  const types: string[] = [];
   let submittedAt: number | undefined;
   for (let i = 0; i < rows.length; i++) {
     const rv = rows[i]!.values;
     const t = rv.productType;
     if (t !== undefined) {
       const k = productTypeKey(t);
-      if (!seenTypes.has(k)) {
-        seenTypes.add(k);
-        group.productTypes.push(t);
+      if (!seenKeys.includes(k)) {
+        seenKeys.push(k);
+        types.push(t);
       }
     }
     const s = rv.submittedAt;
     if (s !== undefined && (submittedAt === undefined || s > submittedAt)) submittedAt = s;
   }
+  if (types.length > 0) group.productTypes = types;
   group.submittedAt = submittedAt;
 }
 
@@ -140,10 +161,13 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
       } else if (sameContract(candidates, contractType, remark, end)) hit = candidates;
     }
     if (hit) {
-      hit.rows.push(row);
+      // A short list grows by copying, to its exact length (push would reserve room for 17 more).
+      const list = hit.rows;
+      if (list.length < 8) hit.rows = [...list, row];
+      else list.push(row);
       continue;
     }
-    const group: OpenGroup = { sheet, rows: [row], first: row, shopId, contractType, remark, start, end, productTypes: [], status: v.status, submittedAt: undefined };
+    const group: OpenGroup = { sheet, rows: [row], first: row, shopId, contractType, remark, start, end, productTypes: NO_PRODUCT_TYPES, status: v.status, submittedAt: undefined };
     if (candidates === undefined) byStart.set(start, group);
     else if (Array.isArray(candidates)) candidates.push(group);
     else byStart.set(start, [candidates, group]);
@@ -375,7 +399,10 @@ export function rowsWithBase(ctx: RuleContext): readonly RowWithBase[] {
   return ctx.memo('contractRowsWithBase', () => {
     const index = baseContractsOf(ctx);
     const out: RowWithBase[] = [];
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    // No base contracts (no 鋪底合約 tab, or an empty one): no row has a base, and no key is built.
+    if (index.entries.size === 0) return out;
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       const v = row.values;
       if (v.shopId === undefined || v.productType === undefined || v.start === undefined) continue;
       const base = coveringBaseContract(index, v.shopId, v.productType, v.start);

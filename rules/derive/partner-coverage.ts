@@ -66,7 +66,9 @@ export function partnerRowsByShop(ctx: RuleContext): ReadonlyMap<string, readonl
   return ctx.memo('partner/rowsByShop', () => {
     const out = new Map<string, PartnerRow[]>();
     const isPartnerContract = partnerContractTest(ctx);
-    for (const group of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const group = allGroups[gi]!;
       if (!isCountedPartnerGroup(isPartnerContract, group)) continue;
       const days = coveredDays(group.start, group.end);
       if (!days) continue;
@@ -88,7 +90,9 @@ export function partnerGroups(ctx: RuleContext): readonly { readonly group: Cont
   return ctx.memo('partner/groups', () => {
     const out: { group: ContractGroup; days: DayRange }[] = [];
     const isPartnerContract = partnerContractTest(ctx);
-    for (const group of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const group = allGroups[gi]!;
       if (!isCountedPartnerGroup(isPartnerContract, group)) continue;
       const days = coveredDays(group.start, group.end);
       if (days) out.push({ group, days });

@@ -264,24 +264,138 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
 
 /** Runs every registered rule over a parsed workbook: the violations in report order of the rules. */
 function runRules(analysis: RuleInput, options: ValidateOptions, campaign: Campaign, today: number, lang: Lang): { violations: CollectedViolation[]; skippedRules: { ruleId: string; missing: SheetKind[] }[] } {
-  const calendar = options.calendar ?? TW_OFFICE_CALENDAR;
-
-  const violations: CollectedViolation[] = [];
-  const repeatIndex = new Map<string, number>();
-  const byKind = new Map<SheetKind, ParsedSheet[]>(SHEET_KINDS.map((k) => [k, []]));
-  for (const s of analysis.sheets) byKind.get(s.kind)!.push(s);
+  const ctx = new RunContext(analysis, options, campaign, today, lang);
   const present = new Set(analysis.sheets.map((s) => s.kind));
-  const rowsCache = new Map<SheetKind, { sheet: ParsedSheet; row: ParsedRow }[]>();
-  const memo = new Map<string, unknown>();
-  const deadlines = new Map<number, number>();
-  const reportedYears = new Set<string>();
-  let current: Rule | undefined;
-  let currentSeverity: Severity = 'error';
+  const skippedRules: { ruleId: string; missing: SheetKind[] }[] = [];
+  for (const rule of RULES) {
+    const sev = ctx.severityOf(rule.meta.id);
+    if (sev === 'off') continue;
+    const missing = rule.meta.requires.filter((k) => !present.has(k));
+    if (missing.length > 0) {
+      skippedRules.push({ ruleId: rule.meta.id, missing });
+      continue;
+    }
+    ctx.current = rule;
+    ctx.currentSeverity = sev;
+    rule.check(ctx);
+    ctx.current = undefined;
+  }
+  return { violations: ctx.violations, skippedRules };
+}
 
-  const sheetIssues: { sheet: ParsedSheet; issue: SheetIssue }[] = [];
-  for (const s of analysis.sheets) for (const issue of s.issues) sheetIssues.push({ sheet: s, issue });
+/**
+ * The context of one rules run. A class, not an object of fresh closures: the rules' optimised
+ * code calls `ctx.report`, `ctx.rows` … and a new closure per run is a new call target, which
+ * deoptimised every rule's check at the start of every validation (`--trace-deopt`: "wrong call
+ * target"), so each run went back to the interpreter, boxing numbers and allocating iterator
+ * results. Prototype methods are the same functions every run.
+ */
+class RunContext implements RuleContext {
+  readonly calendar: OfficeCalendar;
+  readonly baseline: Baseline | undefined;
+  readonly pictures: PictureFacts | undefined;
+  readonly sheetIssues: { sheet: ParsedSheet; issue: SheetIssue }[] = [];
+  readonly tableIssues: readonly TableIssue[];
+  readonly campaignProblems: readonly string[];
+  readonly violations: CollectedViolation[] = [];
+  current: Rule | undefined = undefined;
+  currentSeverity: Severity = 'error';
+  private readonly repeatIndex = new Map<string, number>();
+  private readonly byKind = new Map<SheetKind, ParsedSheet[]>(SHEET_KINDS.map((k) => [k, []]));
+  private readonly rowsCache = new Map<SheetKind, { sheet: ParsedSheet; row: ParsedRow }[]>();
+  private readonly memoStore = new Map<string, unknown>();
+  private readonly deadlines = new Map<number, number>();
+  private readonly reportedYears = new Set<string>();
 
-  const push = (rule: Rule, severity: Severity, input: ReportInput) => {
+  constructor(
+    analysis: RuleInput,
+    private readonly options: ValidateOptions,
+    readonly campaign: Campaign,
+    readonly today: number,
+    private readonly lang: Lang,
+  ) {
+    this.calendar = options.calendar ?? TW_OFFICE_CALENDAR;
+    this.baseline = options.baseline;
+    this.pictures = options.pictures;
+    this.tableIssues = analysis.tableIssues;
+    this.campaignProblems = options.campaignProblems ?? [];
+    for (const s of analysis.sheets) this.byKind.get(s.kind)!.push(s);
+    for (const s of analysis.sheets) for (const issue of s.issues) this.sheetIssues.push({ sheet: s, issue });
+  }
+
+  severityOf(id: string): SeveritySetting {
+    return this.options.severities?.[id] ?? RULES_BY_ID.get(id)?.meta.defaultSeverity ?? 'error';
+  }
+
+  sheets<K extends SheetKind>(kind: K): readonly ParsedSheet<K>[] {
+    return (this.byKind.get(kind) ?? []) as unknown as readonly ParsedSheet<K>[];
+  }
+
+  rows<K extends SheetKind>(kind: K): readonly { sheet: ParsedSheet<K>; row: ParsedRow<K> }[] {
+    let r = this.rowsCache.get(kind);
+    if (!r) {
+      r = [];
+      for (const sheet of this.byKind.get(kind) ?? []) {
+        const rows = sheet.rows;
+        for (let i = 0; i < rows.length; i++) r.push({ sheet, row: rows[i]! });
+      }
+      this.rowsCache.set(kind, r);
+    }
+    return r as unknown as readonly { sheet: ParsedSheet<K>; row: ParsedRow<K> }[];
+  }
+
+  report(input: ReportInput): void {
+    if (this.current) this.push(this.current, this.currentSeverity, input);
+  }
+
+  deadlineDay(startDay: number, lead: number, where: { sheet: ParsedSheet; row: ParsedRow; key: string }): number | undefined {
+    // Many rows share a start day: each (day, lead) is counted back once per run. Failures are
+    // not remembered, so every row whose year is not covered is still reported.
+    const k = startDay * 1024 + lead;
+    const cacheable = Number.isInteger(startDay) && Number.isInteger(lead) && lead >= 0 && lead < 1024;
+    const known = cacheable ? this.deadlines.get(k) : undefined;
+    if (known !== undefined) return known;
+    try {
+      const day = nthWorkingDayBefore(startDay, lead, this.calendar);
+      if (cacheable) this.deadlines.set(k, day);
+      return day;
+    } catch (e) {
+      this.yearProblem(e, where);
+      return undefined;
+    }
+  }
+
+  workingDay(day: number, where: { sheet: ParsedSheet; row: ParsedRow; key: string }): boolean | undefined {
+    try {
+      return isWorkingDay(day, this.calendar);
+    } catch (e) {
+      this.yearProblem(e, where);
+      return undefined;
+    }
+  }
+
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memoStore.has(key)) this.memoStore.set(key, compute());
+    return this.memoStore.get(key) as T;
+  }
+
+  private yearProblem(e: unknown, where: { sheet: ParsedSheet; row: ParsedRow; key: string }): void {
+    if (!(e instanceof YearNotCoveredError)) throw e;
+    const k = `${where.sheet.name}|${where.row.row}|${where.key}|${e.year}`;
+    if (this.reportedYears.has(k)) return;
+    this.reportedYears.add(k);
+    const sev = this.severityOf('calendar/year-not-covered');
+    if (sev === 'off') return;
+    this.push(RULES_BY_ID.get('calendar/year-not-covered')!, sev, {
+      sheet: where.sheet,
+      row: where.row,
+      key: where.key,
+      data: { year: e.year, covered: e.covered.join('、'), coveredEn: e.covered.join(', ') },
+    });
+  }
+
+  private push(rule: Rule, severity: Severity, input: ReportInput): void {
+    const lang = this.lang;
     const sheet = input.sheet;
     const rowNo = input.row == null ? null : typeof input.row === 'number' ? input.row : input.row.row;
     let column: string | null = null;
@@ -307,12 +421,12 @@ function runRules(analysis: RuleInput, options: ValidateOptions, campaign: Campa
     // A violation repeated exactly (same rule, cell, message data: e.g. one date chosen 20,000
     // times) is reported once, with its count.
     const key = `${rule.meta.id}\u0001${messageId}\u0001${sheet ? sheet.name : ''}\u0001${rowNo}\u0001${col}\u0001${JSON.stringify(data)}`;
-    const seen = repeatIndex.get(key);
+    const seen = this.repeatIndex.get(key);
     if (seen !== undefined) {
-      violations[seen]!.repeats++;
+      this.violations[seen]!.repeats++;
       return;
     }
-    repeatIndex.set(key, violations.length);
+    this.repeatIndex.set(key, this.violations.length);
     const v: Violation = {
       ruleId: rule.meta.id,
       messageId,
@@ -325,94 +439,8 @@ function runRules(analysis: RuleInput, options: ValidateOptions, campaign: Campa
       ...(value !== undefined ? { value } : {}),
       ...(input.suggestion ? { suggestion: input.suggestion } : {}),
     };
-    violations.push({ v, col, repeats: 1 });
-  };
-
-  const yearProblem = (e: unknown, where: { sheet: ParsedSheet; row: ParsedRow; key: string }) => {
-    if (!(e instanceof YearNotCoveredError)) throw e;
-    const k = `${where.sheet.name}|${where.row.row}|${where.key}|${e.year}`;
-    if (reportedYears.has(k)) return;
-    reportedYears.add(k);
-    const sev = severityOf('calendar/year-not-covered');
-    if (sev === 'off') return;
-    push(RULES_BY_ID.get('calendar/year-not-covered')!, sev, {
-      sheet: where.sheet,
-      row: where.row,
-      key: where.key,
-      data: { year: e.year, covered: e.covered.join('、'), coveredEn: e.covered.join(', ') },
-    });
-  };
-
-  function severityOf(id: string): SeveritySetting {
-    return options.severities?.[id] ?? RULES_BY_ID.get(id)?.meta.defaultSeverity ?? 'error';
+    this.violations.push({ v, col, repeats: 1 });
   }
-
-  const ctx: RuleContext = {
-    campaign,
-    today,
-    calendar,
-    baseline: options.baseline,
-    pictures: options.pictures,
-    sheets: <K extends SheetKind>(kind: K) => (byKind.get(kind) ?? []) as unknown as readonly ParsedSheet<K>[],
-    rows: <K extends SheetKind>(kind: K) => {
-      let r = rowsCache.get(kind);
-      if (!r) {
-        r = [];
-        for (const sheet of byKind.get(kind) ?? []) for (const row of sheet.rows) r.push({ sheet, row });
-        rowsCache.set(kind, r);
-      }
-      return r as unknown as readonly { sheet: ParsedSheet<K>; row: ParsedRow<K> }[];
-    },
-    sheetIssues,
-    tableIssues: analysis.tableIssues,
-    campaignProblems: options.campaignProblems ?? [],
-    report: (input) => {
-      if (current) push(current, currentSeverity, input);
-    },
-    deadlineDay: (startDay, lead, where) => {
-      // Many rows share a start day: each (day, lead) is counted back once per run. Failures are
-      // not remembered, so every row whose year is not covered is still reported.
-      const k = startDay * 1024 + lead;
-      const known = Number.isInteger(startDay) && Number.isInteger(lead) && lead >= 0 && lead < 1024 ? deadlines.get(k) : undefined;
-      if (known !== undefined) return known;
-      try {
-        const day = nthWorkingDayBefore(startDay, lead, calendar);
-        if (Number.isInteger(startDay) && Number.isInteger(lead) && lead >= 0 && lead < 1024) deadlines.set(k, day);
-        return day;
-      } catch (e) {
-        yearProblem(e, where);
-        return undefined;
-      }
-    },
-    workingDay: (day, where) => {
-      try {
-        return isWorkingDay(day, calendar);
-      } catch (e) {
-        yearProblem(e, where);
-        return undefined;
-      }
-    },
-    memo: <T>(key: string, compute: () => T): T => {
-      if (!memo.has(key)) memo.set(key, compute());
-      return memo.get(key) as T;
-    },
-  };
-
-  const skippedRules: { ruleId: string; missing: SheetKind[] }[] = [];
-  for (const rule of RULES) {
-    const sev = severityOf(rule.meta.id);
-    if (sev === 'off') continue;
-    const missing = rule.meta.requires.filter((k) => !present.has(k));
-    if (missing.length > 0) {
-      skippedRules.push({ ruleId: rule.meta.id, missing });
-      continue;
-    }
-    current = rule;
-    currentSeverity = sev;
-    rule.check(ctx);
-    current = undefined;
-  }
-  return { violations, skippedRules };
 }
 
 /**

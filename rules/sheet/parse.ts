@@ -44,8 +44,14 @@ export interface SheetIssue {
 export interface ParsedRow<K extends SheetKind = SheetKind> {
   /** 1-based spreadsheet row. */
   readonly row: number;
+  /**
+   * Parsed values by column key (undefined where blank or unreadable). Read them by key or by
+   * destructuring: the engine's rows are views over column stores (RowStore below), so spreading,
+   * `Object.keys`, `JSON.stringify` or a structured clone do not see the values; `rowValues(row,
+   * sheet)` gives a plain copy.
+   */
   readonly values: ValuesByKind[K];
-  /** Raw cells by column key. */
+  /** Raw cells by column key (a view made on each read: compare cells, not views). */
   readonly cells: Readonly<Record<string, Cell | undefined>>;
   /** Keys whose cells could not be parsed (so rules skip them rather than guess). */
   readonly invalid: ReadonlySet<string>;
@@ -178,48 +184,134 @@ function parseCell(def: ColumnDef, cell: Cell, dates: DateParseOptions): ParseOu
   }
 }
 
-/** quickValue's answer for a cell it leaves to parseCell. */
+/** quickString's and quickOther's answer for a cell they leave to parseCell. */
 const SLOW: unique symbol = Symbol('parse the cell in full');
 
-/**
- * The value parseCell gives the cell, for the usual cells that parse cleanly without any issue
- * (a text, a known enum or boolean spelling, a finite number, a percent-formatted fraction, a
- * date cell), without allocating an outcome; `SLOW` for every other cell, which parseCell then
- * parses (and reports). Every branch is parseCell's own path for that value, so the two agree.
- */
-function quickValue(def: ColumnDef, cell: Cell): unknown {
-  const v = cell.value;
+/** How a column's usual cells are read without parseCell (ColumnPlan.code). */
+const Q_TEXT = 0;
+const Q_ENUM = 1;
+const Q_BOOLEAN = 2;
+const Q_PERCENT = 3;
+const Q_INTEGER = 4;
+const Q_MONEY = 5;
+const Q_NUMBER = 6;
+const Q_DATE = 7;
+const Q_DATETIME = 8;
+/** Every cell goes to parseCell. */
+const Q_FULL = 9;
+
+function quickCode(def: ColumnDef): number {
   switch (def.type) {
     case 'text':
-      return typeof v === 'string' ? v.trim() : SLOW;
-    case 'enum': {
-      if (typeof v !== 'string') return SLOW;
-      const hit = lookupFor(def)(v);
-      return hit === undefined ? SLOW : hit;
+      return Q_TEXT;
+    case 'enum':
+      return Q_ENUM;
+    case 'boolean':
+      return Q_BOOLEAN;
+    case 'percent':
+      return Q_PERCENT;
+    case 'integer':
+      return Q_INTEGER;
+    case 'money':
+      return Q_MONEY;
+    case 'number':
+      return Q_NUMBER;
+    case 'date':
+      return Q_DATE;
+    case 'datetime':
+      return Q_DATETIME;
+    default:
+      return Q_FULL;
+  }
+}
+
+/**
+ * One bound column as parseRowsInto reads it: decided once per column rather than per cell (its
+ * parser as a small number, its enum lookup), plus what the column's cells repeat (the last enum
+ * text and its meaning, the last number format and whether it is a percent): a column holds a few
+ * statuses and formats, so most cells are answered by one comparison.
+ */
+class ColumnPlan {
+  readonly def: ColumnDef;
+  readonly index: number;
+  readonly code: number;
+  readonly required: boolean;
+  /** SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer). */
+  readonly blankIsFalse: boolean;
+  readonly lookup: ((t: string) => string | undefined) | undefined;
+  lastText: string | undefined = undefined;
+  lastMeaning: unknown = SLOW;
+  lastFormat: string | undefined = undefined;
+  lastIsPercent = false;
+  constructor(readonly col: BoundColumn) {
+    this.def = col.def;
+    this.index = col.index;
+    this.code = quickCode(col.def);
+    this.required = col.def.required === true;
+    this.blankIsFalse = col.def.type === 'boolean' && col.def.key !== 'partnerPlan';
+    this.lookup = col.def.type === 'enum' ? lookupFor(col.def) : undefined;
+  }
+
+  /** isPercentFormat(format), remembered for the column's last format. */
+  isPercent(format: string | undefined): boolean {
+    if (format === this.lastFormat && format !== undefined) return this.lastIsPercent;
+    const p = isPercentFormat(format);
+    this.lastFormat = format;
+    this.lastIsPercent = p;
+    return p;
+  }
+}
+
+/**
+ * The value parseCell gives a non-blank string cell, for the usual cells that parse cleanly
+ * without any issue (a text, a known enum or boolean spelling), without allocating an outcome;
+ * `SLOW` for every other cell, which parseCell then parses (and reports). Every branch is
+ * parseCell's own path for that value, so the two agree.
+ */
+function quickString(plan: ColumnPlan, v: string): unknown {
+  switch (plan.code) {
+    case Q_TEXT: {
+      // `v.trim()`; a string that starts and ends with printable ASCII has nothing to trim.
+      const a = v.charCodeAt(0);
+      const z = v.charCodeAt(v.length - 1);
+      return a > 32 && a < 127 && z > 32 && z < 127 ? v : v.trim();
     }
-    case 'boolean': {
-      if (typeof v === 'boolean') return v;
-      if (typeof v !== 'string') return SLOW;
-      const b = booleanFromText(v);
-      return b === undefined ? SLOW : b;
+    case Q_ENUM:
+    case Q_BOOLEAN: {
+      if (v === plan.lastText) return plan.lastMeaning;
+      const hit = plan.code === Q_ENUM ? plan.lookup!(v) : booleanFromText(v);
+      const meaning = hit === undefined ? SLOW : hit;
+      plan.lastText = v;
+      plan.lastMeaning = meaning;
+      return meaning;
     }
-    case 'percent': {
-      if (typeof v !== 'number' || !Number.isFinite(v) || !isPercentFormat(cell.format)) return SLOW;
+    default:
+      return SLOW;
+  }
+}
+
+/** quickString's counterpart for a cell whose value is not a string (nor null). */
+function quickOther(plan: ColumnPlan, cell: Cell, v: CellValue): unknown {
+  switch (plan.code) {
+    case Q_BOOLEAN:
+      return typeof v === 'boolean' ? v : SLOW;
+    case Q_PERCENT: {
+      if (typeof v !== 'number' || !Number.isFinite(v) || !plan.isPercent(cell.format)) return SLOW;
       const p = cleanPercent(v * 100);
       return p >= 0 && p <= 100 ? p : SLOW;
     }
-    case 'integer':
+    case Q_INTEGER:
       return typeof v === 'number' && Number.isInteger(v) ? v : SLOW;
-    case 'money':
+    case Q_MONEY:
       return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : SLOW;
-    case 'number':
+    case Q_NUMBER:
       return typeof v === 'number' && Number.isFinite(v) ? v : SLOW;
-    case 'date':
-    case 'datetime': {
+    case Q_DATE:
+    case Q_DATETIME: {
       if (typeof v !== 'object' || v === null || v.type !== 'date' || !Number.isFinite(v.wall)) return SLOW;
       // parseDateValue's date cell: its day and its seconds (always given, so dateOnly never applies).
       const day = Math.floor(v.wall / MS_PER_DAY);
-      if (def.type === 'date') return day;
+      if (plan.code === Q_DATE) return day;
       return wallOfDay(day, Math.round((v.wall - day * MS_PER_DAY) / 1000));
     }
     default:
@@ -308,30 +400,47 @@ function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates
     }
   }
   const store = new RowStore(bound, tableRows, kept.length);
+  const plans = bound.map((col) => new ColumnPlan(col));
   const rows: ParsedRow<K>[] = new Array(kept.length);
   for (let at = 0; at < kept.length; at++) {
     const r = kept[at]!;
     const raw = tableRows[r]!;
     let invalid: Set<string> | undefined;
-    for (let b = 0; b < bound.length; b++) {
-      const col = bound[b]!;
-      const def = col.def;
-      const cell = raw[col.index];
-      if (isBlank(cell)) {
-        if (def.type === 'boolean') {
-          // SPEC §4.5: a blank boolean is "no" — except where blank has its own meaning (partnerPlan: infer).
-          if (def.key !== 'partnerPlan') store.set(b, at, false);
-        } else if (def.required) {
+    for (let b = 0; b < plans.length; b++) {
+      const plan = plans[b]!;
+      const cell = raw[plan.index];
+      // isBlank(cell), then the quick parse: the cell and its value are read once.
+      let quick: unknown = SLOW;
+      let blank = false;
+      if (cell == null) blank = true;
+      else {
+        const v = cell.value;
+        if (v === null) blank = true;
+        else if (typeof v === 'string') {
+          if (v.length === 0) blank = true;
+          else {
+            const c = v.charCodeAt(0);
+            if (!(c > 32 && c < 127) && v.trim() === '') blank = true;
+            else quick = quickString(plan, v);
+          }
+        } else quick = quickOther(plan, cell, v);
+      }
+      if (blank) {
+        if (plan.code === Q_BOOLEAN) {
+          if (plan.blankIsFalse) store.set(b, at, false);
+        } else if (plan.required) {
+          const col = plan.col;
           issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: r + 1, col: col.index, header: col.header });
-          (invalid || (invalid = new Set<string>())).add(def.key);
+          (invalid || (invalid = new Set<string>())).add(plan.def.key);
         }
         continue;
       }
-      const quick = quickValue(def, cell!);
       if (quick !== SLOW) {
         store.set(b, at, quick);
         continue;
       }
+      const col = plan.col;
+      const def = plan.def;
       const out = parseCell(def, cell!, dates);
       if (out.issues.length > 0) for (const i of out.issues) {
         if (i.ruleId === 'cell/invalid-number' && def.invalidValueRule) continue; // the column's own rule reports it
@@ -376,6 +485,16 @@ const KEY_SLOTS: ReadonlyMap<string, number> = (() => {
   for (const kind of SHEET_KINDS) for (const def of kindDef(kind).columns) if (!out.has(def.key)) out.set(def.key, out.size);
   return out;
 })();
+
+/**
+ * The row's own members: a column key with one of these names would hide them (or be hidden), so
+ * columns.ts must never define one (checked here, when the module loads, and in
+ * test/engine/row-store.test.ts).
+ */
+export const ROW_MEMBER_NAMES: readonly string[] = ['row', 'values', 'cells', 'invalid'];
+for (const key of KEY_SLOTS.keys()) {
+  if (ROW_MEMBER_NAMES.includes(key)) throw new Error(`rules/columns.ts: column key "${key}" clashes with a parsed row's own member`);
+}
 
 /** Absent, in a boolean column. */
 const NO_BOOLEAN = 2;
@@ -494,25 +613,59 @@ class StoredRow {
   }
 }
 
+/** A row's value at slot j, whatever kind of column the slot is in its store. */
+function storedValue(row: StoredRow, j: number): unknown {
+  const store = row[STORE];
+  const numbers = store.numbers[j];
+  if (numbers !== undefined) {
+    const x = numbers[row[AT]]!;
+    return x !== x ? undefined : x;
+  }
+  const booleans = store.booleans[j];
+  if (booleans !== undefined) {
+    const x = booleans[row[AT]]!;
+    return x === NO_BOOLEAN ? undefined : x === 1;
+  }
+  const values = store.values[j];
+  return values === undefined ? undefined : values[row[AT]];
+}
+
+/**
+ * The kind of column a key is in every sheet kind that has it, or 'mixed'. A key's getter first
+ * tries the store array its kind uses (one load and a check, on the rules' hottest path), then
+ * storedValue, which also serves columns an odd value turned into an array column.
+ */
+const KEY_KINDS: ReadonlyMap<string, ColumnKind | 'mixed'> = (() => {
+  const out = new Map<string, ColumnKind | 'mixed'>();
+  for (const kind of SHEET_KINDS) {
+    for (const def of kindDef(kind).columns) {
+      const k = columnKind(def);
+      const seen = out.get(def.key);
+      out.set(def.key, seen === undefined || seen === k ? k : 'mixed');
+    }
+  }
+  return out;
+})();
+
 for (const [key, j] of KEY_SLOTS) {
-  Object.defineProperty(StoredRow.prototype, key, {
-    get(this: StoredRow) {
-      const store = this[STORE];
-      const numbers = store.numbers[j];
-      if (numbers !== undefined) {
-        const x = numbers[this[AT]]!;
-        return x !== x ? undefined : x;
-      }
-      const booleans = store.booleans[j];
-      if (booleans !== undefined) {
-        const x = booleans[this[AT]]!;
-        return x === NO_BOOLEAN ? undefined : x === 1;
-      }
-      const values = store.values[j];
-      return values === undefined ? undefined : values[this[AT]];
-    },
-    enumerable: true,
-  });
+  const kind = KEY_KINDS.get(key);
+  const get =
+    kind === 'number'
+      ? function (this: StoredRow) {
+          const numbers = this[STORE].numbers[j];
+          if (numbers === undefined) return storedValue(this, j);
+          const x = numbers[this[AT]]!;
+          return x !== x ? undefined : x;
+        }
+      : kind === 'any'
+        ? function (this: StoredRow) {
+            const values = this[STORE].values[j];
+            return values === undefined ? storedValue(this, j) : values[this[AT]];
+          }
+        : function (this: StoredRow) {
+            return storedValue(this, j);
+          };
+  Object.defineProperty(StoredRow.prototype, key, { get, enumerable: true });
 }
 
 /**

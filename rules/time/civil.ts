@@ -41,6 +41,28 @@ export function ymdFromDay(day: number): Ymd {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
+/**
+ * A day's month and day as one number, `m * 100 + d`, without the object ymdFromDay makes (rules
+ * ask it of every contract).
+ * @example monthDayOfDay(20581) === 508 (2026-05-08)
+ */
+export function monthDayOfDay(day: number): number {
+  if (!(day >= -100_000_000 && day <= 100_000_000)) {
+    const ymd = ymdFromDay(day);
+    return ymd.m * 100 + ymd.d;
+  }
+  // ymdFromDay's arithmetic, up to the month and day.
+  const z = Math.floor(day) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return m * 100 + d;
+}
+
 /** Whether y-m-d is a real calendar date. @example isValidYmd(2026, 2, 29) === false */
 export function isValidYmd(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;

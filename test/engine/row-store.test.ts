@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { tableFromValues } from '../../rules/index.js';
-import { parseSheet, rowValues } from '../../rules/sheet/parse.js';
+import { makeCell, tableFromValues } from '../../rules/index.js';
+import { parseSheet, rowValues, ROW_MEMBER_NAMES } from '../../rules/sheet/parse.js';
+import { kindDef } from '../../rules/columns.js';
+import { SHEET_KINDS } from '../../rules/types.js';
 import { yearForCampaign } from '../../rules/engine/validate.js';
 import { DEFAULT_CAMPAIGN } from '../../rules/campaign/campaign.js';
 
@@ -77,5 +79,36 @@ describe('parsed rows: values read column by column', () => {
     // The same key on two tabs of different kinds reads each tab's own column.
     expect(e.rows[0]!.values.submittedAt).toBe(wall(2026, 3, 20));
     expect(sheet.rows[0]!.values.submittedAt).toBeUndefined();
+  });
+
+  it('answers repeated cells of a column from its last one without mixing up different ones', () => {
+    // parseRowsInto remembers, per column, the last enum or boolean text and the last number
+    // format: alternating spellings, unknown spellings and formats must each read as their own.
+    const t = tableFromValues('加碼合約', [
+      CONTRACT_HEADER,
+      ['a', '活動加碼', 'r', '2026/05/01', '2026/05/01', 'normal', makeCell(0.02, '2%', '0%'), makeCell(0.05, '5%', '0%'), '-1', makeCell(0.08, '8%', '0.0%'), '3%', 'Y', '通過'],
+      ['a', 'campaign', 'r', '2026/05/02', '2026/05/02', 'normal', makeCell(2, '2', 'General'), makeCell(0.05, '5%', '0%'), '-1', makeCell(8, '8', 'General'), '3%', '否', 'approved'],
+      ['a', '活動加碼', 'r', '2026/05/03', '2026/05/03', 'normal', makeCell(0.02, '2%', '0%'), makeCell(5, '5', '"%"0'), '-1', makeCell(0.08, '8%', '0.0%'), '3%', 'maybe', 'bogus'],
+      ['a', '活動加碼', 'r', '2026/05/04', '2026/05/04', 'normal', makeCell(0.02, '2%', '0%'), makeCell(0.05, '5%', '0%'), '-1', makeCell(0.08, '8%', '0.0%'), '3%', 'Y', '通過'],
+    ]);
+    const p = parseSheet(t, 'contracts', 0, dates);
+    const pick = (key: string) => p.rows.map((r) => (r.values as Record<string, unknown>)[key]);
+    expect(pick('contractType')).toEqual(['活動加碼', '活動加碼', '活動加碼', '活動加碼']);
+    expect(pick('status')).toEqual(['通過', '通過', undefined, '通過']);
+    expect(pick('partnerPlan')).toEqual([true, false, undefined, true]);
+    expect(pick('baseRate')).toEqual([2, 2, 2, 2]);
+    expect(pick('cps')).toEqual([8, 8, 8, 8]);
+    // '"%"0' shows a literal percent sign: not a percent format, so 5 is 5 percent points.
+    expect(pick('frontRate')).toEqual([5, 5, 5, 5]);
+    expect(p.issues.map((i) => [i.ruleId, i.row, i.col])).toEqual([
+      ['cell/invalid-enum', 4, 11],
+      ['cell/invalid-enum', 4, 12],
+    ]);
+  });
+
+  it('has no column key that clashes with a row member (row, values, cells, invalid)', () => {
+    const keys = SHEET_KINDS.flatMap((k) => kindDef(k).columns.map((c) => c.key));
+    expect(keys.filter((k) => ROW_MEMBER_NAMES.includes(k))).toEqual([]);
+    expect(ROW_MEMBER_NAMES).toEqual(['row', 'values', 'cells', 'invalid']);
   });
 });

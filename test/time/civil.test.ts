@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dayFromYmd, ymdFromDay, isoWeekday, isoDate, formatWall, wallFrom, dayOfWall, secondsOfWall, daysInMonth, monthRange, shortDate, slashDate, dayFromIso, isValidYmd, wallFromInstant } from '../../rules/time/civil.js';
+import { dayFromYmd, ymdFromDay, isoWeekday, isoDate, formatWall, wallFrom, dayOfWall, secondsOfWall, daysInMonth, monthRange, shortDate, slashDate, dayFromIso, isValidYmd, wallFromInstant, monthDayOfDay } from '../../rules/time/civil.js';
 
 describe('civil time (host TZ independent)', () => {
   it('round-trips day numbers', () => {
@@ -8,6 +8,20 @@ describe('civil time (host TZ independent)', () => {
     }
     expect(dayFromYmd(1970, 1, 1)).toBe(0);
     expect(dayFromYmd(2026, 5, 8)).toBe(20581);
+  });
+
+  it('gives the month and day of a day as m * 100 + d, as ymdFromDay does', () => {
+    expect(monthDayOfDay(dayFromYmd(2026, 5, 8))).toBe(508);
+    expect(monthDayOfDay(dayFromYmd(2024, 2, 29))).toBe(229);
+    expect(monthDayOfDay(dayFromYmd(2027, 12, 31))).toBe(1231);
+    expect(monthDayOfDay(dayFromYmd(1969, 12, 31))).toBe(1231);
+    // Every day of 1900–2100, and days beyond the arithmetic's range, where Date answers.
+    for (let day = dayFromYmd(1900, 1, 1); day <= dayFromYmd(2100, 12, 31); day++) {
+      const { m, d } = ymdFromDay(day);
+      if (monthDayOfDay(day) !== m * 100 + d) expect(monthDayOfDay(day)).toBe(m * 100 + d);
+    }
+    expect(monthDayOfDay(-100_000_001)).toBe(ymdFromDay(-100_000_001).m * 100 + ymdFromDay(-100_000_001).d);
+    expect(monthDayOfDay(Number.NaN)).toBeNaN();
   });
 
   it('knows weekdays, Monday = 1', () => {

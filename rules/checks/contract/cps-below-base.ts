@@ -1,5 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { isPartnerContract, percentText, rowsWithBase } from '../../derive/contracts.js';
+import { partnerContractTest, percentText, rowsWithBase } from '../../derive/contracts.js';
 import { cleanPercent } from '../../values/percent.js';
 
 /**
@@ -23,10 +23,11 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
+    const isPartner = partnerContractTest(ctx);
     for (const { sheet, row, base } of rowsWithBase(ctx)) {
       const v = row.values;
       if (v.cps === undefined || base.cps === undefined || cleanPercent(v.cps) >= cleanPercent(base.cps)) continue;
-      const target = isPartnerContract(ctx, row) ? Math.max(base.cps, ctx.campaign.config.partnerCps) : base.cps;
+      const target = isPartner(row) ? Math.max(base.cps, ctx.campaign.config.partnerCps) : base.cps;
       ctx.report({
         sheet,
         row,

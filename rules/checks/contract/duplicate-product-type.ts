@@ -23,7 +23,9 @@ export default defineRule({
     hasSuggestion: false,
   },
   check(ctx) {
-    for (const g of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
       if (g.rows.length < 2) continue;
       const seen = new Map<string, number>();
       for (const row of g.rows) {

@@ -22,7 +22,9 @@ export default defineRule({
     hasSuggestion: false,
   },
   check(ctx) {
-    for (const g of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
       if (g.end > g.start) continue;
       ctx.report({ sheet: g.sheet, row: g.first, key: 'end', data: { start: formatWall(g.start), end: formatWall(g.end), ...groupRowsData(g) } });
     }

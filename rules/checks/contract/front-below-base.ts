@@ -16,7 +16,8 @@ export default defineRule({
     hasSuggestion: false,
   },
   check(ctx) {
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       const { frontRate, baseRate } = row.values;
       if (frontRate === undefined || baseRate === undefined || cleanPercent(frontRate) >= cleanPercent(baseRate)) continue;
       ctx.report({ sheet, row, key: 'frontRate', data: { front: percentText(frontRate), base: percentText(baseRate) } });

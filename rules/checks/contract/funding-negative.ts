@@ -22,7 +22,8 @@ export default defineRule({
     hasSuggestion: false,
   },
   check(ctx) {
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       const { cps, vendorBonus, frontRate } = row.values;
       if (cps === undefined || vendorBonus === undefined || frontRate === undefined) continue;
       const funding = cleanPercent(cps + vendorBonus - frontRate);

@@ -28,7 +28,8 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       const cap = row.values.rebateCap;
       if (cap !== undefined) {
         if (!isValidRebateCap(cap)) ctx.report({ sheet, row, key: 'rebateCap', data: { cap } });

@@ -33,7 +33,9 @@ export default defineRule({
   },
   check(ctx) {
     const lead = ctx.campaign.config.contractLeadWorkingDays;
-    for (const g of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
       const submitted = g.submittedAt;
       const unsubmittedNew = submitted === undefined && (g.status === undefined || g.status === STATUS_DRAFT);
       if (submitted === undefined && !unsubmittedNew) continue;

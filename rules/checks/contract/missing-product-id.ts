@@ -15,7 +15,8 @@ export default defineRule({
     hasSuggestion: false,
   },
   check(ctx) {
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       // An unreadable product id (e.g. a formula error) is reported by cell/* rules already.
       if (row.values.contractType !== SINGLE_PRODUCT_BONUS || row.values.productId !== undefined || row.invalid.has('productId')) continue;
       ctx.report({ sheet, row, key: 'productId' });

@@ -32,7 +32,9 @@ export default defineRule({
   },
   check(ctx) {
     const index = baseContractsOf(ctx);
-    for (const g of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
       if (g.end <= g.start) continue;
       const typesAtStart = new Set(baseContractsAt(index, g.shopId, g.start).map((b) => productTypeKey(b.productType)));
       const uncovered: string[] = [];

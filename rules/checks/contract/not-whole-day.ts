@@ -35,7 +35,9 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    for (const g of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
       if (g.contractType !== CAMPAIGN_BONUS || g.end <= g.start) continue;
       const startWhole = secondsOfWall(g.start) === 0;
       const endWhole = secondsOfWall(g.end) === LAST_SECOND;

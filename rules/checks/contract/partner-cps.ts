@@ -21,7 +21,8 @@ export default defineRule({
   check(ctx) {
     const expectedPartnerCps = expectedPartnerCpsReader(ctx);
     const isPartnerContract = partnerContractTest(ctx);
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       const cps = row.values.cps;
       if (cps === undefined) continue;
       const expected = expectedPartnerCps(row);

@@ -21,7 +21,8 @@ export default defineRule({
   },
   check(ctx) {
     const isPartnerContract = partnerContractTest(ctx);
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       const vendor = row.values.vendorBonus;
       if (vendor === undefined || cleanPercent(vendor) === 0 || !isPartnerContract(row)) continue;
       ctx.report({ sheet, row, key: 'vendorBonus', data: { vendor: percentText(vendor) }, suggestion: { value: '0%', label: msg('改為 {value}', 'Use {value}') } });

@@ -34,7 +34,9 @@ export default defineRule({
   },
   check(ctx) {
     const index = baseContractsOf(ctx);
-    for (const g of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
       if (g.end <= g.start || g.productTypes.length === 0) continue;
       const expected: string[] = [];
       const seen = new Set<string>();

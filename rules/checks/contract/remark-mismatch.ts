@@ -1,7 +1,7 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { contractGroupsOf, groupRowsData, percentText, samePercent } from '../../derive/contracts.js';
 import { remarkOf } from '../../compute/schedule.js';
-import { dayOfWall, secondsOfWall, shortDate, ymdFromDay } from '../../time/civil.js';
+import { dayOfWall, monthDayOfDay, secondsOfWall, shortDate } from '../../time/civil.js';
 
 /*
  * What a remark names, after NFKC: the first `M/D` or `M/D-M/D` (also with ~ ～ – 〜 between)
@@ -37,14 +37,26 @@ export function remarkFacts(remark: string): RemarkFacts {
 const NFKC_STABLE = /^[\0-\x7f\u4e00-\u9fff]*$/;
 
 function readRemarkFacts(remark: string): RemarkFacts {
-  const t = NFKC_STABLE.test(remark) ? remark : remark.normalize('NFKC');
-  const rates = ratesIn(t);
-  const m = firstDatesIn(t);
-  if (!m) return { rates };
-  const from = [m[0], m[1]] as const;
-  const to = m.length === 4 ? ([m[2], m[3]] as const) : from;
+  const t = nfkc(remark);
+  const rates = RATES_FOUND.slice(0, scanRates(t));
+  const n = scanFirstDates(t);
+  if (n === 0) return { rates };
+  const from = [DATES_FOUND[0]!, DATES_FOUND[1]!] as const;
+  const to = n === 4 ? ([DATES_FOUND[2]!, DATES_FOUND[3]!] as const) : from;
   return { dates: { from, to }, rates };
 }
+
+function nfkc(remark: string): string {
+  return NFKC_STABLE.test(remark) ? remark : remark.normalize('NFKC');
+}
+
+/**
+ * What the scanners found last: the rates (scanRates' count of them) and the month and day of the
+ * first date, then of the range's last date (scanFirstDates' count: 0, 2 or 4). Shared scratch
+ * space, so that reading every contract's remark allocates nothing; read right after the scan.
+ */
+const RATES_FOUND: number[] = [];
+const DATES_FOUND = new Int32Array(4);
 
 // The two scanners below find exactly what DATES and RATES (above) find — the property test
 // test/checks/contract/remark-facts.property.test.ts compares them on random text — in one plain
@@ -66,10 +78,9 @@ function digitsEnd(t: string, i: number): number {
   return i;
 }
 
-/** Every RATES match (`(\d+(?:\.\d+)?)\s*%`, global) in order, as numbers. */
-function ratesIn(t: string): number[] {
-  // Most remarks name one rate: a one-element literal then (pushing onto [] reserves room for 17).
-  let out: number[] | undefined;
+/** Every RATES match (`(\d+(?:\.\d+)?)\s*%`, global) in order, as numbers, into RATES_FOUND: their count. */
+function scanRates(t: string): number {
+  let count = 0;
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -83,9 +94,8 @@ function ratesIn(t: string): number[] {
     let s = k;
     while (s < n && isSpace(t.charCodeAt(s))) s++;
     if (s < n && t.charCodeAt(s) === 37) {
-      const rate = Number(t.slice(i, k));
-      if (out === undefined) out = [rate];
-      else out.push(rate);
+      // Whole numbers of up to 15 digits are exact by arithmetic; anything else as Number reads it.
+      RATES_FOUND[count++] = k === j && j - i <= 15 ? digitsValue(t, i, j) : Number(t.slice(i, k));
       i = s + 1;
     } else {
       // A match starting later in this run of digits would fail the same way; its fraction's
@@ -93,18 +103,26 @@ function ratesIn(t: string): number[] {
       i = j;
     }
   }
-  return out ?? [];
+  RATES_FOUND.length = count;
+  return count;
+}
+
+/** The value of the digits t[i..j) (at most 15 of them: exact). */
+function digitsValue(t: string, i: number, j: number): number {
+  let x = 0;
+  for (let p = i; p < j; p++) x = x * 10 + (t.charCodeAt(p) - 48);
+  return x;
 }
 
 /**
- * The first DATES match: [month, day] or [month, day, month, day]; undefined when none. A match
- * starts at a run of 1–2 digits not after a digit, `/` or `.`, followed by `/` and a run of 1–2
- * digits; then the range part when it is whole and not followed by a digit or `/`, else the
- * single date when it is not followed by `/`.
+ * The first DATES match, into DATES_FOUND: month, day (2) or month, day, month, day (4); 0 when
+ * none. A match starts at a run of 1–2 digits not after a digit, `/` or `.`, followed by `/` and
+ * a run of 1–2 digits; then the range part when it is whole and not followed by a digit or `/`,
+ * else the single date when it is not followed by `/`.
  */
-function firstDatesIn(t: string): number[] | undefined {
+function scanFirstDates(t: string): number {
   const n = t.length;
-  if (!t.includes('/')) return undefined;
+  if (!t.includes('/')) return 0;
   for (let p = 0; p < n; p++) {
     if (!isDigit(t.charCodeAt(p))) continue;
     if (p > 0) {
@@ -124,20 +142,25 @@ function firstDatesIn(t: string): number[] | undefined {
       if (h > g && h - g <= 2 && h < n && t.charCodeAt(h) === 47) {
         const f = digitsEnd(t, h + 1);
         if (f > h + 1 && f - (h + 1) <= 2 && !(f < n && t.charCodeAt(f) === 47)) {
-          return [Number(t.slice(p, q)), Number(t.slice(q + 1, e)), Number(t.slice(g, h)), Number(t.slice(h + 1, f))];
+          DATES_FOUND[0] = digitsValue(t, p, q);
+          DATES_FOUND[1] = digitsValue(t, q + 1, e);
+          DATES_FOUND[2] = digitsValue(t, g, h);
+          DATES_FOUND[3] = digitsValue(t, h + 1, f);
+          return 4;
         }
       }
     }
     if (e < n && t.charCodeAt(e) === 47) continue;
-    return [Number(t.slice(p, q)), Number(t.slice(q + 1, e))];
+    DATES_FOUND[0] = digitsValue(t, p, q);
+    DATES_FOUND[1] = digitsValue(t, q + 1, e);
+    return 2;
   }
-  return undefined;
+  return 0;
 }
 
 /** Whether a day falls on month `m`, day `d` (any year). */
-function isMonthDay(day: number, md: readonly [number, number]): boolean {
-  const ymd = ymdFromDay(day);
-  return ymd.m === md[0] && ymd.d === md[1];
+function isMonthDay(day: number, m: number, d: number): boolean {
+  return monthDayOfDay(day) === m * 100 + d;
 }
 
 /**
@@ -160,10 +183,15 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    for (const g of contractGroupsOf(ctx)) {
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
       if (!g.remark || g.end <= g.start) continue;
-      const facts = remarkFacts(g.remark);
-      if (!facts.dates && facts.rates.length === 0) continue;
+      // The remark's facts straight from the scanners' scratch space (remarkFacts, allocation-free).
+      const t = nfkc(g.remark);
+      const rateCount = scanRates(t);
+      const dateCount = scanFirstDates(t);
+      if (dateCount === 0 && rateCount === 0) continue;
       // The front-end rebates of the group's rows (one row, usually): read without building arrays.
       const rows = g.rows;
       let fronts = 0;
@@ -177,8 +205,10 @@ export default defineRule({
       if (fronts === 0) continue;
       const first = dayOfWall(g.start);
       const last = secondsOfWall(g.end) === 0 && dayOfWall(g.end) > first ? dayOfWall(g.end) - 1 : dayOfWall(g.end);
-      const datesWrong = facts.dates !== undefined && (!isMonthDay(first, facts.dates.from) || !isMonthDay(last, facts.dates.to));
-      const rateWrong = facts.rates.length > 0 && !namesAFront(facts.rates, rows);
+      const datesWrong =
+        dateCount > 0 &&
+        (!isMonthDay(first, DATES_FOUND[0]!, DATES_FOUND[1]!) || (dateCount === 4 ? !isMonthDay(last, DATES_FOUND[2]!, DATES_FOUND[3]!) : !isMonthDay(last, DATES_FOUND[0]!, DATES_FOUND[1]!)));
+      const rateWrong = rateCount > 0 && !namesAFront(RATES_FOUND, rows);
       if (!datesWrong && !rateWrong) continue;
       const generated = remarkOf(first, last, rate);
       const what = datesWrong && rateWrong ? ['日期與回饋%', 'dates and a rate'] : datesWrong ? ['日期', 'dates'] : ['回饋%', 'a rate'];

@@ -1,5 +1,7 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { contractGroupByRow } from '../../derive/contracts.js';
+import type { RuleContext } from '../../engine/rule.js';
+import type { ParsedRow, ParsedSheet } from '../../sheet/parse.js';
+import { contractGroupsOf } from '../../derive/contracts.js';
 
 /** The ASCII punctuation a remark may hold besides letters, digits and spaces. */
 const ALLOWED_PUNCTUATION = new Set(['_', '-', '/', '%', '(', ')', '+', '.', ',', ':', '~', ' ']);
@@ -98,20 +100,29 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    let groupOf: ReturnType<typeof contractGroupByRow> | undefined;
-    for (const { sheet, row } of ctx.rows('contracts')) {
-      const remark = row.values.remark;
-      if (remark === undefined || allAllowed(remark)) continue;
-      const chars = specialChars(remark);
-      if (chars.length === 0) continue;
-      // Rows of one contract share the remark: report it on the contract's first row only.
-      if (!groupOf) groupOf = contractGroupByRow(ctx);
-      const group = groupOf.get(row);
-      if (group && group.first !== row) continue;
-      const cleaned = cleanRemark(remark);
-      const data = { chars: chars.join(' '), cleaned };
-      if (cleaned === '') ctx.report({ sheet, row, key: 'remark', messageId: 'nothingLeft', data });
-      else ctx.report({ sheet, row, key: 'remark', data, suggestion: { value: cleaned, label: msg('改為「{value}」', 'Use "{value}"') } });
+    // Rows of one contract share the remark: a contract is reported on its first row only. Rows
+    // that form no contract (a key cell blank or unreadable, see groupKey) are reported each.
+    const allGroups = contractGroupsOf(ctx);
+    for (let gi = 0; gi < allGroups.length; gi++) {
+      const g = allGroups[gi]!;
+      if (g.remark !== '' && !allAllowed(g.remark)) reportRemark(ctx, g.sheet, g.first, g.remark);
+    }
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
+      const v = row.values;
+      if (v.shopId !== undefined && v.contractType !== undefined && v.start !== undefined && v.end !== undefined) continue;
+      const remark = v.remark;
+      if (remark !== undefined && !allAllowed(remark)) reportRemark(ctx, sheet, row, remark);
     }
   },
 });
+
+/** Reports a remark's special characters on `row`, with the cleaned remark as the suggestion. */
+function reportRemark(ctx: RuleContext, sheet: ParsedSheet<'contracts'>, row: ParsedRow<'contracts'>, remark: string): void {
+  const chars = specialChars(remark);
+  if (chars.length === 0) return;
+  const cleaned = cleanRemark(remark);
+  const data = { chars: chars.join(' '), cleaned };
+  if (cleaned === '') ctx.report({ sheet, row, key: 'remark', messageId: 'nothingLeft', data });
+  else ctx.report({ sheet, row, key: 'remark', data, suggestion: { value: cleaned, label: msg('改為「{value}」', 'Use "{value}"') } });
+}

@@ -1,5 +1,5 @@
 import { defineRule, msg } from '../../engine/rule.js';
-import { isPartnerContract, percentText, samePercent } from '../../derive/contracts.js';
+import { partnerContractTest, percentText, samePercent } from '../../derive/contracts.js';
 import { cleanPercent } from '../../values/percent.js';
 
 /**
@@ -23,11 +23,13 @@ export default defineRule({
     hasSuggestion: true,
   },
   check(ctx) {
-    for (const { sheet, row } of ctx.rows('contracts')) {
+    const isPartner = partnerContractTest(ctx);
+    for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+      const row = sheetRows[ri]!;
       const { frontRate, baseRate, vendorBonus } = row.values;
       if (frontRate === undefined || baseRate === undefined || vendorBonus === undefined) continue;
       const expected = cleanPercent(frontRate - baseRate);
-      if (expected < 0 || samePercent(vendorBonus, expected) || isPartnerContract(ctx, row)) continue;
+      if (expected < 0 || samePercent(vendorBonus, expected) || isPartner(row)) continue;
       const value = percentText(expected);
       ctx.report({
         sheet,

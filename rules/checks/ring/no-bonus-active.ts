@@ -49,7 +49,8 @@ export function covers(index: IntervalIndex, t: number): boolean {
  */
 function bonusIntervalsByShop(ctx: RuleContext): Map<string, IntervalIndex> {
   const byShop = new Map<string, [number, number][]>();
-  for (const { row } of ctx.rows('contracts')) {
+  for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
+    const row = sheetRows[ri]!;
     const { shopId, contractType, status, start, end, frontRate, baseRate } = row.values;
     if (shopId === undefined || contractType === undefined || start === undefined || end === undefined) continue;
     if (frontRate === undefined || baseRate === undefined || frontRate <= baseRate) continue;
