@@ -66,11 +66,45 @@ export function groupKey(v: { shopId?: string; contractType?: string; start?: nu
   return `${v.shopId}\u0000${v.contractType}\u0000${v.start}\u0000${v.end}\u0000${v.remark ?? ''}`;
 }
 
-/** A group while its tab is read: a ContractGroup whose productTypes and submittedAt are set last. */
-type OpenGroup = { -readonly [K in keyof ContractGroup]: ContractGroup[K] } & { rows: ParsedRow<'contracts'>[]; productTypes: readonly string[] };
-
 /** The productTypes of a group before closeGroup: shared, never mutated. */
 const NO_PRODUCT_TYPES: readonly string[] = Object.freeze([]);
+
+/**
+ * A contract group as groupContractRows builds it: its rows, and what they decide together (the
+ * product types and submittedAt, set by closeGroup once the tab is read). What every row of the
+ * group shares (shop, type, remark, period, the first row's status) is read from its first row,
+ * not copied: a 100k-row tab holds some 70k groups through the whole check, and a 1m-row tab
+ * 700k (docs/performance.md, issue 12: 325 → 150 bytes a group).
+ */
+class RowGroup implements ContractGroup {
+  rows: ParsedRow<'contracts'>[];
+  productTypes: readonly string[] = NO_PRODUCT_TYPES;
+  submittedAt: number | undefined = undefined;
+  constructor(
+    readonly sheet: ParsedSheet<'contracts'>,
+    readonly first: ParsedRow<'contracts'>,
+  ) {
+    this.rows = [first];
+  }
+  get shopId(): string {
+    return this.first.values.shopId!;
+  }
+  get contractType(): string {
+    return this.first.values.contractType!;
+  }
+  get remark(): string {
+    return this.first.values.remark ?? '';
+  }
+  get start(): number {
+    return this.first.values.start!;
+  }
+  get end(): number {
+    return this.first.values.end!;
+  }
+  get status(): string | undefined {
+    return this.first.values.status;
+  }
+}
 
 /**
  * `[productType]` of the usual one-row contract, one frozen array per distinct product type (a
@@ -89,7 +123,7 @@ function productTypesOf(productType: string): readonly string[] {
 }
 
 /** Sets what a group's rows decide together: its distinct product types and latest submittedAt. */
-function closeGroup(group: OpenGroup): void {
+function closeGroup(group: RowGroup): void {
   const rows = group.rows;
   if (rows.length === 1) {
     // The usual contract of one row: no de-duplication needed.
@@ -126,11 +160,11 @@ function closeGroup(group: OpenGroup): void {
  * compared field by field. Each group is its ContractGroup from its first row on.
  */
 export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGroup[] {
-  const byShop = new Map<string, Map<number, OpenGroup | OpenGroup[]>>();
-  const order: OpenGroup[] = [];
+  const byShop = new Map<string, Map<number, RowGroup | RowGroup[]>>();
+  const order: RowGroup[] = [];
   const rows = sheet.rows;
   let lastShop: string | undefined;
-  let lastByStart: Map<number, OpenGroup | OpenGroup[]> | undefined;
+  let lastByStart: Map<number, RowGroup | RowGroup[]> | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const v = row.values;
@@ -149,7 +183,7 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
     lastShop = shopId;
     lastByStart = byStart;
     const candidates = byStart.get(start);
-    let hit: OpenGroup | undefined;
+    let hit: RowGroup | undefined;
     if (candidates !== undefined) {
       if (Array.isArray(candidates)) {
         for (let j = 0; j < candidates.length; j++) {
@@ -167,7 +201,7 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
       else list.push(row);
       continue;
     }
-    const group: OpenGroup = { sheet, rows: [row], first: row, shopId, contractType, remark, start, end, productTypes: NO_PRODUCT_TYPES, status: v.status, submittedAt: undefined };
+    const group = new RowGroup(sheet, row);
     if (candidates === undefined) byStart.set(start, group);
     else if (Array.isArray(candidates)) candidates.push(group);
     else byStart.set(start, [candidates, group]);
@@ -178,7 +212,7 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
 }
 
 /** Whether a group (of the same shop and start) is the contract of a row with these fields. */
-function sameContract(c: OpenGroup, contractType: string, remark: string, end: number): boolean {
+function sameContract(c: RowGroup, contractType: string, remark: string, end: number): boolean {
   return c.contractType === contractType && c.remark === remark && (c.end === end || (c.end !== c.end && end !== end));
 }
 
