@@ -32,6 +32,9 @@ export function overlapsOf(groups: readonly ContractGroup[], order: (g: Contract
  * the later contract's start cell, naming the earlier one; suggests starting on the next whole day
  * after the earlier one ends when that still leaves a period.
  */
+/** More than a sheet's rows (Excel's 1,048,576): tab index × this + row orders contracts. */
+const ROWS_PER_SHEET = 2_097_152;
+
 export default defineRule({
   meta: {
     id: 'contract/overlap',
@@ -49,21 +52,22 @@ export default defineRule({
   },
   check(ctx) {
     const all = contractGroupsOf(ctx);
-    // Positions in workbook order, of the contracts that can overlap (the only ones asked for).
-    const position = new Map<ContractGroup, number>();
+    // A contract's place in workbook order (its tab, then its first row: the order of `all`),
+    // computed rather than held in a map of every contract.
+    const sheetIndex = new Map(ctx.sheets('contracts').map((sheet, i) => [sheet, i] as const));
+    const position = (g: ContractGroup) => sheetIndex.get(g.sheet)! * ROWS_PER_SHEET + g.first.row;
     const byShop = new Map<string, ContractGroup[]>();
     for (let i = 0; i < all.length; i++) {
       const g = all[i]!;
       if (g.contractType !== CAMPAIGN_BONUS || !countsAsLive(g.status) || g.end <= g.start) continue;
-      position.set(g, i);
       const list = byShop.get(g.shopId);
       if (list) list.push(g);
       else byShop.set(g.shopId, [g]);
     }
     const found: Overlap[] = [];
-    for (const groups of byShop.values()) found.push(...overlapsOf(groups, (g) => position.get(g)!));
+    for (const groups of byShop.values()) found.push(...overlapsOf(groups, position));
     // Report in sheet order, so a long list reads top to bottom.
-    found.sort((a, b) => position.get(a.later)! - position.get(b.later)!);
+    found.sort((a, b) => position(a.later) - position(b.later));
     for (const { later, earlier } of found) {
       const otherRows = earlier.rows.map((r) => r.row);
       // 活動加碼 contracts run whole days: the next whole day after the earlier contract ends (which
