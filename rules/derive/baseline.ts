@@ -12,6 +12,7 @@ import { analyseWorkbook, type WorkbookAnalysis } from '../engine/validate.js';
 import type { ParsedSheet } from '../sheet/parse.js';
 import type { Baseline, BaselineContract, BaselineDeal, BaselineEnrollment } from '../engine/baseline.js';
 import { dayFromIso, isValidYmd } from '../time/civil.js';
+import { appendAll } from '../engine/append-all.js';
 
 /**
  * A wall time in JSON: wall ms, or a Taipei wall-clock reading `YYYY-MM-DDTHH:mm[:ss]` (also with
@@ -134,9 +135,9 @@ export function baselineFromReport(json: unknown): BaselineReadResult {
       const details = parsed.error.issues.slice(0, 5).map((issue) => `${[where, ...issue.path.map(String)].join('.')}: ${issue.message}`);
       return { baseline: undefined, problem: details.join('; ') };
     }
-    contracts.push(...parsed.data.contracts);
-    enrollments.push(...parsed.data.enrollments);
-    deals.push(...parsed.data.deals);
+    appendAll(contracts, parsed.data.contracts);
+    appendAll(enrollments, parsed.data.enrollments);
+    appendAll(deals, parsed.data.deals);
   }
   return { baseline: { contracts, enrollments, ...(deals.length > 0 ? { deals } : {}) }, problem: null };
 }

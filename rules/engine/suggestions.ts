@@ -161,7 +161,9 @@ export function settleSuggestions(list: readonly CollectedViolation[], analysis:
   const conflicts = [...cells.entries()].filter(([, e]) => e.values.size > 1);
   if (conflicts.length > 0) {
     const kept = new Map<string, Suggestion | null>();
-    const rounds = Math.max(...conflicts.map(([, e]) => e.values.size));
+    // A loop, not Math.max(...): a spread of more than about 120,000 conflicts would overflow the stack.
+    let rounds = 0;
+    for (const [, e] of conflicts) rounds = Math.max(rounds, e.values.size);
     for (let k = 0; k < rounds; k++) {
       const edits = new Map<string, { place: Place; value: string }>();
       for (const [key, e] of conflicts) {

@@ -19,6 +19,7 @@ import { renderViolation } from './render.js';
 import { countViolations } from '../report.js';
 import { settleSuggestions, type CollectedViolation } from './suggestions.js';
 import { maskViolation, secretsOf } from './secrets.js';
+import { appendAll } from './append-all.js';
 
 export interface ValidateOptions {
   readonly campaign?: Campaign;
@@ -193,7 +194,7 @@ function shopRows(sheet: ParsedSheet, shops: ReadonlySet<string>, edit: { table:
   for (const shop of shops) {
     for (const row of byShop.get(shop) ?? []) if (!edit?.changed.has(row.row - 1)) rows.push(row);
   }
-  if (fresh) rows.push(...fresh.rows);
+  if (fresh) appendAll(rows, fresh.rows);
   rows.sort((a, b) => a.row - b.row);
   const kept = new Set(rows.map((r) => r.row));
   const keep = (issue: SheetIssue) => issue.row === null || issue.row <= sheet.headerRow || kept.has(issue.row);

@@ -19,6 +19,7 @@ import { parseEnumValue, enumLookup } from '../values/enum.js';
 import { splitList } from '../values/list.js';
 import { ok, type ParseOutcome, type CellIssue } from '../values/outcome.js';
 import { MS_PER_DAY, wallOfDay } from '../time/civil.js';
+import { appendAll } from '../engine/append-all.js';
 
 export interface BoundColumn {
   readonly def: ColumnDef;
@@ -176,7 +177,7 @@ function parseCell(def: ColumnDef, cell: Cell, dates: DateParseOptions): ParseOu
       const out: { day: number; text: string }[] = [];
       for (const item of items) {
         const r = parseDateText(item, dates);
-        issues.push(...r.issues);
+        appendAll(issues, r.issues);
         if (r.ok) out.push({ day: r.value.day, text: item });
       }
       return { ok: true, value: out, issues };

@@ -1,6 +1,7 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import { CAMPAIGN_BONUS, contractGroupsOf, countsAsLive, groupRowsData, rangeText, type ContractGroup } from '../../derive/contracts.js';
 import { dayOfWall, formatWall, wallOfDay } from '../../time/civil.js';
+import { appendAll } from '../../engine/append-all.js';
 
 export interface Overlap {
   /** The contract reported: it starts no earlier than `earlier`. */
@@ -65,7 +66,7 @@ export default defineRule({
       else byShop.set(g.shopId, [g]);
     }
     const found: Overlap[] = [];
-    for (const groups of byShop.values()) found.push(...overlapsOf(groups, position));
+    for (const groups of byShop.values()) appendAll(found, overlapsOf(groups, position));
     // Report in sheet order, so a long list reads top to bottom.
     found.sort((a, b) => position(a.later) - position(b.later));
     for (const { later, earlier } of found) {

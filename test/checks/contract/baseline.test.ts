@@ -65,6 +65,14 @@ describe('baselineFromReport', () => {
     expect(r.baseline?.enrollments).toEqual([{ shopId: 'a', plan: null, chosenDays: [dayFromYmd(2026, 5, 5)] }]);
   });
 
+  it('reads a baseline of 200,000 contracts (more than a spread call may pass: the stack)', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...contract, shopId: `s${i}` }));
+    const r = baselineFromReport({ baseline: { contracts: many } });
+    expect(r.problem).toBeNull();
+    expect(r.baseline?.contracts.length).toBe(200_000);
+    expect(r.baseline?.contracts[199_999]?.shopId).toBe('s199999');
+  });
+
   it('merges per-file sections when there is no top-level one', () => {
     const r = baselineFromReport({ files: [{ path: 'a.xlsx', baseline: { contracts: [contract] } }, { path: 'b.xlsx', baseline: { enrollments: [{ shopId: 'b' }] } }] });
     expect(r.baseline).toEqual({ contracts: [contract], enrollments: [{ shopId: 'b', plan: null, chosenDays: [] }] });

@@ -99,4 +99,17 @@ describe('contract/overlap at scale', () => {
     // The first one: contract 3 (sheet row 2 + 3 + one draft above it) starts 30 s before contract 2 ends.
     expect(got[0]!.row).toBe(6);
   }, 20_000);
+
+  it('150,000 contracts of one shop, each overlapping the next: more overlaps than a spread call may pass', () => {
+    const rows: RowSpec[] = [];
+    for (let i = 0; i < 150_000; i++) {
+      const start = T0 + i * MINUTE;
+      rows.push(partnerRow(1, 1, 5, { remark: `c${i}`, start: at(start), end: at(start + 90_000) }));
+    }
+    const got = runRule('contract/overlap', { name: '150k', tables: [contractsTab(rows)], options: { severities: onlyOverlap } });
+    // 149,999 overlaps; a report keeps the first 50,000 (MAX_VIOLATIONS_PER_FILE), in row order.
+    expect(got).toHaveLength(50_000);
+    expect(got[0]!.row).toBe(3);
+    expect(got[49_999]!.row).toBe(50_002);
+  }, 60_000);
 });
