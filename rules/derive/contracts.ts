@@ -62,8 +62,16 @@ export interface ContractGroup {
  * @example groupKey({ shopId: 'a', contractType: '活動加碼', start: 0, end: 86399000, remark: 'x' }) === 'a\u0000活動加碼\u00000\u000086399000\u0000x'
  */
 export function groupKey(v: { shopId?: string; contractType?: string; start?: number; end?: number; remark?: string }): string | undefined {
-  if (v.shopId === undefined || v.contractType === undefined || v.start === undefined || v.end === undefined) return undefined;
+  if (!hasContractKey(v)) return undefined;
   return `${v.shopId}\u0000${v.contractType}\u0000${v.start}\u0000${v.end}\u0000${v.remark ?? ''}`;
+}
+
+/**
+ * Whether a row's key cells (shop, contract type, start, end) are all readable: only such rows
+ * form a contract group (groupKey, groupContractRows).
+ */
+export function hasContractKey(v: { shopId?: string; contractType?: string; start?: number; end?: number }): boolean {
+  return v.shopId !== undefined && v.contractType !== undefined && v.start !== undefined && v.end !== undefined;
 }
 
 /** The productTypes of a group before closeGroup: shared, never mutated. */
@@ -74,7 +82,7 @@ const NO_PRODUCT_TYPES: readonly string[] = Object.freeze([]);
  * product types and submittedAt, set by closeGroup once the tab is read). What every row of the
  * group shares (shop, type, remark, period, the first row's status) is read from its first row,
  * not copied: a 100k-row tab holds some 70k groups through the whole check, and a 1m-row tab
- * 700k (docs/performance.md, issue 12: 325 → 150 bytes a group).
+ * 700k (docs/performance.md, issue 12: 362 → 249 bytes retained a group).
  */
 class RowGroup implements ContractGroup {
   rows: ParsedRow<'contracts'>[];

@@ -70,8 +70,10 @@ export interface ParsedSheet<K extends SheetKind = SheetKind> {
 }
 
 function isBlank(cell: Cell | null | undefined): boolean {
-  if (!cell) return true;
-  const v = cell.value;
+  return !cell || isBlankValue(cell.value);
+}
+
+function isBlankValue(v: CellValue): boolean {
   if (v === null) return true;
   if (typeof v !== 'string') return false;
   if (v.length === 0) return true;
@@ -411,22 +413,8 @@ function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates
       const plan = plans[b]!;
       const cell = raw[plan.index];
       // isBlank(cell), then the quick parse: the cell and its value are read once.
-      let quick: unknown = SLOW;
-      let blank = false;
-      if (cell == null) blank = true;
-      else {
-        const v = cell.value;
-        if (v === null) blank = true;
-        else if (typeof v === 'string') {
-          if (v.length === 0) blank = true;
-          else {
-            const c = v.charCodeAt(0);
-            if (!(c > 32 && c < 127) && v.trim() === '') blank = true;
-            else quick = quickString(plan, v);
-          }
-        } else quick = quickOther(plan, cell, v);
-      }
-      if (blank) {
+      const v = cell == null ? null : cell.value;
+      if (isBlankValue(v)) {
         if (plan.code === Q_BOOLEAN) {
           if (plan.blankIsFalse) store.set(b, at, false);
         } else if (plan.required) {
@@ -436,6 +424,7 @@ function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates
         }
         continue;
       }
+      const quick = typeof v === 'string' ? quickString(plan, v) : quickOther(plan, cell!, v!);
       if (quick !== SLOW) {
         store.set(b, at, quick);
         continue;

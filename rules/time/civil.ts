@@ -23,22 +23,10 @@ export function dayFromYmd(y: number, m: number, d: number): number {
 
 /** @example ymdFromDay(20581) → { y: 2026, m: 5, d: 8 } */
 export function ymdFromDay(day: number): Ymd {
-  // Rules call this per cell and per contract: plain arithmetic (H. Hinnant's civil_from_days, the
-  // proleptic Gregorian calendar as Date uses) instead of a Date object each time. Outside Date's
-  // range (and for NaN) Date itself answers, so the results never differ.
-  if (!(day >= -100_000_000 && day <= 100_000_000)) {
-    const t = new Date(day * MS_PER_DAY);
-    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
-  }
-  const z = Math.floor(day) + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  const p = packedYmdFromDay(day);
+  const y = Math.floor(p / 10_000);
+  const md = p - y * 10_000;
+  return { y, m: Math.floor(md / 100), d: md % 100 };
 }
 
 /**
@@ -47,11 +35,22 @@ export function ymdFromDay(day: number): Ymd {
  * @example monthDayOfDay(20581) === 508 (2026-05-08)
  */
 export function monthDayOfDay(day: number): number {
+  const p = packedYmdFromDay(day);
+  return p - Math.floor(p / 10_000) * 10_000;
+}
+
+/**
+ * A day as `y * 10000 + m * 100 + d` (NaN outside Date's range), the one place the calendar is
+ * computed: ymdFromDay and monthDayOfDay unpack it.
+ */
+function packedYmdFromDay(day: number): number {
+  // Rules call this per cell and per contract: plain arithmetic (H. Hinnant's civil_from_days, the
+  // proleptic Gregorian calendar as Date uses) instead of a Date object each time. Outside Date's
+  // range (and for NaN) Date itself answers, so the results never differ.
   if (!(day >= -100_000_000 && day <= 100_000_000)) {
-    const ymd = ymdFromDay(day);
-    return ymd.m * 100 + ymd.d;
+    const t = new Date(day * MS_PER_DAY);
+    return t.getUTCFullYear() * 10_000 + (t.getUTCMonth() + 1) * 100 + t.getUTCDate();
   }
-  // ymdFromDay's arithmetic, up to the month and day.
   const z = Math.floor(day) + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -60,7 +59,7 @@ export function monthDayOfDay(day: number): number {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return m * 100 + d;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10_000 + m * 100 + d;
 }
 
 /** Whether y-m-d is a real calendar date. @example isValidYmd(2026, 2, 29) === false */

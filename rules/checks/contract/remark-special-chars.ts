@@ -1,7 +1,7 @@
 import { defineRule, msg } from '../../engine/rule.js';
 import type { RuleContext } from '../../engine/rule.js';
 import type { ParsedRow, ParsedSheet } from '../../sheet/parse.js';
-import { contractGroupsOf } from '../../derive/contracts.js';
+import { contractGroupsOf, hasContractKey } from '../../derive/contracts.js';
 
 /** The ASCII punctuation a remark may hold besides letters, digits and spaces. */
 const ALLOWED_PUNCTUATION = new Set(['_', '-', '/', '%', '(', ')', '+', '.', ',', ':', '~', ' ']);
@@ -101,7 +101,7 @@ export default defineRule({
   },
   check(ctx) {
     // Rows of one contract share the remark: a contract is reported on its first row only. Rows
-    // that form no contract (a key cell blank or unreadable, see groupKey) are reported each.
+    // that form no contract (a key cell blank or unreadable: hasContractKey) are reported each.
     const allGroups = contractGroupsOf(ctx);
     for (let gi = 0; gi < allGroups.length; gi++) {
       const g = allGroups[gi]!;
@@ -110,7 +110,7 @@ export default defineRule({
     for (const sheet of ctx.sheets('contracts')) for (let ri = 0, sheetRows = sheet.rows; ri < sheetRows.length; ri++) {
       const row = sheetRows[ri]!;
       const v = row.values;
-      if (v.shopId !== undefined && v.contractType !== undefined && v.start !== undefined && v.end !== undefined) continue;
+      if (hasContractKey(v)) continue;
       const remark = v.remark;
       if (remark !== undefined && !allAllowed(remark)) reportRemark(ctx, sheet, row, remark);
     }
