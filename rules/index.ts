@@ -4,6 +4,8 @@
  */
 export * from './types.js';
 export * from './model.js';
+export { ColumnarTable, ColumnarTableBuilder, EditedTable, tableCell, tableRow, tableRowCount } from './columnar-table.js';
+export type { ColumnarTableData } from './columnar-table.js';
 export { SHEET_KIND_DEFS, ENROLLMENT, CONTRACTS, BASE_CONTRACTS, RING_DATA, AD_MATERIALS, FLASH_DEALS, OA_BINDING, kindDef } from './columns.js';
 export type { ColumnDef, ColumnType, EnumOption, SheetKindDef } from './columns.js';
 export { validateWorkbook, analyseWorkbook, yearForCampaign } from './engine/validate.js';

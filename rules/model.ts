@@ -48,6 +48,33 @@ export interface Cell {
 export interface Table {
   readonly name: string;
   readonly rows: ReadonlyArray<ReadonlyArray<Cell | null | undefined>>;
+  /**
+   * The same cells without row arrays, where the table keeps them so (the .xlsx and CSV reader's
+   * `ColumnarTable`, the engine's edited copies): the engine reads cells through it
+   * (`tableCell`, `tableRowCount` in rules/columnar-table.ts) and never builds `rows`.
+   */
+  readonly grid?: CellGrid;
+}
+
+/** A table's cells by 0-based row and column, without row arrays. */
+export interface CellGrid {
+  /** `rows.length`. */
+  readonly rowCount: number;
+  /** The widest row's length (or more). */
+  readonly columnCount: number;
+  /** The cell at (r, c); null when empty or outside the table. */
+  cell(r: number, c: number): Cell | null;
+  /** Column c as ids and their cells, where the grid stores it so (the parser reads it directly). */
+  column(c: number): GridColumn | undefined;
+}
+
+/**
+ * One column of a columnar table: `cells[ids[r]]` is row r's cell; id 0 is the empty cell
+ * (`cells[0]` is null); rows past `ids.length` are empty. Equal cells share one id.
+ */
+export interface GridColumn {
+  readonly ids: Uint8Array | Uint16Array | Int32Array;
+  readonly cells: ReadonlyArray<Cell | null>;
 }
 
 export interface Workbook {

@@ -9,6 +9,7 @@ import type { MessageData, ReportViolation } from '../types.js';
 import type { ParsedSheet } from '../sheet/parse.js';
 import { cellText } from '../sheet/header.js';
 import { a1 } from '../model.js';
+import { tableRow, tableRowCount } from '../columnar-table.js';
 
 /** Shortest text searched for inside other texts; shorter secrets are masked only in their own cell. */
 const MIN_SEARCHED = 6;
@@ -46,9 +47,10 @@ export function secretsOf(sheets: readonly ParsedSheet[]): Secrets {
   const cells = new Set<string>();
   for (const sheet of sheets) {
     if (![...sheet.columns.values()].some((b) => b.def.secret)) continue;
-    const rows = sheet.table.rows;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
+    const table = sheet.table;
+    const rowCount = tableRowCount(table);
+    for (let r = 0; r < rowCount; r++) {
+      const row = tableRow(table, r);
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         const t = cell ? cellText(cell).trim() : '';

@@ -19,6 +19,7 @@
  * a clean file costs nothing extra. Pure: the caller passes the validation to run.
  */
 import type { Cell, Table, Workbook } from '../model.js';
+import { EditedTable, tableRow } from '../columnar-table.js';
 import type { Message, Suggestion, Violation } from '../types.js';
 import type { WorkbookAnalysis } from './validate.js';
 
@@ -110,14 +111,18 @@ function editedWorkbook(workbook: Workbook, edits: ReadonlyMap<string, { place: 
   const tables: Table[] = workbook.tables.map((t) => {
     const list = bySheet.get(t.name);
     if (!list) return t;
-    const rows = t.rows.slice();
+    // The few edited rows replaced, every other row the table's own (not a copy of 100k rows).
+    const replaced = new Map<number, (Cell | null | undefined)[]>();
     for (const { place, value } of list) {
       const r = place.row - 1;
-      const row = (rows[r] ?? []).slice() as (Cell | null | undefined)[];
+      let row = replaced.get(r);
+      if (row === undefined) {
+        row = tableRow(t, r).slice();
+        replaced.set(r, row);
+      }
       row[place.col] = { value, text: value };
-      rows[r] = row;
     }
-    return { name: t.name, rows };
+    return new EditedTable(t, replaced);
   });
   return { tables };
 }

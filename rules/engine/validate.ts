@@ -4,6 +4,7 @@
  */
 import type { Table, Workbook } from '../model.js';
 import { a1 } from '../model.js';
+import { EditedTable, tableCell } from '../columnar-table.js';
 import type { FileReport, Lang, MessageData, PictureFacts, ReportViolation, Severity, SeveritySetting, SheetKind, SheetSummary, Violation } from '../types.js';
 import { SHEET_KINDS } from '../types.js';
 import type { Campaign } from '../campaign/campaign.js';
@@ -116,8 +117,11 @@ function reanalyseEdited(edited: Workbook, base: Workbook, analysis: WorkbookAna
     const rec = recogniseTable(table);
     if (!rec.location || rec.location.kind !== parsed.kind || rec.location.rowIndex !== parsed.headerRow - 1) return analyseWorkbook(edited, campaign);
     const changed = new Set<number>();
-    const n = Math.max(table.rows.length, was.rows.length);
-    for (let r = 0; r < n; r++) if (table.rows[r] !== was.rows[r]) changed.add(r);
+    if (table instanceof EditedTable && table.base === was) for (const r of table.replaced.keys()) changed.add(r);
+    else {
+      const n = Math.max(table.rows.length, was.rows.length);
+      for (let r = 0; r < n; r++) if (table.rows[r] !== was.rows[r]) changed.add(r);
+    }
     edits.push({ parsed, table, changed });
   }
   const byParsed = new Map(edits.map((e) => [e.parsed, e]));
@@ -410,10 +414,10 @@ class RunContext implements RuleContext {
       }
     }
     if (sheet && 'table' in sheet && col !== null && rowNo !== null) {
-      const cell = sheet.table.rows[rowNo - 1]?.[col];
+      const cell = tableCell(sheet.table, rowNo - 1, col);
       if (cell && cell.text !== '') value = echo(cell.text, lang);
       if (column === null) {
-        const h = sheet.table.rows[sheet.headerRow - 1]?.[col];
+        const h = tableCell(sheet.table, sheet.headerRow - 1, col);
         column = h ? (typeof h.value === 'string' ? h.value : h.text) || null : null;
       }
     }

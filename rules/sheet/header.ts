@@ -4,6 +4,7 @@
  * present. The header row is the first of the first 20 rows whose cells match known headers.
  */
 import type { Cell, Table } from '../model.js';
+import { tableRow, tableRowCount } from '../columnar-table.js';
 import type { SheetKind } from '../types.js';
 import { SHEET_KIND_DEFS, type SheetKindDef, type ColumnDef } from '../columns.js';
 import { normalizeText, normalizeCompact } from '../text/normalize.js';
@@ -111,9 +112,9 @@ export interface HeaderLocation {
  */
 export function findHeaderRow(table: Table, kind: SheetKind): number | undefined {
   const def = SHEET_KIND_DEFS.find((d) => d.kind === kind)!;
-  const limit = Math.min(HEADER_SEARCH_ROWS, table.rows.length);
+  const limit = Math.min(HEADER_SEARCH_ROWS, tableRowCount(table));
   for (let r = 0; r < limit; r++) {
-    const { matched } = scoreRow(def, table.rows[r] ?? []);
+    const { matched } = scoreRow(def, tableRow(table, r));
     if (matched >= Math.min(2, def.columns.length)) return r;
   }
   return undefined;
@@ -130,11 +131,11 @@ export function recogniseTable(table: Table): { location?: HeaderLocation; nameK
     const rowIndex = findHeaderRow(table, nameKind);
     return rowIndex === undefined ? { nameKind } : { nameKind, location: { kind: nameKind, rowIndex } };
   }
-  const limit = Math.min(HEADER_SEARCH_ROWS, table.rows.length);
+  const limit = Math.min(HEADER_SEARCH_ROWS, tableRowCount(table));
   for (let r = 0; r < limit; r++) {
     let best: { kind: SheetKind; matched: number } | undefined;
     for (const def of SHEET_KIND_DEFS) {
-      const s = scoreRow(def, table.rows[r] ?? []);
+      const s = scoreRow(def, tableRow(table, r));
       if (s.requiredPresent && s.matched >= 2 && (!best || s.matched > best.matched)) best = { kind: def.kind, matched: s.matched };
     }
     if (best) return { location: { kind: best.kind, rowIndex: r } };

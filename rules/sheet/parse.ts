@@ -3,7 +3,8 @@
  * missing, duplicate and unknown columns), then parses each cell by its column's type. Every
  * malformed cell becomes a `cell/*` issue; nothing here throws on user data.
  */
-import type { Cell, CellValue, Table } from '../model.js';
+import type { Cell, CellGrid, CellValue, GridColumn, Table } from '../model.js';
+import { tableCell, tableRow, tableRowCount } from '../columnar-table.js';
 import { a1 } from '../model.js';
 import { SHEET_KINDS, type SheetKind, type MessageData, type Suggestion } from '../types.js';
 import { kindDef, type ColumnDef } from '../columns.js';
@@ -329,11 +330,9 @@ function quickOther(plan: ColumnPlan, cell: Cell, v: CellValue): unknown {
 export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerIndex: number, dates: DateParseOptions): ParsedSheet<K> {
   const issues: SheetIssue[] = [];
   const headerRow = headerIndex + 1;
-  const columns = bindColumns(kind, table.rows[headerIndex] ?? [], headerRow, issues);
+  const columns = bindColumns(kind, tableRow(table, headerIndex), headerRow, issues);
   const bound = [...columns.values()];
-  const candidates: number[] = [];
-  for (let r = headerIndex + 1; r < table.rows.length; r++) candidates.push(r);
-  const rows = parseRowsInto<K>(table.rows, candidates, bound, dates, issues);
+  const rows = parseRowsInto<K>(table, { from: headerIndex + 1, to: tableRowCount(table) }, bound, dates, issues);
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
 }
 
@@ -379,39 +378,100 @@ export function reparseRows<K extends SheetKind>(parsed: ParsedSheet<K>, edited:
 export function parseRowsAt<K extends SheetKind>(parsed: ParsedSheet<K>, edited: Table, changed: ReadonlySet<number>, dates: DateParseOptions): { rows: ParsedRow<K>[]; issues: SheetIssue[] } {
   const bound = [...parsed.columns.values()];
   const issues: SheetIssue[] = [];
-  const rows = parseRowsInto<K>(edited.rows, [...changed].sort((a, b) => a - b), bound, dates, issues);
+  const rows = parseRowsInto<K>(edited, [...changed].sort((a, b) => a - b), bound, dates, issues);
   return { rows, issues };
 }
 
+/** What a column's id memo holds for a cell that is blank (SPEC: blank cells are not parsed). */
+const BLANK_ID: unique symbol = Symbol('blank cell');
+
 /**
- * Parses the rows at `candidates` (0-based, ascending) of `tableRows`: the rows (blank ones left
- * out) in order, their issues appended to `issues` in row order, then column order. Row by row
- * (reading the cells column by column was twice as slow: every row's cell array is visited once
- * per column). The blank rows are found first, so that the store is made at its size.
+ * Where parseRowsInto reads bound column b's cells: the grid's ids and dictionary for a columnar
+ * table (then `memo[id]` remembers the quick parse of each distinct cell: a column of 100k rows
+ * holds a few thousand distinct cells), else row arrays or the grid's `cell`.
  */
-function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates: readonly number[], bound: readonly BoundColumn[], dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K>[] {
+class ColumnSource {
+  readonly ids: Uint8Array | Uint16Array | Int32Array | undefined;
+  readonly dict: ReadonlyArray<Cell | null> | undefined;
+  readonly memo: unknown[] | undefined;
+  constructor(readonly index: number, column: GridColumn | undefined, rowsToRead: number) {
+    this.ids = column?.ids;
+    this.dict = column?.cells;
+    // A memo pays when cells repeat; a column of distinct cells (ids) would only fill it.
+    this.memo = column !== undefined && column.cells.length <= rowsToRead ? new Array<unknown>(column.cells.length).fill(undefined) : undefined;
+  }
+}
+
+/** Row r's cell of a column: through its ids, else the grid, else the row array. */
+function sourceCell(src: ColumnSource, grid: CellGrid | undefined, raw: ReadonlyArray<Cell | null | undefined> | undefined, r: number): Cell | null | undefined {
+  const ids = src.ids;
+  if (ids !== undefined) return r < ids.length ? src.dict![ids[r]!] : null;
+  if (grid !== undefined) return grid.cell(r, src.index);
+  return raw === undefined ? undefined : raw[src.index];
+}
+
+/**
+ * Parses the rows at `candidates` (0-based, ascending; or every row of a range) of `table`: the
+ * rows (blank ones left out) in order, their issues appended to `issues` in row order, then
+ * column order. Row by row (reading the cells column by column was twice as slow: every row's
+ * cell array is visited once per column). The blank rows are found first, so that the store is
+ * made at its size. A columnar table's cells are read by id, and each distinct cell of a column
+ * that parses quickly is parsed once (rows parse independently and parseCell is pure, so the
+ * result is the same).
+ */
+function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly number[] | { readonly from: number; readonly to: number }, bound: readonly BoundColumn[], dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K>[] {
+  const grid = table.grid;
+  const arrayRows = grid === undefined ? table.rows : undefined;
+  const list = Array.isArray(candidates) ? (candidates as readonly number[]) : undefined;
+  const range = list === undefined ? (candidates as { readonly from: number; readonly to: number }) : undefined;
+  const count = list !== undefined ? list.length : Math.max(0, range!.to - range!.from);
+  const sources = bound.map((col) => new ColumnSource(col.index, grid?.column(col.index), count));
   // The rows that are not blank in every bound column.
   const kept: number[] = [];
-  for (let k = 0; k < candidates.length; k++) {
-    const raw = tableRows[candidates[k]!];
-    if (raw == null) continue;
-    for (let i = 0; i < bound.length; i++) {
-      if (!isBlank(raw[bound[i]!.index])) {
-        kept.push(candidates[k]!);
+  for (let k = 0; k < count; k++) {
+    const r = list !== undefined ? list[k]! : range!.from + k;
+    const raw = arrayRows === undefined ? undefined : arrayRows[r];
+    if (arrayRows !== undefined) {
+      if (raw == null) continue;
+      for (let i = 0; i < bound.length; i++) {
+        if (!isBlank(raw[bound[i]!.index])) {
+          kept.push(r);
+          break;
+        }
+      }
+      continue;
+    }
+    for (let i = 0; i < sources.length; i++) {
+      if (!isBlank(sourceCell(sources[i]!, grid, raw, r))) {
+        kept.push(r);
         break;
       }
     }
   }
-  const store = new RowStore(bound, tableRows, kept.length);
+  const store = new RowStore(bound, table, kept.length);
   const plans = bound.map((col) => new ColumnPlan(col));
   const rows: ParsedRow<K>[] = new Array(kept.length);
   for (let at = 0; at < kept.length; at++) {
     const r = kept[at]!;
-    const raw = tableRows[r]!;
+    const raw = arrayRows === undefined ? undefined : arrayRows[r]!;
     let invalid: Set<string> | undefined;
     for (let b = 0; b < plans.length; b++) {
       const plan = plans[b]!;
-      const cell = raw[plan.index];
+      const src = sources[b]!;
+      const memo = src.memo;
+      let id = 0;
+      let cell: Cell | null | undefined;
+      if (raw !== undefined) cell = raw[plan.index];
+      else if (memo !== undefined) {
+        const ids = src.ids!;
+        id = r < ids.length ? ids[r]! : 0;
+        const known = memo[id];
+        if (known !== undefined && known !== BLANK_ID) {
+          store.set(b, at, known);
+          continue;
+        }
+        cell = src.dict![id];
+      } else cell = sourceCell(src, grid, undefined, r);
       // isBlank(cell), then the quick parse: the cell and its value are read once.
       const v = cell == null ? null : cell.value;
       if (isBlankValue(v)) {
@@ -422,11 +482,13 @@ function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates
           issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: r + 1, col: col.index, header: col.header });
           (invalid || (invalid = new Set<string>())).add(plan.def.key);
         }
+        if (memo !== undefined) memo[id] = BLANK_ID;
         continue;
       }
       const quick = typeof v === 'string' ? quickString(plan, v) : quickOther(plan, cell!, v!);
       if (quick !== SLOW) {
         store.set(b, at, quick);
+        if (memo !== undefined) memo[id] = quick;
         continue;
       }
       const col = plan.col;
@@ -443,8 +505,6 @@ function parseRowsInto<K extends SheetKind>(tableRows: Table['rows'], candidates
   }
   return rows;
 }
-
-const NO_CELLS: ReadonlyArray<Cell | null | undefined> = [];
 
 /** How a column's values are held: numbers (NaN = absent), booleans (0/1, 2 = absent), or anything. */
 type ColumnKind = 'number' | 'boolean' | 'any';
@@ -506,7 +566,7 @@ class RowStore {
   readonly cellsView: CellsView;
 
   /** `size`: how many rows the store holds. */
-  constructor(bound: readonly BoundColumn[], readonly tableRows: Table['rows'], private readonly size: number) {
+  constructor(bound: readonly BoundColumn[], readonly table: Table, private readonly size: number) {
     for (let j = 0; j < KEY_SLOTS.size; j++) {
       this.numbers.push(undefined);
       this.booleans.push(undefined);
@@ -599,7 +659,7 @@ class StoredRow {
   }
   get cells(): Readonly<Record<string, Cell | undefined>> {
     const store = this[STORE];
-    return new store.cellsView(store.tableRows[this.row - 1] ?? NO_CELLS);
+    return new store.cellsView(store.table, this.row - 1);
   }
 }
 
@@ -670,28 +730,31 @@ export function rowValues<K extends SheetKind>(row: ParsedRow<K>, sheet: Pick<Pa
   return out as ValuesByKind[K];
 }
 
-type CellsView = new (raw: ReadonlyArray<Cell | null | undefined>) => Readonly<Record<string, Cell | undefined>>;
+type CellsView = new (table: Table, r: number) => Readonly<Record<string, Cell | undefined>>;
 
-const RAW = Symbol('raw cells');
+const TABLE = Symbol('table');
+const ROW_INDEX = Symbol('row index');
 
 /**
- * A row's `cells` by column key, read through to the row's cell array instead of copied into an
- * object per row. One class per parsed tab, so every access site sees one shape. The keys are
- * enumerable getters on the prototype (`for…in` lists them; `Object.keys` does not — nothing
- * reads `cells` but by key).
+ * A row's `cells` by column key, read through to the table instead of copied into an object per
+ * row. One class per parsed tab, so every access site sees one shape. The keys are enumerable
+ * getters on the prototype (`for…in` lists them; `Object.keys` does not — nothing reads `cells`
+ * but by key).
  */
 function cellsView(bound: readonly BoundColumn[]): CellsView {
   class RowCells {
-    readonly [RAW]: ReadonlyArray<Cell | null | undefined>;
-    constructor(raw: ReadonlyArray<Cell | null | undefined>) {
-      this[RAW] = raw;
+    readonly [TABLE]: Table;
+    readonly [ROW_INDEX]: number;
+    constructor(table: Table, r: number) {
+      this[TABLE] = table;
+      this[ROW_INDEX] = r;
     }
   }
   for (const col of bound) {
     const index = col.index;
     Object.defineProperty(RowCells.prototype, col.def.key, {
       get(this: RowCells) {
-        return this[RAW][index] ?? undefined;
+        return tableCell(this[TABLE], this[ROW_INDEX], index) ?? undefined;
       },
       enumerable: true,
     });

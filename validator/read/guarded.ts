@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { PackageLimits } from '../ooxml/limits';
 import type { ReadResult } from './read-job';
 import { REASONS } from './reasons';
+import { tablesFromData } from './table-data';
 
 /** What the reader worker is asked to do. */
 export interface ReadJob {
@@ -101,7 +102,7 @@ export function runReaderWorker(job: ReadJob, opts: Pick<ReadWorkbookOptions, 't
     worker.stderr.on('data', (chunk: string) => {
       stderrTail = (stderrTail + chunk).slice(-2000);
     });
-    worker.once('message', (result: ReadWorkbookResult) => finish(result));
+    worker.once('message', (result: ReadWorkbookResult) => finish(result.ok ? { ...result, workbook: tablesFromData(result.workbook) } : result));
     worker.once('error', (err: Error & { code?: string }) => {
       finish({
         ok: false,

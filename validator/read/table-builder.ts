@@ -1,9 +1,10 @@
 /**
  * Collects a sheet's cells in any order and produces the model's `Table`: row i is spreadsheet
  * row i + 1, column j is column j + 1, gaps are null (empty rows are []), and trailing empties
- * are trimmed so every reader (full, streaming, CSV) yields the same shape for the same data.
+ * are trimmed so every reader (.xlsx, CSV) yields the same shape for the same data.
  */
-import type { Cell, Table } from '../../rules/model';
+import type { Cell } from '../../rules/model';
+import { ColumnarTableBuilder, type ColumnarTable } from '../../rules/columnar-table';
 
 /** Excel's grid limits; anything beyond is a malformed file, not data. */
 export const MAX_ROWS = 1_048_576;
@@ -14,59 +15,40 @@ export class MalformedWorkbookError extends Error {
   override readonly name = 'MalformedWorkbookError';
 }
 
+/**
+ * The readers' builder: checks each address against Excel's grid and keeps the cells column by
+ * column (`ColumnarTableBuilder`, rules/columnar-table.ts: an id per cell instead of an array of
+ * cell pointers per row).
+ */
 export class TableBuilder {
-  private readonly rows: Array<Array<Cell | null> | undefined> = [];
+  private readonly cells: ColumnarTableBuilder;
 
-  constructor(readonly name: string) {}
+  constructor(readonly name: string) {
+    this.cells = new ColumnarTableBuilder(name);
+  }
 
   set(rowIndex: number, colIndex: number, cell: Cell | null): void {
     if (!(rowIndex >= 0 && rowIndex < MAX_ROWS && colIndex >= 0 && colIndex < MAX_COLUMNS)) {
       throw new MalformedWorkbookError(`sheet "${this.name}": cell (${rowIndex + 1}, ${colIndex + 1}) lies outside Excel's grid`);
     }
-    let row = this.rows[rowIndex];
-    if (!row) {
-      if (cell === null) return;
-      row = this.rows[rowIndex] = [];
-    }
-    row[colIndex] = cell;
+    this.cells.set(rowIndex, colIndex, cell);
   }
 
   /**
    * Empties every cell of a merged range except its top-left (master) cell, where the value
-   * of a merged area lives; visits only cells that exist, so a huge range costs nothing.
+   * of a merged area lives; visits only the part of the range that holds cells, so a huge range
+   * costs nothing.
    */
   clearMergedSlaves(top: number, left: number, bottom: number, right: number): void {
-    const lastRow = Math.min(bottom, this.rows.length - 1);
-    for (let r = top; r <= lastRow; r++) {
-      const row = this.rows[r];
-      if (!row) continue;
-      const lastCol = Math.min(right, row.length - 1);
-      for (let c = left; c <= lastCol; c++) {
-        if ((r !== top || c !== left) && row[c]) row[c] = null;
-      }
+    const lastRow = Math.min(bottom, this.cells.rowExtent - 1);
+    const lastCol = Math.min(right, this.cells.columnExtent - 1);
+    for (let c = left; c <= lastCol; c++) {
+      for (let r = top; r <= lastRow; r++) if (r !== top || c !== left) this.cells.clear(r, c);
     }
   }
 
-  build(): Table {
-    const out: Array<Array<Cell | null>> = [];
-    let lastNonEmpty = -1;
-    for (let r = 0; r < this.rows.length; r++) {
-      const src = this.rows[r];
-      let width = src ? src.length : 0;
-      while (width > 0 && !src![width - 1]) width--;
-      // The row arrays are trimmed and their gaps filled in place, not copied: at 100k rows a
-      // copy is 100k arrays more at the moment memory peaks. The builder is done with them.
-      let row: Array<Cell | null>;
-      if (src && width > 0) {
-        src.length = width;
-        for (let c = 0; c < width; c++) if (src[c] === undefined) src[c] = null;
-        row = src;
-      } else row = [];
-      out.push(row);
-      if (width > 0) lastNonEmpty = r;
-    }
-    out.length = lastNonEmpty + 1;
-    return { name: this.name, rows: out };
+  build(): ColumnarTable {
+    return this.cells.build();
   }
 }
 

@@ -6,9 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadJob } from './guarded';
 import { readFileOnce } from './read-job';
+import { tablesToData } from './table-data';
 
 if (!parentPort) throw new Error('validator/read/worker must run as a worker thread (see guarded.ts)');
 const port = parentPort;
 const job = workerData as ReadJob;
 const result = await readFileOnce(job.filePath, job.limits ? { limits: job.limits } : {});
-port.postMessage(result);
+// A class instance loses its prototype in a structured clone: columnar tables cross as plain
+// data (typed arrays and their cells) and guarded.ts rebuilds them.
+port.postMessage(result.ok ? { ...result, workbook: tablesToData(result.workbook) } : result);
