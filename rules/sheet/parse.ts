@@ -332,7 +332,10 @@ export function parseSheet<K extends SheetKind>(table: Table, kind: K, headerInd
   const headerRow = headerIndex + 1;
   const columns = bindColumns(kind, tableRow(table, headerIndex), headerRow, issues);
   const bound = [...columns.values()];
-  const rows = parseRowsInto<K>(table, { from: headerIndex + 1, to: tableRowCount(table) }, bound, dates, issues);
+  const rowCount = tableRowCount(table);
+  const rows = hasIdColumns(table)
+    ? parseColumnarRows<K>(table, headerIndex + 1, rowCount, bound, dates, issues)
+    : parseRowsInto<K>(table, { from: headerIndex + 1, to: rowCount }, bound, dates, issues);
   return { table, name: table.name, kind, headerRow, columns, rows, issues };
 }
 
@@ -382,56 +385,27 @@ export function parseRowsAt<K extends SheetKind>(parsed: ParsedSheet<K>, edited:
   return { rows, issues };
 }
 
-/** What a column's id memo holds for a cell that is blank (SPEC: blank cells are not parsed). */
-const BLANK_ID: unique symbol = Symbol('blank cell');
-
-/**
- * Where parseRowsInto reads bound column b's cells: the grid's ids and dictionary for a columnar
- * table (then `memo[id]` remembers the quick parse of each distinct cell: a column of 100k rows
- * holds a few thousand distinct cells), else row arrays or the grid's `cell`.
- */
-class ColumnSource {
-  readonly ids: Uint8Array | Uint16Array | Int32Array | undefined;
-  readonly dict: ReadonlyArray<Cell | null> | undefined;
-  readonly memo: unknown[] | undefined;
-  constructor(readonly index: number, column: GridColumn | undefined, rowsToRead: number) {
-    this.ids = column?.ids;
-    this.dict = column?.cells;
-    // A memo pays when cells repeat; a column of distinct cells (ids) would only fill it.
-    this.memo = column !== undefined && column.cells.length <= rowsToRead ? new Array<unknown>(column.cells.length).fill(undefined) : undefined;
-  }
-}
-
-/** Row r's cell of a column: through its ids, else the grid, else the row array. */
-function sourceCell(src: ColumnSource, grid: CellGrid | undefined, raw: ReadonlyArray<Cell | null | undefined> | undefined, r: number): Cell | null | undefined {
-  const ids = src.ids;
-  if (ids !== undefined) return r < ids.length ? src.dict![ids[r]!] : null;
-  if (grid !== undefined) return grid.cell(r, src.index);
-  return raw === undefined ? undefined : raw[src.index];
-}
-
 /**
  * Parses the rows at `candidates` (0-based, ascending; or every row of a range) of `table`: the
  * rows (blank ones left out) in order, their issues appended to `issues` in row order, then
  * column order. Row by row (reading the cells column by column was twice as slow: every row's
  * cell array is visited once per column). The blank rows are found first, so that the store is
- * made at its size. A columnar table's cells are read by id, and each distinct cell of a column
- * that parses quickly is parsed once (rows parse independently and parseCell is pure, so the
- * result is the same).
+ * made at its size. A reader's columnar table goes to parseColumnarRows instead.
  */
 function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly number[] | { readonly from: number; readonly to: number }, bound: readonly BoundColumn[], dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K>[] {
+  // Row arrays, else the grid's cells one by one (an edited copy of a columnar table).
   const grid = table.grid;
   const arrayRows = grid === undefined ? table.rows : undefined;
   const list = Array.isArray(candidates) ? (candidates as readonly number[]) : undefined;
   const range = list === undefined ? (candidates as { readonly from: number; readonly to: number }) : undefined;
   const count = list !== undefined ? list.length : Math.max(0, range!.to - range!.from);
-  const sources = bound.map((col) => new ColumnSource(col.index, grid?.column(col.index), count));
+  const gridRow = (r: number) => bound.map((col) => grid!.cell(r, col.index));
   // The rows that are not blank in every bound column.
   const kept: number[] = [];
   for (let k = 0; k < count; k++) {
     const r = list !== undefined ? list[k]! : range!.from + k;
-    const raw = arrayRows === undefined ? undefined : arrayRows[r];
     if (arrayRows !== undefined) {
+      const raw = arrayRows[r];
       if (raw == null) continue;
       for (let i = 0; i < bound.length; i++) {
         if (!isBlank(raw[bound[i]!.index])) {
@@ -439,39 +413,19 @@ function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly n
           break;
         }
       }
-      continue;
-    }
-    for (let i = 0; i < sources.length; i++) {
-      if (!isBlank(sourceCell(sources[i]!, grid, raw, r))) {
-        kept.push(r);
-        break;
-      }
-    }
+    } else if (gridRow(r).some((cell) => !isBlank(cell))) kept.push(r);
   }
   const store = new RowStore(bound, table, kept.length);
   const plans = bound.map((col) => new ColumnPlan(col));
   const rows: ParsedRow<K>[] = new Array(kept.length);
   for (let at = 0; at < kept.length; at++) {
     const r = kept[at]!;
-    const raw = arrayRows === undefined ? undefined : arrayRows[r]!;
+    const raw = arrayRows !== undefined ? arrayRows[r]! : undefined;
+    const cells = raw === undefined ? gridRow(r) : undefined;
     let invalid: Set<string> | undefined;
     for (let b = 0; b < plans.length; b++) {
       const plan = plans[b]!;
-      const src = sources[b]!;
-      const memo = src.memo;
-      let id = 0;
-      let cell: Cell | null | undefined;
-      if (raw !== undefined) cell = raw[plan.index];
-      else if (memo !== undefined) {
-        const ids = src.ids!;
-        id = r < ids.length ? ids[r]! : 0;
-        const known = memo[id];
-        if (known !== undefined && known !== BLANK_ID) {
-          store.set(b, at, known);
-          continue;
-        }
-        cell = src.dict![id];
-      } else cell = sourceCell(src, grid, undefined, r);
+      const cell = raw !== undefined ? raw[plan.index] : cells![b];
       // isBlank(cell), then the quick parse: the cell and its value are read once.
       const v = cell == null ? null : cell.value;
       if (isBlankValue(v)) {
@@ -482,13 +436,11 @@ function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly n
           issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: r + 1, col: col.index, header: col.header });
           (invalid || (invalid = new Set<string>())).add(plan.def.key);
         }
-        if (memo !== undefined) memo[id] = BLANK_ID;
         continue;
       }
       const quick = typeof v === 'string' ? quickString(plan, v) : quickOther(plan, cell!, v!);
       if (quick !== SLOW) {
         store.set(b, at, quick);
-        if (memo !== undefined) memo[id] = quick;
         continue;
       }
       const col = plan.col;
@@ -502,6 +454,139 @@ function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly n
       else (invalid || (invalid = new Set<string>())).add(def.key);
     }
     rows[at] = store.row(r + 1, at, invalid ?? NO_INVALID) as ParsedRow<K>;
+  }
+  return rows;
+}
+
+/** Whether every column of the table is stored as ids and a dictionary (a reader's ColumnarTable). */
+function hasIdColumns(table: Table): boolean {
+  const grid = table.grid;
+  if (grid === undefined) return false;
+  for (let c = 0; c < grid.columnCount; c++) if (grid.column(c) === undefined) return false;
+  return true;
+}
+
+/** What parsing one distinct cell of a column gave, when it was not simply a value. */
+interface CellTrouble {
+  /** Issues as the row would get them, without the row number. */
+  readonly issues: readonly Omit<SheetIssue, 'row'>[];
+  readonly invalid: boolean;
+}
+
+/** IdColumn.state bits. */
+const ID_DONE = 1;
+const ID_BLANK = 2;
+const ID_TROUBLED = 4;
+
+/**
+ * A bound column of a columnar table, parsed once per distinct cell: `decoded[id]` is the value
+ * every row with that cell gets, `state[id]` whether it is blank or brings issues. The parsed
+ * rows keep the table's ids and these values instead of a value per row (RowStore.ids/decoded).
+ */
+class IdColumn {
+  readonly ids: Uint8Array | Uint16Array | Int32Array;
+  readonly dict: ReadonlyArray<Cell | null>;
+  readonly state: Uint8Array;
+  readonly decoded: unknown[];
+  readonly troubles = new Map<number, CellTrouble>();
+  constructor(
+    readonly plan: ColumnPlan,
+    column: GridColumn | undefined,
+    rowCount: number,
+    private readonly dates: DateParseOptions,
+  ) {
+    // Every row has an id (the builder pads its columns); a column past the last one is empty.
+    this.ids = column !== undefined && column.ids.length >= rowCount ? column.ids : new Uint8Array(rowCount);
+    this.dict = column?.cells ?? [null];
+    this.state = new Uint8Array(this.dict.length);
+    this.decoded = new Array<unknown>(this.dict.length).fill(undefined);
+    // Every distinct cell parsed up front (a few thousand in a column of 100k rows; parsing has no
+    // effect but its result), so a column none of whose cells brings an issue is never visited again.
+    let troubled = false;
+    for (let id = 0; id < this.dict.length; id++) if ((this.stateOf(id) & ID_TROUBLED) !== 0) troubled = true;
+    this.troubled = troubled;
+  }
+
+  /** Whether some cell of the column brings an issue or is unreadable. */
+  readonly troubled: boolean;
+
+  /** The state of cell `id`, parsing it the first time: what parseRowsInto does for one cell. */
+  stateOf(id: number): number {
+    const known = this.state[id]!;
+    if (known !== 0) return known;
+    const plan = this.plan;
+    const col = plan.col;
+    const cell = this.dict[id] ?? null;
+    const v = cell === null ? null : cell.value;
+    let state = ID_DONE;
+    if (isBlankValue(v)) {
+      state |= ID_BLANK;
+      if (plan.code === Q_BOOLEAN) {
+        if (plan.blankIsFalse) this.decoded[id] = false;
+      } else if (plan.required) {
+        this.troubles.set(id, { issues: [{ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, col: col.index, header: col.header }], invalid: true });
+        state |= ID_TROUBLED;
+      }
+    } else {
+      const quick = typeof v === 'string' ? quickString(plan, v) : quickOther(plan, cell!, v!);
+      if (quick !== SLOW) this.decoded[id] = quick;
+      else {
+        const def = plan.def;
+        const out = parseCell(def, cell!, this.dates);
+        const issues: Omit<SheetIssue, 'row'>[] = [];
+        for (const i of out.issues) {
+          if (i.ruleId === 'cell/invalid-number' && def.invalidValueRule) continue; // the column's own rule reports it
+          issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
+        }
+        if (out.ok) this.decoded[id] = out.value;
+        if (issues.length > 0 || !out.ok) {
+          this.troubles.set(id, { issues, invalid: !out.ok });
+          state |= ID_TROUBLED;
+        }
+      }
+    }
+    this.state[id] = state;
+    return state;
+  }
+}
+
+/**
+ * parseRowsInto for a table whose columns are all stored as ids (a reader's ColumnarTable), rows
+ * `from` to `to` (0-based, end excluded): each distinct cell of a column is parsed once, and the
+ * rows read their values through the table's ids. The same rows, values and issues (in the same
+ * order) as parseRowsInto: rows parse independently and parseCell is pure.
+ */
+function parseColumnarRows<K extends SheetKind>(table: Table, from: number, to: number, bound: readonly BoundColumn[], dates: DateParseOptions, issues: SheetIssue[]): ParsedRow<K>[] {
+  const grid = table.grid!;
+  const columns = bound.map((col) => new IdColumn(new ColumnPlan(col), grid.column(col.index), to, dates));
+  // The rows that are not blank in every bound column (an Int32Array: no growing list of 1m numbers).
+  const kept = new Int32Array(Math.max(0, to - from));
+  let keptCount = 0;
+  for (let r = from; r < to; r++) {
+    for (let b = 0; b < columns.length; b++) {
+      const column = columns[b]!;
+      if ((column.state[column.ids[r]!]! & ID_BLANK) === 0) {
+        kept[keptCount++] = r;
+        break;
+      }
+    }
+  }
+  const store = new RowStore(bound, table, 0, columns);
+  // Only the columns with an issue somewhere are read row by row.
+  const troubled = columns.filter((column) => column.troubled);
+  const rows: ParsedRow<K>[] = new Array(keptCount);
+  for (let at = 0; at < keptCount; at++) {
+    const r = kept[at]!;
+    let invalid: Set<string> | undefined;
+    for (let b = 0; b < troubled.length; b++) {
+      const column = troubled[b]!;
+      const id = column.ids[r]!;
+      if ((column.state[id]! & ID_TROUBLED) === 0) continue;
+      const trouble = column.troubles.get(id)!;
+      for (const i of trouble.issues) issues.push({ ...i, row: r + 1 });
+      if (trouble.invalid) (invalid || (invalid = new Set<string>())).add(column.plan.def.key);
+    }
+    rows[at] = store.idRow(r + 1, invalid ?? NO_INVALID) as ParsedRow<K>;
   }
   return rows;
 }
@@ -561,20 +646,30 @@ class RowStore {
   readonly numbers: (Float64Array | undefined)[] = [];
   readonly booleans: (Uint8Array | undefined)[] = [];
   readonly values: (unknown[] | undefined)[] = [];
+  /** A columnar table's columns: row r's value at slot j is `decoded[j][ids[j][r]]` (rows are then placed by table row). */
+  readonly ids: (Uint8Array | Uint16Array | Int32Array | undefined)[] = [];
+  readonly decoded: (unknown[] | undefined)[] = [];
   /** Store slot of each bound column (by bound index). */
   private readonly slots: number[];
   readonly cellsView: CellsView;
 
   /** `size`: how many rows the store holds. */
-  constructor(bound: readonly BoundColumn[], readonly table: Table, private readonly size: number) {
+  constructor(bound: readonly BoundColumn[], readonly table: Table, private readonly size: number, byId?: readonly IdColumn[]) {
     for (let j = 0; j < KEY_SLOTS.size; j++) {
       this.numbers.push(undefined);
       this.booleans.push(undefined);
       this.values.push(undefined);
+      this.ids.push(undefined);
+      this.decoded.push(undefined);
     }
     this.slots = bound.map((b) => KEY_SLOTS.get(b.def.key)!);
     for (let k = 0; k < bound.length; k++) {
       const j = this.slots[k]!;
+      if (byId !== undefined) {
+        this.ids[j] = byId[k]!.ids;
+        this.decoded[j] = byId[k]!.decoded;
+        continue;
+      }
       const kind = columnKind(bound[k]!.def);
       if (kind === 'number') this.numbers[j] = new Float64Array(this.size).fill(NaN);
       else if (kind === 'boolean') this.booleans[j] = new Uint8Array(this.size).fill(NO_BOOLEAN);
@@ -609,6 +704,19 @@ class RowStore {
 
   row(rowNo: number, at: number, invalid: ReadonlySet<string>): ParsedRow {
     return new StoredRow(rowNo, this, at, invalid) as unknown as ParsedRow;
+  }
+
+  /** The invalid keys of a columnar store's rows that have any, by row number (few rows have). */
+  private invalidRows: Map<number, ReadonlySet<string>> | undefined;
+
+  /** A row of a columnar store (its values are at `ids[row - 1]`). */
+  idRow(rowNo: number, invalid: ReadonlySet<string>): ParsedRow {
+    if (invalid.size > 0) (this.invalidRows ??= new Map()).set(rowNo, invalid);
+    return new IdRow(rowNo, this) as unknown as ParsedRow;
+  }
+
+  invalidOf(rowNo: number): ReadonlySet<string> {
+    return this.invalidRows?.get(rowNo) ?? NO_INVALID;
   }
 
   /** Turns column slot j into an array column (a value its typed array cannot hold). */
@@ -661,6 +769,42 @@ class StoredRow {
     const store = this[STORE];
     return new store.cellsView(store.table, this.row - 1);
   }
+}
+
+/**
+ * A parsed row of a columnar table (parseColumnarRows): its row number and its store, nothing
+ * else (40 bytes: 1m rows are 1m of these). Its values are the store's decoded cells at the
+ * table's ids for its row; its invalid keys, rarely any, are kept by the store. One class for
+ * every such tab and run, like StoredRow, with a getter per column key on its prototype.
+ */
+class IdRow {
+  readonly row: number;
+  readonly [STORE]: RowStore;
+  constructor(row: number, store: RowStore) {
+    this.row = row;
+    this[STORE] = store;
+  }
+  get values(): this {
+    return this;
+  }
+  get invalid(): ReadonlySet<string> {
+    return this[STORE].invalidOf(this.row);
+  }
+  get cells(): Readonly<Record<string, Cell | undefined>> {
+    const store = this[STORE];
+    return new store.cellsView(store.table, this.row - 1);
+  }
+}
+
+for (const [key, j] of KEY_SLOTS) {
+  Object.defineProperty(IdRow.prototype, key, {
+    get(this: IdRow) {
+      const store = this[STORE];
+      const ids = store.ids[j];
+      return ids === undefined ? undefined : store.decoded[j]![ids[this.row - 1]!];
+    },
+    enumerable: true,
+  });
 }
 
 /** A row's value at slot j, whatever kind of column the slot is in its store. */
