@@ -37,6 +37,8 @@ export interface ContractGroup {
   readonly sheet: ParsedSheet<'contracts'>;
   /** The group's rows in sheet order (one per product type, normally). */
   readonly rows: readonly ParsedRow<'contracts'>[];
+  /** `rows.length`. */
+  readonly rowCount: number;
   /** `rows[0]`: group-level rules report here. */
   readonly first: ParsedRow<'contracts'>;
   readonly shopId: string;
@@ -81,18 +83,35 @@ const NO_PRODUCT_TYPES: readonly string[] = Object.freeze([]);
  * A contract group as groupContractRows builds it: its rows, and what they decide together (the
  * product types and submittedAt, set by closeGroup once the tab is read). What every row of the
  * group shares (shop, type, remark, period, the first row's status) is read from its first row,
- * not copied: a 100k-row tab holds some 70k groups through the whole check, and a 1m-row tab
- * 700k (docs/performance.md, issue 12: 362 → 249 bytes retained a group).
+ * not copied, and a contract of one row (nearly all) keeps no array of its own: a 100k-row tab
+ * holds some 70k groups through the whole check, and a 1m-row tab 700k (docs/performance.md,
+ * issue 12: 362 → 249 bytes retained a group, then 48 bytes for a one-row contract).
  */
 class RowGroup implements ContractGroup {
-  rows: ParsedRow<'contracts'>[];
-  productTypes: readonly string[] = NO_PRODUCT_TYPES;
-  submittedAt: number | undefined = undefined;
+  /**
+   * A contract of several rows: all its rows, the distinct product types (one shared frozen
+   * array per combination: a tab has a few) and the latest submittedAt, set by closeGroup. A
+   * contract of one row has none: they are its first row's, read when asked (no array per
+   * contract: 1m rows hold 700k groups).
+   */
+  multi: MultiRow | undefined = undefined;
   constructor(
     readonly sheet: ParsedSheet<'contracts'>,
     readonly first: ParsedRow<'contracts'>,
-  ) {
-    this.rows = [first];
+  ) {}
+  get rows(): readonly ParsedRow<'contracts'>[] {
+    return this.multi === undefined ? [this.first] : this.multi.rows;
+  }
+  get rowCount(): number {
+    return this.multi === undefined ? 1 : this.multi.rows.length;
+  }
+  get productTypes(): readonly string[] {
+    if (this.multi !== undefined) return this.multi.types;
+    const t = this.first.values.productType;
+    return t === undefined ? NO_PRODUCT_TYPES : sharedTypes([t]);
+  }
+  get submittedAt(): number | undefined {
+    return this.multi === undefined ? this.first.values.submittedAt : this.multi.latest;
   }
   get shopId(): string {
     return this.first.values.shopId!;
@@ -114,32 +133,34 @@ class RowGroup implements ContractGroup {
   }
 }
 
+/** What the rows of a contract of several rows decide together (RowGroup.multi). */
+interface MultiRow {
+  rows: ParsedRow<'contracts'>[];
+  types: readonly string[];
+  latest: number | undefined;
+}
+
 /**
- * `[productType]` of the usual one-row contract, one frozen array per distinct product type (a
- * tab has a few: normal, 3c …) instead of one per contract: a 100k-row tab holds 100k groups
- * through the whole check. Bounded like normalizeText's cache.
+ * A group's product types as one frozen array per distinct list (a tab has a few: normal, 3c,
+ * normal + 3c …) instead of one per contract. Bounded like normalizeText's cache.
  */
-const singleProductTypes = new Map<string, readonly string[]>();
-function productTypesOf(productType: string): readonly string[] {
-  let out = singleProductTypes.get(productType);
+const sharedTypeLists = new Map<string, readonly string[]>();
+function sharedTypes(types: readonly string[]): readonly string[] {
+  const key = types.length === 1 ? types[0]! : types.join('\u0000');
+  let out = sharedTypeLists.get(key);
   if (out === undefined) {
-    if (singleProductTypes.size >= 4096) singleProductTypes.clear();
-    out = Object.freeze([productType]);
-    singleProductTypes.set(productType, out);
+    if (sharedTypeLists.size >= 4096) sharedTypeLists.clear();
+    out = Object.freeze(types.slice());
+    sharedTypeLists.set(key, out);
   }
   return out;
 }
 
-/** Sets what a group's rows decide together: its distinct product types and latest submittedAt. */
+/** Sets what the rows of a contract of several rows decide together: its distinct product types and latest submittedAt. */
 function closeGroup(group: RowGroup): void {
-  const rows = group.rows;
-  if (rows.length === 1) {
-    // The usual contract of one row: no de-duplication needed.
-    const v = group.first.values;
-    if (v.productType !== undefined) group.productTypes = productTypesOf(v.productType);
-    group.submittedAt = v.submittedAt;
-    return;
-  }
+  const multi = group.multi;
+  if (multi === undefined) return; // one row: read from it
+  const rows = multi.rows;
   // A contract has a few product types: their keys in a small array, not a Set.
   const seenKeys: string[] = [];
   const types: string[] = [];
@@ -157,8 +178,8 @@ function closeGroup(group: RowGroup): void {
     const s = rv.submittedAt;
     if (s !== undefined && (submittedAt === undefined || s > submittedAt)) submittedAt = s;
   }
-  if (types.length > 0) group.productTypes = types;
-  group.submittedAt = submittedAt;
+  if (types.length > 0) multi.types = sharedTypes(types);
+  multi.latest = submittedAt;
 }
 
 /**
@@ -203,10 +224,11 @@ export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGrou
       } else if (sameContract(candidates, contractType, remark, end)) hit = candidates;
     }
     if (hit) {
+      const multi = hit.multi;
+      if (multi === undefined) hit.multi = { rows: [hit.first, row], types: NO_PRODUCT_TYPES, latest: undefined };
       // A short list grows by copying, to its exact length (push would reserve room for 17 more).
-      const list = hit.rows;
-      if (list.length < 8) hit.rows = [...list, row];
-      else list.push(row);
+      else if (multi.rows.length < 8) multi.rows = [...multi.rows, row];
+      else multi.rows.push(row);
       continue;
     }
     const group = new RowGroup(sheet, row);

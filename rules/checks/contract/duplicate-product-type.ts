@@ -26,7 +26,7 @@ export default defineRule({
     const allGroups = contractGroupsOf(ctx);
     for (let gi = 0; gi < allGroups.length; gi++) {
       const g = allGroups[gi]!;
-      if (g.rows.length < 2) continue;
+      if (g.rowCount < 2) continue;
       const seen = new Map<string, number>();
       for (const row of g.rows) {
         const type = row.values.productType;
