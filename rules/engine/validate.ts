@@ -169,37 +169,24 @@ function rowAt(rows: readonly ParsedRow[], rowNo: number): ParsedRow | undefined
   return undefined;
 }
 
-/** A contracts tab's rows by shop id, each list in row order; built once per parsed tab. */
-const rowsByShopCache = new WeakMap<ParsedSheet, Map<string, ParsedRow[]>>();
-function rowsByShop(sheet: ParsedSheet): Map<string, ParsedRow[]> {
-  let byShop = rowsByShopCache.get(sheet);
-  if (!byShop) {
-    byShop = new Map();
-    for (const row of sheet.rows) {
-      const shopId = (row.values as { shopId?: string }).shopId;
-      if (shopId === undefined) continue;
-      const list = byShop.get(shopId);
-      if (list) list.push(row);
-      else byShop.set(shopId, [row]);
-    }
-    rowsByShopCache.set(sheet, byShop);
-  }
-  return byShop;
-}
-
 /**
- * A contracts tab cut down to the rows of `shops` (looked up by shop, not by a walk over every
- * row) and, when the tab was edited, its changed rows as parsed again: every changed row is kept,
- * whatever its shop. Issues follow the kept rows (the header's always stay), in row order.
+ * A contracts tab cut down to the rows of `shops` and, when the tab was edited, its changed rows
+ * as parsed again: every changed row is kept, whatever its shop. Issues follow the kept rows (the header's always stay), in row order.
  */
 function shopRows(sheet: ParsedSheet, shops: ReadonlySet<string>, edit: { table: Table; changed: ReadonlySet<number> } | undefined, fresh: { rows: readonly ParsedRow[]; issues: readonly SheetIssue[] } | undefined): ParsedSheet {
-  const byShop = rowsByShop(sheet);
+  // One pass over the tab's rows (in row order already), not an index of every row by shop: the
+  // index held a list per shop of all 1m rows of a large export through the whole post-pass.
   const rows: ParsedRow[] = [];
-  for (const shop of shops) {
-    for (const row of byShop.get(shop) ?? []) if (!edit?.changed.has(row.row - 1)) rows.push(row);
+  const all = sheet.rows;
+  for (let i = 0; i < all.length; i++) {
+    const row = all[i]!;
+    const shopId = (row.values as { shopId?: string }).shopId;
+    if (shopId !== undefined && shops.has(shopId) && !edit?.changed.has(row.row - 1)) rows.push(row);
   }
-  if (fresh) appendAll(rows, fresh.rows);
-  rows.sort((a, b) => a.row - b.row);
+  if (fresh) {
+    appendAll(rows, fresh.rows);
+    rows.sort((a, b) => a.row - b.row);
+  }
   const kept = new Set(rows.map((r) => r.row));
   const keep = (issue: SheetIssue) => issue.row === null || issue.row <= sheet.headerRow || kept.has(issue.row);
   let issues = sheet.issues.filter((issue) => keep(issue) && !(edit && issue.row !== null && edit.changed.has(issue.row - 1)));
