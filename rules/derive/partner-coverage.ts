@@ -54,7 +54,8 @@ export function coveredDays(start: number, end: number): DayRange | undefined {
 /** Whether a contract group is a partner-plan contract whose days count (see the file's decisions). */
 function isCountedPartnerGroup(isPartnerContract: ReturnType<typeof partnerContractTest>, g: ContractGroup): boolean {
   if (g.contractType !== CAMPAIGN_BONUS || g.status === STATUS_REJECTED) return false;
-  return g.rows.some((r) => isPartnerContract(r));
+  // `g.rows` of a one-row contract is a fresh array: test its row directly.
+  return g.rowCount === 1 ? isPartnerContract(g.first) : g.rows.some((r) => isPartnerContract(r));
 }
 
 /**

@@ -193,11 +193,14 @@ export default defineRule({
       const dateCount = scanFirstDates(t);
       if (dateCount === 0 && rateCount === 0) continue;
       // The front-end rebates of the group's rows (one row, usually): read without building arrays.
-      const rows = g.rows;
+      // `g.rows` of a one-row contract is a fresh array: read its row directly.
+      const rows = g.rowCount === 1 ? undefined : g.rows;
+      const only = rows === undefined ? g.first : undefined;
       let fronts = 0;
       let rate = -Infinity;
-      for (let i = 0; i < rows.length; i++) {
-        const f = rows[i]!.values.frontRate;
+      const n = rows === undefined ? 1 : rows.length;
+      for (let i = 0; i < n; i++) {
+        const f = (only ?? rows![i]!).values.frontRate;
         if (f === undefined) continue;
         fronts++;
         rate = Math.max(rate, f);
@@ -208,7 +211,7 @@ export default defineRule({
       const datesWrong =
         dateCount > 0 &&
         (!isMonthDay(first, DATES_FOUND[0]!, DATES_FOUND[1]!) || (dateCount === 4 ? !isMonthDay(last, DATES_FOUND[2]!, DATES_FOUND[3]!) : !isMonthDay(last, DATES_FOUND[0]!, DATES_FOUND[1]!)));
-      const rateWrong = rateCount > 0 && !namesAFront(RATES_FOUND, rows);
+      const rateWrong = rateCount > 0 && !namesAFront(RATES_FOUND, only, rows);
       if (!datesWrong && !rateWrong) continue;
       const generated = remarkOf(first, last, rate);
       const what = datesWrong && rateWrong ? ['日期與回饋%', 'dates and a rate'] : datesWrong ? ['日期', 'dates'] : ['回饋%', 'a rate'];
@@ -223,13 +226,16 @@ export default defineRule({
   },
 });
 
-/** Whether one of the remark's rates is the front-end rebate of one of the rows. */
-function namesAFront(rates: readonly number[], rows: readonly { readonly values: { readonly frontRate?: number } }[]): boolean {
+/** Whether one of the remark's rates is the front-end rebate of one of the rows (`only`, else `rows`). */
+function namesAFront(rates: readonly number[], only: FrontRow | undefined, rows: readonly FrontRow[] | undefined): boolean {
+  const n = rows === undefined ? 1 : rows.length;
   for (const r of rates) {
-    for (let i = 0; i < rows.length; i++) {
-      const f = rows[i]!.values.frontRate;
+    for (let i = 0; i < n; i++) {
+      const f = (only ?? rows![i]!).values.frontRate;
       if (f !== undefined && samePercent(f, r)) return true;
     }
   }
   return false;
 }
+
+type FrontRow = { readonly values: { readonly frontRate?: number } };
