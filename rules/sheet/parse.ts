@@ -586,7 +586,7 @@ function parseColumnarRows<K extends SheetKind>(table: Table, from: number, to: 
       for (const i of trouble.issues) issues.push({ ...i, row: r + 1 });
       if (trouble.invalid) (invalid || (invalid = new Set<string>())).add(column.plan.def.key);
     }
-    rows[at] = store.idRow(r + 1, invalid ?? NO_INVALID) as ParsedRow<K>;
+    rows[at] = store.row(r + 1, r, invalid ?? NO_INVALID) as ParsedRow<K>;
   }
   return rows;
 }
@@ -702,18 +702,14 @@ class RowStore {
     this.values[j]![at] = value;
   }
 
+  /** Row `rowNo`, its values at `at` (a columnar store's: the table row, `rowNo - 1`). */
   row(rowNo: number, at: number, invalid: ReadonlySet<string>): ParsedRow {
-    return new StoredRow(rowNo, this, at, invalid) as unknown as ParsedRow;
-  }
-
-  /** The invalid keys of a columnar store's rows that have any, by row number (few rows have). */
-  private invalidRows: Map<number, ReadonlySet<string>> | undefined;
-
-  /** A row of a columnar store (its values are at `ids[row - 1]`). */
-  idRow(rowNo: number, invalid: ReadonlySet<string>): ParsedRow {
     if (invalid.size > 0) (this.invalidRows ??= new Map()).set(rowNo, invalid);
-    return new IdRow(rowNo, this) as unknown as ParsedRow;
+    return new StoredRow(rowNo, this, at) as unknown as ParsedRow;
   }
+
+  /** The invalid keys of the store's rows that have any, by row number (few rows have). */
+  private invalidRows: Map<number, ReadonlySet<string>> | undefined;
 
   invalidOf(rowNo: number): ReadonlySet<string> {
     return this.invalidRows?.get(rowNo) ?? NO_INVALID;
@@ -744,49 +740,28 @@ const STORE = Symbol('row store');
 const AT = Symbol('place in the row store');
 
 /**
- * A parsed row: its row number, its store and place there, its invalid keys. One class for
- * every tab and every run, with a getter per column key on its prototype, so a rule reads
- * `row.values.start` as before and every access site sees one shape (a class per tab would
- * give each validation new shapes, and the rules' property caches would go megamorphic).
- * `row.values` is the row itself; `row.cells` is a view over the row's cell array, made when
- * asked for (few rules read cells).
+ * A parsed row: its row number, its store and place there (48 bytes; its invalid keys, rarely
+ * any, are kept by the store). One class for every tab, every store (columnar or not) and every
+ * run, with a getter per column key on its prototype, so a rule reads `row.values.start` as
+ * before and every access site sees one shape (a class per tab would give each validation new
+ * shapes and the rules' property caches would go megamorphic; a second class for columnar rows
+ * deoptimised the rules whenever the suggestion post-pass brought rows of the other).
+ * `row.values` is the row itself; `row.cells` is a view over the row's cells, made when asked for
+ * (few rules read cells).
  */
 class StoredRow {
   readonly row: number;
   readonly [STORE]: RowStore;
   readonly [AT]: number;
-  readonly invalid: ReadonlySet<string>;
-  constructor(row: number, store: RowStore, at: number, invalid: ReadonlySet<string>) {
+  constructor(row: number, store: RowStore, at: number) {
     this.row = row;
     this[STORE] = store;
     this[AT] = at;
-    this.invalid = invalid;
   }
   get values(): this {
     return this;
   }
-  get cells(): Readonly<Record<string, Cell | undefined>> {
-    const store = this[STORE];
-    return new store.cellsView(store.table, this.row - 1);
-  }
-}
-
-/**
- * A parsed row of a columnar table (parseColumnarRows): its row number and its store, nothing
- * else (40 bytes: 1m rows are 1m of these). Its values are the store's decoded cells at the
- * table's ids for its row; its invalid keys, rarely any, are kept by the store. One class for
- * every such tab and run, like StoredRow, with a getter per column key on its prototype.
- */
-class IdRow {
-  readonly row: number;
-  readonly [STORE]: RowStore;
-  constructor(row: number, store: RowStore) {
-    this.row = row;
-    this[STORE] = store;
-  }
-  get values(): this {
-    return this;
-  }
+  /** Kept by the store: few rows have any. */
   get invalid(): ReadonlySet<string> {
     return this[STORE].invalidOf(this.row);
   }
@@ -796,20 +771,11 @@ class IdRow {
   }
 }
 
-for (const [key, j] of KEY_SLOTS) {
-  Object.defineProperty(IdRow.prototype, key, {
-    get(this: IdRow) {
-      const store = this[STORE];
-      const ids = store.ids[j];
-      return ids === undefined ? undefined : store.decoded[j]![ids[this.row - 1]!];
-    },
-    enumerable: true,
-  });
-}
-
 /** A row's value at slot j, whatever kind of column the slot is in its store. */
 function storedValue(row: StoredRow, j: number): unknown {
   const store = row[STORE];
+  const ids = store.ids[j];
+  if (ids !== undefined) return store.decoded[j]![ids[row[AT]]!];
   const numbers = store.numbers[j];
   if (numbers !== undefined) {
     const x = numbers[row[AT]]!;
@@ -846,14 +812,20 @@ for (const [key, j] of KEY_SLOTS) {
   const get =
     kind === 'number'
       ? function (this: StoredRow) {
-          const numbers = this[STORE].numbers[j];
+          const store = this[STORE];
+          const ids = store.ids[j];
+          if (ids !== undefined) return store.decoded[j]![ids[this[AT]]!];
+          const numbers = store.numbers[j];
           if (numbers === undefined) return storedValue(this, j);
           const x = numbers[this[AT]]!;
           return x !== x ? undefined : x;
         }
       : kind === 'any'
         ? function (this: StoredRow) {
-            const values = this[STORE].values[j];
+            const store = this[STORE];
+            const ids = store.ids[j];
+            if (ids !== undefined) return store.decoded[j]![ids[this[AT]]!];
+            const values = store.values[j];
             return values === undefined ? storedValue(this, j) : values[this[AT]];
           }
         : function (this: StoredRow) {
