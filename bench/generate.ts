@@ -26,7 +26,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { CONTRACTS, ENROLLMENT, makeCell, type Cell, type CellValue, type Table } from '../rules/index.js';
+import { ColumnarTableBuilder, CONTRACTS, ENROLLMENT, makeCell, type Cell, type CellValue, type Table } from '../rules/index.js';
 
 /** Bump when the generated data changes, so cached files in bench/data are regenerated. */
 export const GENERATOR_VERSION = 5;
@@ -418,6 +418,31 @@ export function contractTable(count: number, seed = DEFAULT_SEED, enrollments?: 
     r++;
   }
   return { name: CONTRACTS.names[0]!, rows };
+}
+
+/**
+ * `table` in the shape the project's readers give the engine (validator/read/cell-values.ts and
+ * table-builder.ts): equal cells are one object, and the tab is a columnar table (an id per
+ * cell, a dictionary per column). The engine benchmark runs on this, the model `validate` checks.
+ */
+export function asReaderTable(table: Table): Table {
+  const interned = new Map<string, Cell>();
+  const builder = new ColumnarTableBuilder(table.name);
+  table.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const v = cell.value;
+      const key = `${v === null ? 'null' : typeof v === 'object' ? (v.type === 'date' ? `d${v.wall}` : `e${v.error}`) : `${typeof v}${String(v)}`}\u0000${cell.text}\u0000${cell.format ?? ''}`;
+      let shared = interned.get(key);
+      if (shared === undefined) {
+        if (interned.size >= 65_536) interned.clear();
+        shared = cell;
+        interned.set(key, cell);
+      }
+      builder.set(r, c, shared);
+    }),
+  );
+  return builder.build();
 }
 
 /** The 報名表 tab of the given enrollments, as real cells (dates, percent-formatted fractions). */

@@ -28,9 +28,10 @@ export type CellValue = string | number | boolean | null | DateValue | ErrorValu
 
 /**
  * A cell's content. Where it is is where it sits in `Table.rows` (row i, column j): a cell does
- * not know its own address, so equal cells can be one object. The .xlsx reader shares them (a
- * contracts export repeats a few dates, rates and statuses on every row: one object per distinct
- * content instead of one per cell is most of the model's memory). Cells are never mutated.
+ * not know its own address, so equal cells can be one object. The .xlsx and CSV readers share
+ * them (a contracts export repeats a few dates, rates and statuses on every row: one object per
+ * distinct content instead of one per cell) and store a tab as a `ColumnarTable`
+ * (rules/columnar-table.ts: an id per cell, a dictionary per column). Cells are never mutated.
  */
 export interface Cell {
   /** Raw value (a formula's cached result). */
