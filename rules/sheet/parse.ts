@@ -415,11 +415,13 @@ function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly n
       }
     } else if (gridRow(r).some((cell) => !isBlank(cell))) kept.push(r);
   }
-  const store = new RowStore(bound, table, kept.length);
+  // A range of rows is stored densely (row r at r - from); a list of rows (an edit's few) by index.
+  const store = range !== undefined ? new RowStore(bound, table, count, undefined, range.from) : new RowStore(bound, table, kept.length, undefined, 0, Int32Array.from(kept, (r) => r + 1));
   const plans = bound.map((col) => new ColumnPlan(col));
   const rows: ParsedRow<K>[] = new Array(kept.length);
-  for (let at = 0; at < kept.length; at++) {
-    const r = kept[at]!;
+  for (let k = 0; k < kept.length; k++) {
+    const r = kept[k]!;
+    const at = range !== undefined ? r - range.from : k;
     const raw = arrayRows !== undefined ? arrayRows[r]! : undefined;
     const cells = raw === undefined ? gridRow(r) : undefined;
     let invalid: Set<string> | undefined;
@@ -453,7 +455,7 @@ function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly n
       if (out.ok) store.set(b, at, out.value);
       else (invalid || (invalid = new Set<string>())).add(def.key);
     }
-    rows[at] = store.row(r + 1, at, invalid ?? NO_INVALID) as ParsedRow<K>;
+    rows[k] = store.row(r + 1, invalid ?? NO_INVALID) as ParsedRow<K>;
   }
   return rows;
 }
@@ -586,7 +588,7 @@ function parseColumnarRows<K extends SheetKind>(table: Table, from: number, to: 
       for (const i of trouble.issues) issues.push({ ...i, row: r + 1 });
       if (trouble.invalid) (invalid || (invalid = new Set<string>())).add(column.plan.def.key);
     }
-    rows[at] = store.row(r + 1, r, invalid ?? NO_INVALID) as ParsedRow<K>;
+    rows[at] = store.row(r + 1, invalid ?? NO_INVALID) as ParsedRow<K>;
   }
   return rows;
 }
@@ -654,7 +656,18 @@ class RowStore {
   readonly cellsView: CellsView;
 
   /** `size`: how many rows the store holds. */
-  constructor(bound: readonly BoundColumn[], readonly table: Table, private readonly size: number, byId?: readonly IdColumn[]) {
+  /**
+   * `size`: how many rows the store holds; row `rowNo`'s values are at `rowNo - 1 - from`, or,
+   * with `rowNos` (ascending), at its index there. A columnar store: every table row, from 0.
+   */
+  constructor(
+    bound: readonly BoundColumn[],
+    readonly table: Table,
+    private readonly size: number,
+    byId?: readonly IdColumn[],
+    private readonly from = 0,
+    private readonly rowNos?: Int32Array,
+  ) {
     for (let j = 0; j < KEY_SLOTS.size; j++) {
       this.numbers.push(undefined);
       this.booleans.push(undefined);
@@ -702,10 +715,24 @@ class RowStore {
     this.values[j]![at] = value;
   }
 
-  /** Row `rowNo`, its values at `at` (a columnar store's: the table row, `rowNo - 1`). */
-  row(rowNo: number, at: number, invalid: ReadonlySet<string>): ParsedRow {
+  /** Row `rowNo` (its values set or to be set at `atOf(rowNo)`). */
+  row(rowNo: number, invalid: ReadonlySet<string>): ParsedRow {
     if (invalid.size > 0) (this.invalidRows ??= new Map()).set(rowNo, invalid);
-    return new StoredRow(rowNo, this, at) as unknown as ParsedRow;
+    return new StoredRow(rowNo, this) as unknown as ParsedRow;
+  }
+
+  /** Where row `rowNo`'s values are (see the constructor). */
+  atOf(rowNo: number): number {
+    const rowNos = this.rowNos;
+    if (rowNos === undefined) return rowNo - 1 - this.from;
+    let lo = 0;
+    let hi = rowNos.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rowNos[mid]! < rowNo) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The invalid keys of the store's rows that have any, by row number (few rows have). */
@@ -737,11 +764,10 @@ class RowStore {
 }
 
 const STORE = Symbol('row store');
-const AT = Symbol('place in the row store');
 
 /**
- * A parsed row: its row number, its store and place there (48 bytes; its invalid keys, rarely
- * any, are kept by the store). One class for every tab, every store (columnar or not) and every
+ * A parsed row: its row number and its store (40 bytes: its place in the store follows from its
+ * row number, and its invalid keys, rarely any, are kept by the store). One class for every tab, every store (columnar or not) and every
  * run, with a getter per column key on its prototype, so a rule reads `row.values.start` as
  * before and every access site sees one shape (a class per tab would give each validation new
  * shapes and the rules' property caches would go megamorphic; a second class for columnar rows
@@ -752,11 +778,9 @@ const AT = Symbol('place in the row store');
 class StoredRow {
   readonly row: number;
   readonly [STORE]: RowStore;
-  readonly [AT]: number;
-  constructor(row: number, store: RowStore, at: number) {
+  constructor(row: number, store: RowStore) {
     this.row = row;
     this[STORE] = store;
-    this[AT] = at;
   }
   get values(): this {
     return this;
@@ -775,19 +799,19 @@ class StoredRow {
 function storedValue(row: StoredRow, j: number): unknown {
   const store = row[STORE];
   const ids = store.ids[j];
-  if (ids !== undefined) return store.decoded[j]![ids[row[AT]]!];
+  if (ids !== undefined) return store.decoded[j]![ids[store.atOf(row.row)]!];
   const numbers = store.numbers[j];
   if (numbers !== undefined) {
-    const x = numbers[row[AT]]!;
+    const x = numbers[store.atOf(row.row)]!;
     return x !== x ? undefined : x;
   }
   const booleans = store.booleans[j];
   if (booleans !== undefined) {
-    const x = booleans[row[AT]]!;
+    const x = booleans[store.atOf(row.row)]!;
     return x === NO_BOOLEAN ? undefined : x === 1;
   }
   const values = store.values[j];
-  return values === undefined ? undefined : values[row[AT]];
+  return values === undefined ? undefined : values[store.atOf(row.row)];
 }
 
 /**
@@ -814,19 +838,19 @@ for (const [key, j] of KEY_SLOTS) {
       ? function (this: StoredRow) {
           const store = this[STORE];
           const ids = store.ids[j];
-          if (ids !== undefined) return store.decoded[j]![ids[this[AT]]!];
+          if (ids !== undefined) return store.decoded[j]![ids[store.atOf(this.row)]!];
           const numbers = store.numbers[j];
           if (numbers === undefined) return storedValue(this, j);
-          const x = numbers[this[AT]]!;
+          const x = numbers[store.atOf(this.row)]!;
           return x !== x ? undefined : x;
         }
       : kind === 'any'
         ? function (this: StoredRow) {
             const store = this[STORE];
             const ids = store.ids[j];
-            if (ids !== undefined) return store.decoded[j]![ids[this[AT]]!];
+            if (ids !== undefined) return store.decoded[j]![ids[store.atOf(this.row)]!];
             const values = store.values[j];
-            return values === undefined ? storedValue(this, j) : values[this[AT]];
+            return values === undefined ? storedValue(this, j) : values[store.atOf(this.row)];
           }
         : function (this: StoredRow) {
             return storedValue(this, j);
