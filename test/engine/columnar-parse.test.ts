@@ -3,6 +3,7 @@ import { ColumnarTableBuilder, makeCell, SHEET_KIND_DEFS, validateWorkbook, type
 import { parseSheet, rowValues, type ParsedSheet } from '../../rules/sheet/parse.js';
 import { yearForCampaign } from '../../rules/engine/validate.js';
 import { DEFAULT_CAMPAIGN } from '../../rules/campaign/campaign.js';
+import { seededRandom } from '../helpers/random.js';
 
 // A reader's columnar table is parsed once per distinct cell of a column (parse.ts,
 // parseColumnarRows) and its rows read their values through the table's ids (IdRow). Rows parse
@@ -57,16 +58,6 @@ const POOL: readonly Cell[] = [
   makeCell(46143, '46143'),
 ];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The same cells (the same objects) as row arrays and as a columnar table. */
 function bothTables(name: string, rows: readonly (readonly (Cell | null)[])[]): { plain: Table; columnar: Table } {
@@ -89,7 +80,7 @@ describe('a columnar table parses as the same cells in row arrays', () => {
   for (const def of SHEET_KIND_DEFS) {
     it(`${def.kind}: random tabs`, () => {
       for (let seed = 1; seed <= 25; seed++) {
-        const next = random(seed * 7919 + def.kind.length);
+        const next = seededRandom(seed * 7919 + def.kind.length);
         const headers = def.columns.filter(() => next() < 0.85).map((c) => makeCell(c.zh));
         if (headers.length === 0) headers.push(makeCell(def.columns[0]!.zh));
         const rows: (Cell | null)[][] = [headers];

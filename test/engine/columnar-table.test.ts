@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ColumnarTable, ColumnarTableBuilder, EditedTable, makeCell, tableCell, tableFromValues, tableRow, tableRowCount, validateWorkbook, type Cell } from '../../rules/index.js';
+import { seededRandom } from '../helpers/random.js';
 
 // rules/columnar-table.ts: the readers' table keeps an id per cell and a dictionary per column
 // instead of an array of cell pointers per row. These tests pin that its `rows` are exactly what
@@ -39,17 +40,6 @@ function arrayRows(ops: readonly ['set', number, number, Cell | null][] | readon
   return out;
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('ColumnarTableBuilder', () => {
   it('gives the rows the array builder gave: gaps null, empty rows [], trailing empties trimmed', () => {
@@ -75,7 +65,7 @@ describe('ColumnarTableBuilder', () => {
 
   it('matches the array builder for random sets and clears in any order', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pool = Array.from({ length: 1 + Math.floor(next() * 600) }, (_, i) => makeCell(i % 3 === 0 ? `s${i}` : i));
       const ops: (['set', number, number, Cell | null] | ['clear', number, number])[] = [];
       const n = Math.floor(next() * 3000);

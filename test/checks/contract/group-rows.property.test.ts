@@ -8,17 +8,8 @@ import { describe, it, expect } from 'vitest';
 import { analyseWorkbook, tableFromValues, type CellValue } from '../../../rules/index.js';
 import type { ParsedSheet } from '../../../rules/sheet/parse.js';
 import { groupContractRows, groupKey, productTypeKey } from '../../../rules/derive/contracts.js';
+import { seededRandom } from '../../helpers/random.js';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ['商店代碼', '合約類型', '合約備註', '開始時間', '結束時間', 'Product Type Name', '加碼後前台回饋%', '送審時間'];
 const SHOPS = ['a', 'b', 'shop_c', '店家D', ''];
@@ -32,7 +23,7 @@ const SUBMITTED = ['', '2026/04/20 10:00:00', '2026/04/25 09:30:00'];
 describe('groupContractRows', () => {
   it('groups as groupKey does, in first-row order', () => {
     for (let seed = 1; seed <= 60; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
       const rows: CellValue[][] = [HEADER];
       const n = 1 + Math.floor(next() * 300);
