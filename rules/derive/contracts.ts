@@ -144,14 +144,19 @@ interface MultiRow {
  * A group's product types as one frozen array per distinct list (a tab has a few: normal, 3c,
  * normal + 3c …) instead of one per contract. Bounded like normalizeText's cache.
  */
+const sharedSingleTypes = new Map<string, readonly string[]>();
 const sharedTypeLists = new Map<string, readonly string[]>();
 function sharedTypes(types: readonly string[]): readonly string[] {
-  const key = types.length === 1 ? types[0]! : types.join('\u0000');
-  let out = sharedTypeLists.get(key);
+  // A list's key is its JSON (a product type may hold any character, so no separator is safe);
+  // a single type, read on every access of a one-row contract, is its own key in its own map.
+  const single = types.length === 1;
+  const cache = single ? sharedSingleTypes : sharedTypeLists;
+  const key = single ? types[0]! : JSON.stringify(types);
+  let out = cache.get(key);
   if (out === undefined) {
-    if (sharedTypeLists.size >= 4096) sharedTypeLists.clear();
+    if (cache.size >= 4096) cache.clear();
     out = Object.freeze(types.slice());
-    sharedTypeLists.set(key, out);
+    cache.set(key, out);
   }
   return out;
 }

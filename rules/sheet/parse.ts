@@ -497,8 +497,9 @@ class IdColumn {
     rowCount: number,
     private readonly dates: DateParseOptions,
   ) {
-    // Every row has an id (the builder pads its columns); a column past the last one is empty.
-    this.ids = column !== undefined && column.ids.length >= rowCount ? column.ids : new Uint8Array(rowCount);
+    // Every row needs an id: rows past a column's ids are empty (GridColumn), and so is a column
+    // past the last one. The readers' columns are padded already; any other is padded here.
+    this.ids = column !== undefined && column.ids.length >= rowCount ? column.ids : padIds(column?.ids, rowCount);
     this.dict = column?.cells ?? [null];
     this.state = new Uint8Array(this.dict.length);
     this.decoded = new Array<unknown>(this.dict.length).fill(undefined);
@@ -550,6 +551,14 @@ class IdColumn {
     this.state[id] = state;
     return state;
   }
+}
+
+/** `ids` (none: an empty column) padded with 0 (the empty cell) to `length`. */
+function padIds(ids: Uint8Array | Uint16Array | Int32Array | undefined, length: number): Uint8Array | Uint16Array | Int32Array {
+  if (ids === undefined) return new Uint8Array(length);
+  const out = new (ids.constructor as Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor)(length);
+  out.set(ids.subarray(0, Math.min(ids.length, length)));
+  return out;
 }
 
 /**

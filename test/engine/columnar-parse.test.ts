@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ColumnarTableBuilder, makeCell, SHEET_KIND_DEFS, validateWorkbook, type Cell, type CellValue, type Table } from '../../rules/index.js';
+import { ColumnarTable, ColumnarTableBuilder, makeCell, SHEET_KIND_DEFS, validateWorkbook, type Cell, type CellValue, type Table } from '../../rules/index.js';
 import { parseSheet, rowValues, type ParsedSheet } from '../../rules/sheet/parse.js';
 import { yearForCampaign } from '../../rules/engine/validate.js';
 import { DEFAULT_CAMPAIGN } from '../../rules/campaign/campaign.js';
@@ -113,6 +113,22 @@ describe('a columnar table parses as the same cells in row arrays', () => {
     const invalidVendorBonus = b.issues.filter((i) => i.col === 10);
     expect(invalidVendorBonus.map((i) => i.row)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
     expect(b.rows.every((r) => r.invalid.has('vendorBonus'))).toBe(true);
+    expect(parsedFacts(b)).toEqual(parsedFacts(a));
+  });
+
+  it('reads rows past a column\'s ids as empty, as the table does (a column shorter than the table)', () => {
+    // Built by hand, not by the readers' builder (which pads every column): rows past a column's
+    // ids are empty (GridColumn), and the rows that do have ids keep their cells.
+    const [shopHeader, typeHeader, s1] = [makeCell('商店代碼'), makeCell('合約類型'), makeCell('S1')];
+    const table = new ColumnarTable('加碼合約', 3, [
+      { ids: Uint8Array.of(1, 2), cells: [null, shopHeader, s1] },
+      { ids: Uint8Array.of(1, 0, 0), cells: [null, typeHeader] },
+    ]);
+    const plain = { name: table.name, rows: table.rows.map((row) => row.slice()) };
+    expect(plain.rows).toEqual([[shopHeader, typeHeader], [s1], []]);
+    const a = parseSheet(plain, 'contracts', 0, dates);
+    const b = parseSheet(table, 'contracts', 0, dates);
+    expect(b.rows.map((r) => [r.row, r.values.shopId])).toEqual([[2, 'S1']]);
     expect(parsedFacts(b)).toEqual(parsedFacts(a));
   });
 });

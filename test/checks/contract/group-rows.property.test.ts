@@ -52,4 +52,11 @@ describe('groupContractRows', () => {
       }
     }
   });
+
+  it('keeps a product type holding the separator apart from a list of two types', () => {
+    // Product type is free text: "a\u0000b" alone is not the list [a, b] of another contract.
+    const rows: CellValue[][] = [HEADER, ['S1', '活動加碼', '', STARTS[0]!, ENDS[0]!, 'a', '5%', ''], ['S1', '活動加碼', '', STARTS[0]!, ENDS[0]!, 'b', '5%', ''], ['S2', '活動加碼', '', STARTS[0]!, ENDS[0]!, 'a\u0000b', '5%', '']];
+    const sheet = analyseWorkbook({ tables: [tableFromValues('加碼合約', rows)] }).sheets.find((s) => s.kind === 'contracts') as ParsedSheet<'contracts'>;
+    expect(groupContractRows(sheet).map((g) => g.productTypes)).toEqual([['a', 'b'], ['a\u0000b']]);
+  });
 });
