@@ -174,11 +174,7 @@ export class ColumnarTable implements Table, CellGrid {
 
   /** Row r as the array builder gave it (trimmed, gaps null). */
   row(r: number): ReadonlyArray<Cell | null> {
-    let width = this.cols.length;
-    while (width > 0 && this.cell(r, width - 1) === null) width--;
-    const out: (Cell | null)[] = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = this.cell(r, c);
-    return out;
+    return gridRow(this, r);
   }
 
   /** Every row as an array: built once, when first asked for (copies, tests), never by a check. */
@@ -284,8 +280,11 @@ export function tableCell(table: Table, r: number, c: number): Cell | null {
 /** Row r as an array (gaps null), without building every row. */
 export function tableRow(table: Table, r: number): ReadonlyArray<Cell | null | undefined> {
   const grid = table.grid;
-  if (!grid) return table.rows[r] ?? [];
-  if (grid instanceof ColumnarTable) return grid.row(r);
+  return grid ? gridRow(grid, r) : (table.rows[r] ?? []);
+}
+
+/** Row r of a grid as an array, trimmed after its last cell, gaps null. */
+function gridRow(grid: CellGrid, r: number): (Cell | null)[] {
   let width = grid.columnCount;
   while (width > 0 && grid.cell(r, width - 1) === null) width--;
   const out: (Cell | null)[] = new Array(width);

@@ -116,12 +116,9 @@ function reanalyseEdited(edited: Workbook, base: Workbook, analysis: WorkbookAna
     if (!parsed) return analyseWorkbook(edited, campaign);
     const rec = recogniseTable(table);
     if (!rec.location || rec.location.kind !== parsed.kind || rec.location.rowIndex !== parsed.headerRow - 1) return analyseWorkbook(edited, campaign);
-    const changed = new Set<number>();
-    if (table instanceof EditedTable && table.base === was) for (const r of table.replaced.keys()) changed.add(r);
-    else {
-      const n = Math.max(table.rows.length, was.rows.length);
-      for (let r = 0; r < n; r++) if (table.rows[r] !== was.rows[r]) changed.add(r);
-    }
+    // editedWorkbook's copies name their replaced rows; anything else is analysed from scratch.
+    if (!(table instanceof EditedTable) || table.base !== was) return analyseWorkbook(edited, campaign);
+    const changed = new Set(table.replaced.keys());
     edits.push({ parsed, table, changed });
   }
   const byParsed = new Map(edits.map((e) => [e.parsed, e]));
@@ -171,7 +168,8 @@ function rowAt(rows: readonly ParsedRow[], rowNo: number): ParsedRow | undefined
 
 /**
  * A contracts tab cut down to the rows of `shops` and, when the tab was edited, its changed rows
- * as parsed again: every changed row is kept, whatever its shop. Issues follow the kept rows (the header's always stay), in row order.
+ * as parsed again: every changed row is kept, whatever its shop. Issues follow the kept rows (the
+ * header's always stay), in row order.
  */
 function shopRows(sheet: ParsedSheet, shops: ReadonlySet<string>, edit: { table: Table; changed: ReadonlySet<number> } | undefined, fresh: { rows: readonly ParsedRow[]; issues: readonly SheetIssue[] } | undefined): ParsedSheet {
   // One pass over the tab's rows (in row order already), not an index of every row by shop: the

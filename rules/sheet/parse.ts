@@ -434,8 +434,7 @@ function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly n
         if (plan.code === Q_BOOLEAN) {
           if (plan.blankIsFalse) store.set(b, at, false);
         } else if (plan.required) {
-          const col = plan.col;
-          issues.push({ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, row: r + 1, col: col.index, header: col.header });
+          issues.push({ ...requiredIssue(plan.col), row: r + 1 });
           (invalid || (invalid = new Set<string>())).add(plan.def.key);
         }
         continue;
@@ -448,16 +447,28 @@ function parseRowsInto<K extends SheetKind>(table: Table, candidates: readonly n
       const col = plan.col;
       const def = plan.def;
       const out = parseCell(def, cell!, dates);
-      if (out.issues.length > 0) for (const i of out.issues) {
-        if (i.ruleId === 'cell/invalid-number' && def.invalidValueRule) continue; // the column's own rule reports it
-        issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, row: r + 1, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
-      }
+      if (out.issues.length > 0) for (const i of cellIssues(col, out.issues)) issues.push({ ...i, row: r + 1 });
       if (out.ok) store.set(b, at, out.value);
       else (invalid || (invalid = new Set<string>())).add(def.key);
     }
     rows[k] = store.row(r + 1, invalid ?? NO_INVALID) as ParsedRow<K>;
   }
   return rows;
+}
+
+/** The `cell/required` issue of a blank cell in a required column (its row added by the caller). */
+function requiredIssue(col: BoundColumn): Omit<SheetIssue, 'row'> {
+  return { ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, col: col.index, header: col.header };
+}
+
+/** A cell's parse issues as sheet issues of its column (their row added by the caller). */
+function cellIssues(col: BoundColumn, found: readonly CellIssue[]): Omit<SheetIssue, 'row'>[] {
+  const out: Omit<SheetIssue, 'row'>[] = [];
+  for (const i of found) {
+    if (i.ruleId === 'cell/invalid-number' && col.def.invalidValueRule) continue; // the column's own rule reports it
+    out.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
+  }
+  return out;
 }
 
 /** Whether every column of the table is stored as ids and a dictionary (a reader's ColumnarTable). */
@@ -476,9 +487,8 @@ interface CellTrouble {
 }
 
 /** IdColumn.state bits. */
-const ID_DONE = 1;
-const ID_BLANK = 2;
-const ID_TROUBLED = 4;
+const ID_BLANK = 1;
+const ID_TROUBLED = 2;
 
 /**
  * A bound column of a columnar table, parsed once per distinct cell: `decoded[id]` is the value
@@ -506,28 +516,30 @@ class IdColumn {
     // Every distinct cell parsed up front (a few thousand in a column of 100k rows; parsing has no
     // effect but its result), so a column none of whose cells brings an issue is never visited again.
     let troubled = false;
-    for (let id = 0; id < this.dict.length; id++) if ((this.stateOf(id) & ID_TROUBLED) !== 0) troubled = true;
+    for (let id = 0; id < this.dict.length; id++) {
+      const state = this.parse(id);
+      this.state[id] = state;
+      if ((state & ID_TROUBLED) !== 0) troubled = true;
+    }
     this.troubled = troubled;
   }
 
   /** Whether some cell of the column brings an issue or is unreadable. */
   readonly troubled: boolean;
 
-  /** The state of cell `id`, parsing it the first time: what parseRowsInto does for one cell. */
-  stateOf(id: number): number {
-    const known = this.state[id]!;
-    if (known !== 0) return known;
+  /** Parses cell `id` (its value into `decoded`, its issues into `troubles`): its state bits. */
+  private parse(id: number): number {
     const plan = this.plan;
     const col = plan.col;
     const cell = this.dict[id] ?? null;
     const v = cell === null ? null : cell.value;
-    let state = ID_DONE;
+    let state = 0;
     if (isBlankValue(v)) {
       state |= ID_BLANK;
       if (plan.code === Q_BOOLEAN) {
         if (plan.blankIsFalse) this.decoded[id] = false;
       } else if (plan.required) {
-        this.troubles.set(id, { issues: [{ ruleId: 'cell/required', messageId: 'default', data: { column: col.header }, col: col.index, header: col.header }], invalid: true });
+        this.troubles.set(id, { issues: [requiredIssue(col)], invalid: true });
         state |= ID_TROUBLED;
       }
     } else {
@@ -536,11 +548,7 @@ class IdColumn {
       else {
         const def = plan.def;
         const out = parseCell(def, cell!, this.dates);
-        const issues: Omit<SheetIssue, 'row'>[] = [];
-        for (const i of out.issues) {
-          if (i.ruleId === 'cell/invalid-number' && def.invalidValueRule) continue; // the column's own rule reports it
-          issues.push({ ruleId: i.ruleId, messageId: i.messageId ?? 'default', data: { column: col.header, ...(i.data ?? {}) }, col: col.index, header: col.header, ...(i.suggestion ? { suggestion: i.suggestion } : {}) });
-        }
+        const issues = cellIssues(col, out.issues);
         if (out.ok) this.decoded[id] = out.value;
         if (issues.length > 0 || !out.ok) {
           this.troubles.set(id, { issues, invalid: !out.ok });
@@ -548,7 +556,6 @@ class IdColumn {
         }
       }
     }
-    this.state[id] = state;
     return state;
   }
 }
@@ -664,7 +671,6 @@ class RowStore {
   private readonly slots: number[];
   readonly cellsView: CellsView;
 
-  /** `size`: how many rows the store holds. */
   /**
    * `size`: how many rows the store holds; row `rowNo`'s values are at `rowNo - 1 - from`, or,
    * with `rowNos` (ascending), at its index there. A columnar store: every table row, from 0.
@@ -776,9 +782,9 @@ const STORE = Symbol('row store');
 
 /**
  * A parsed row: its row number and its store (40 bytes: its place in the store follows from its
- * row number, and its invalid keys, rarely any, are kept by the store). One class for every tab, every store (columnar or not) and every
- * run, with a getter per column key on its prototype, so a rule reads `row.values.start` as
- * before and every access site sees one shape (a class per tab would give each validation new
+ * row number, and its invalid keys, rarely any, are kept by the store). One class for every tab,
+ * every store (columnar or not) and every run, with a getter per column key on its prototype, so
+ * a rule reads `row.values.start` as before and every access site sees one shape (a class per tab would give each validation new
  * shapes and the rules' property caches would go megamorphic; a second class for columnar rows
  * deoptimised the rules whenever the suggestion post-pass brought rows of the other).
  * `row.values` is the row itself; `row.cells` is a view over the row's cells, made when asked for

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ColumnarTable, ColumnarTableBuilder, EditedTable, makeCell, tableCell, tableFromValues, tableRow, tableRowCount, validateWorkbook, type Cell } from '../../rules/index.js';
-import { seededRandom } from '../helpers/random.js';
+import { mulberry32 } from '../../bench/generate.js';
 
 // rules/columnar-table.ts: the readers' table keeps an id per cell and a dictionary per column
 // instead of an array of cell pointers per row. These tests pin that its `rows` are exactly what
@@ -65,7 +65,7 @@ describe('ColumnarTableBuilder', () => {
 
   it('matches the array builder for random sets and clears in any order', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const next = seededRandom(seed);
+      const next = mulberry32(seed);
       const pool = Array.from({ length: 1 + Math.floor(next() * 600) }, (_, i) => makeCell(i % 3 === 0 ? `s${i}` : i));
       const ops: (['set', number, number, Cell | null] | ['clear', number, number])[] = [];
       const n = Math.floor(next() * 3000);

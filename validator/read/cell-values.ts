@@ -115,7 +115,7 @@ interface StyleCells {
 }
 
 /** Entries per map before it starts over (bounded memory for a file of distinct values). */
-const INTERN_MAX_ENTRIES = 65_536;
+export const INTERN_MAX_ENTRIES = 65_536;
 /** Longest text shared between cells. */
 const INTERN_MAX_CHARS = 256;
 /** Cell styles remembered (Excel's own limit is 64,000). */
@@ -134,7 +134,8 @@ function sharedStringIndex(v: string): number {
   return index;
 }
 
-function remember<K>(cache: Map<K, Cell>, key: K, cell: Cell): Cell {
+/** Puts `cell` in `cache` under `key`, starting the cache over when it is full; returns `cell`. */
+export function remember<K>(cache: Map<K, Cell>, key: K, cell: Cell): Cell {
   if (cache.size >= INTERN_MAX_ENTRIES) cache.clear();
   cache.set(key, cell);
   return cell;

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { makeCell, type Cell, type Workbook } from '../../rules/model';
 import { parseDelimited, type Delimiter } from './delimited-text';
+import { remember } from './cell-values';
 import { TableBuilder } from './table-builder';
 import { decodeText, type TextEncodingName } from './text-decode';
 
@@ -26,13 +27,7 @@ export function readCsv(bytes: Uint8Array, name: string): CsvReadResult {
   parseDelimited(text, delimiter).forEach((fields, r) => {
     fields.forEach((field, c) => {
       if (field === '') return table.set(r, c, null);
-      let cell = interned.get(field);
-      if (cell === undefined) {
-        if (interned.size >= 65_536) interned.clear();
-        cell = makeCell(field, field);
-        interned.set(field, cell);
-      }
-      table.set(r, c, cell);
+      table.set(r, c, interned.get(field) ?? remember(interned, field, makeCell(field, field)));
     });
   });
   return { workbook: { tables: [table.build()] }, encoding };

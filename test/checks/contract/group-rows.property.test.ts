@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { analyseWorkbook, tableFromValues, type CellValue } from '../../../rules/index.js';
 import type { ParsedSheet } from '../../../rules/sheet/parse.js';
 import { groupContractRows, groupKey, productTypeKey } from '../../../rules/derive/contracts.js';
-import { seededRandom } from '../../helpers/random.js';
+import { mulberry32 } from '../../../bench/generate.js';
 
 
 const HEADER = ['商店代碼', '合約類型', '合約備註', '開始時間', '結束時間', 'Product Type Name', '加碼後前台回饋%', '送審時間'];
@@ -23,7 +23,7 @@ const SUBMITTED = ['', '2026/04/20 10:00:00', '2026/04/25 09:30:00'];
 describe('groupContractRows', () => {
   it('groups as groupKey does, in first-row order', () => {
     for (let seed = 1; seed <= 60; seed++) {
-      const next = seededRandom(seed);
+      const next = mulberry32(seed);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
       const rows: CellValue[][] = [HEADER];
       const n = 1 + Math.floor(next() * 300);
