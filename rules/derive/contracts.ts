@@ -189,72 +189,129 @@ function closeGroup(group: RowGroup): void {
 
 /**
  * Groups the rows of one contracts tab, in order of each group's first row. Same grouping as
- * `groupKey`, without building a key string per row: the groups sit in a hash table over (shop,
- * start) held in two typed arrays (bucket heads and a chain per group), and the few candidates of
- * a bucket are compared field by field. A map per shop of maps by start cost about 35 bytes of
- * heap per contract while the tab was grouped (700k contracts at 1m rows); these arrays cost 12
- * bytes a row outside the heap, and only while grouping. Each group is its ContractGroup from its
+ * `groupKey`, without building a key string per row, and without random access into a table of
+ * every contract: each keyed row gets a number — a hash of its (shop, start) above its row index —
+ * and the numbers are sorted (natively, as a Float64Array), so that rows of one (shop, start) sit
+ * side by side, in sheet order. Only such runs of several rows (and hash collisions, which land
+ * in the same run) are compared field by field; a row alone in its run is a contract of its own.
+ * A hash table over the groups cost two or three cache misses a row at 1m rows (a 1m-row tab was
+ * grouped 20 × slower than 100k, bench "overlap alone": issue 12's growth check); this costs 16
+ * bytes a row outside the heap, only while grouping. Each group is its ContractGroup from its
  * first row on.
+ *
+ * `hashBits` (tests only) keeps fewer bits of the hash, to force collisions between different
+ * shops and starts.
  */
-export function groupContractRows(sheet: ParsedSheet<'contracts'>): ContractGroup[] {
+export function groupContractRows(sheet: ParsedSheet<'contracts'>, hashBits = 32): ContractGroup[] {
   const rows = sheet.rows;
-  let bits = 4;
-  while (1 << bits < rows.length * 2 && bits < 30) bits++;
-  const shift = 32 - bits;
-  /** Bucket → its latest group's index + 1 (0: empty). */
-  const heads = new Int32Array(1 << bits);
-  /** Group index → the previous group of its bucket's index + 1 (0: none). */
-  const chain = new Int32Array(rows.length);
-  const order: RowGroup[] = [];
-  const shopHashes = new Map<string, number>();
+  const n = rows.length;
+  // key = hash × 2^indexBits + row index: an integer below 2^53, so a double holds it exactly.
+  let indexBits = 1;
+  while (2 ** indexBits < n) indexBits++;
+  const keepBits = Math.min(hashBits, 32, 53 - indexBits);
+  const indexScale = 2 ** indexBits;
+  const keys = new Float64Array(n);
+  let keyed = 0;
+  /** Row index → the index of its group's first row; CONTINUES: the previous row's group; -1: no key, no group. */
+  const firstOf = new Int32Array(n).fill(-1);
   let lastShop: string | undefined;
   let lastHash = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const v = row.values;
+  // The previous row's key fields (prevShop undefined: it had no key).
+  let prevShop: string | undefined;
+  let prevType: string | undefined;
+  let prevRemark: string | undefined;
+  let prevStart = 0;
+  let prevEnd = 0;
+  for (let i = 0; i < n; i++) {
+    const v = rows[i]!.values;
     const shopId = v.shopId;
     const contractType = v.contractType;
     const start = v.start;
     const end = v.end;
-    if (shopId === undefined || contractType === undefined || start === undefined || end === undefined) continue;
+    if (shopId === undefined || contractType === undefined || start === undefined || end === undefined) {
+      prevShop = undefined;
+      continue;
+    }
     const remark = v.remark ?? '';
-    // A shop's rows usually come together: its hash is looked up again only when the shop changes.
+    // A contract's rows (one per product type) usually come one after another: such a row joins
+    // the previous row's group without a key of its own.
+    if (shopId === prevShop && contractType === prevType && remark === prevRemark && sameNumber(start, prevStart) && sameNumber(end, prevEnd)) {
+      firstOf[i] = CONTINUES;
+      continue;
+    }
+    prevShop = shopId;
+    prevType = contractType;
+    prevRemark = remark;
+    prevStart = start;
+    prevEnd = end;
+    // A shop's rows usually come together: its hash is computed again only when the shop changes.
     if (shopId !== lastShop) {
-      let h = shopHashes.get(shopId);
-      if (h === undefined) {
-        h = stringHash(shopId);
-        shopHashes.set(shopId, h);
-      }
       lastShop = shopId;
-      lastHash = h;
+      lastHash = stringHash(shopId);
     }
     // Whole seconds (what sheets carry) as an int32 until 2038; anything else only hashes worse.
     const seconds = start / SECOND_MS;
-    const bucket = Math.imul(lastHash ^ (seconds | 0) ^ ((seconds / 4294967296) | 0), 0x9e3779b1) >>> shift;
-    let hit: RowGroup | undefined;
-    for (let g = heads[bucket]! - 1; g >= 0; g = chain[g]! - 1) {
-      const c = order[g]!;
-      if (c.shopId === shopId && sameContract(c, contractType, remark, start, end)) {
-        hit = c;
-        break;
+    const h = mix32(lastHash ^ Math.imul((seconds | 0) ^ ((seconds / 4294967296) | 0), 0x9e3779b1));
+    keys[keyed++] = (keepBits === 32 ? h : h >>> (32 - keepBits)) * indexScale + i;
+  }
+  const sorted = keys.subarray(0, keyed).sort();
+  /** The first rows of the groups of the current run. */
+  const runFirsts: number[] = [];
+  for (let k = 0; k < keyed; ) {
+    const hash = Math.floor(sorted[k]! / indexScale);
+    let end = k + 1;
+    while (end < keyed && Math.floor(sorted[end]! / indexScale) === hash) end++;
+    if (end === k + 1) {
+      const i = sorted[k]! - hash * indexScale;
+      firstOf[i] = i;
+    } else {
+      // Several rows with one hash, in sheet order: each joins the first earlier group it matches.
+      runFirsts.length = 0;
+      for (let q = k; q < end; q++) {
+        const i = sorted[q]! - hash * indexScale;
+        const v = rows[i]!.values;
+        let first = i;
+        for (let f = 0; f < runFirsts.length; f++) {
+          if (sameContractRow(rows[runFirsts[f]!]!.values, v)) {
+            first = runFirsts[f]!;
+            break;
+          }
+        }
+        if (first === i) runFirsts.push(i);
+        firstOf[i] = first;
       }
     }
-    if (hit) {
-      const multi = hit.multi;
-      if (multi === undefined) hit.multi = { rows: [hit.first, row], types: NO_PRODUCT_TYPES, latest: undefined };
-      // A short list grows by copying, to its exact length (push would reserve room for 17 more).
-      else if (multi.rows.length < 8) multi.rows = [...multi.rows, row];
-      else multi.rows.push(row);
+    k = end;
+  }
+  // The groups in order of their first rows; a later row joins its group through its first row's
+  // entry, which then holds the group's index: a first row's entry is overwritten once read (when
+  // its group is made), and later rows read only first rows' entries.
+  const order: RowGroup[] = [];
+  let previous: RowGroup | undefined;
+  for (let i = 0; i < n; i++) {
+    const first = firstOf[i]!;
+    if (first === -1) continue;
+    const row = rows[i]!;
+    if (first === i) {
+      firstOf[i] = order.length;
+      previous = new RowGroup(sheet, row);
+      order.push(previous);
       continue;
     }
-    const index = order.length;
-    order.push(new RowGroup(sheet, row));
-    chain[index] = heads[bucket]!;
-    heads[bucket] = index + 1;
+    const hit = first === CONTINUES ? previous! : order[firstOf[first]!]!;
+    previous = hit;
+    const multi = hit.multi;
+    if (multi === undefined) hit.multi = { rows: [hit.first, row], types: NO_PRODUCT_TYPES, latest: undefined };
+    // A short list grows by copying, to its exact length (push would reserve room for 17 more).
+    else if (multi.rows.length < 8) multi.rows = [...multi.rows, row];
+    else multi.rows.push(row);
   }
   for (let i = 0; i < order.length; i++) closeGroup(order[i]!);
   return order;
 }
+
+/** groupContractRows' mark of a row that belongs to the previous row's group. */
+const CONTINUES = -2;
 
 /** FNV-1a over the string's UTF-16 code units. */
 function stringHash(s: string): number {
@@ -263,9 +320,21 @@ function stringHash(s: string): number {
   return h | 0;
 }
 
-/** Whether a group of the same shop is the contract of a row with these fields. */
-function sameContract(c: RowGroup, contractType: string, remark: string, start: number, end: number): boolean {
-  return c.contractType === contractType && c.remark === remark && sameNumber(c.start, start) && sameNumber(c.end, end);
+/** MurmurHash3's finaliser: every input bit moves the top bits too (the sort keeps the top ones). */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+type ContractKeyValues = { readonly shopId?: string; readonly contractType?: string; readonly remark?: string; readonly start?: number; readonly end?: number };
+
+/** Whether two keyed rows are of one contract: the fields of groupKey, NaN equal to NaN (as a Map key compares). */
+function sameContractRow(a: ContractKeyValues, b: ContractKeyValues): boolean {
+  return a.shopId === b.shopId && a.contractType === b.contractType && (a.remark ?? '') === (b.remark ?? '') && sameNumber(a.start!, b.start!) && sameNumber(a.end!, b.end!);
 }
 
 /** `a === b`, NaN equal to NaN (as a Map key compares). */

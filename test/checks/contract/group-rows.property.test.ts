@@ -1,8 +1,10 @@
 /**
- * groupContractRows (rules/derive/contracts.ts) groups rows through a hash table over (shop,
- * start); it must give exactly the grouping `groupKey` defines, in order of each group's first
- * row, with each group's product types and latest submittedAt. Random tabs from small pools, so
- * that many rows share a shop and a start but differ in type, remark or end (same bucket).
+ * groupContractRows (rules/derive/contracts.ts) groups rows by sorting a hash of (shop, start),
+ * joining a row to the previous row's contract when they match; it must give exactly the grouping
+ * `groupKey` defines, in order of each group's first row, with each group's product types and
+ * latest submittedAt. Random tabs from small pools, so that many rows share a shop and a start
+ * but differ in type, remark or end (same hash), and rows of one contract come both together and
+ * apart; with 2 bits of hash, rows of different shops and starts collide too.
  */
 import { describe, it, expect } from 'vitest';
 import { analyseWorkbook, tableFromValues, type CellValue } from '../../../rules/index.js';
@@ -21,7 +23,7 @@ const PRODUCT_TYPES = ['normal', '3c', ' Normal ', ''];
 const SUBMITTED = ['', '2026/04/20 10:00:00', '2026/04/25 09:30:00'];
 
 describe('groupContractRows', () => {
-  it('groups as groupKey does, in first-row order', () => {
+  it.each([32, 2])('groups as groupKey does, in first-row order (%i bits of hash)', (hashBits) => {
     for (let seed = 1; seed <= 60; seed++) {
       const next = mulberry32(seed);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
@@ -36,7 +38,7 @@ describe('groupContractRows', () => {
         if (k === undefined) continue;
         (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(row.row);
       }
-      const groups = groupContractRows(sheet);
+      const groups = groupContractRows(sheet, hashBits);
       expect(groups.map((g) => g.rows.map((r) => r.row)), `seed ${seed}`).toEqual([...byKey.values()]);
       for (const g of groups) {
         expect(g.rowCount).toBe(g.rows.length);
